@@ -1,0 +1,1 @@
+"""Text of Chinese plans: numerals, numbering, cleaning and parsing. No Django imports."""
