@@ -60,5 +60,7 @@ def test_check_target_range():
 
 def test_all_targets_walks_sections():
     inner = SectionData("培训", targets=[TargetData("b")])
-    plan = PlanData("计划", targets=[TargetData("a")], sections=[SectionData("x", children=[inner])])
+    plan = PlanData(
+        "计划", targets=[TargetData("a")], sections=[SectionData("x", children=[inner])]
+    )
     assert [t.text for t in plan.all_targets()] == ["a", "b"]

@@ -93,12 +93,13 @@ class PlanData:
 # --- validation shared by forms, imports and commands -------------------------------------
 
 
-def clean_title(title: str, *, what: str = "标题") -> str:
+def clean_title(title: str, *, what: str = "标题", max_length: int = MAX_TITLE_LENGTH) -> str:
+    """``title`` stripped; empty or longer than ``max_length`` characters is refused."""
     title = (title or "").strip()
     if not title:
         raise UserInputError(f"{what}不能为空。")
-    if len(title) > MAX_TITLE_LENGTH:
-        raise UserInputError(f"{what}过长：最多{MAX_TITLE_LENGTH}个字，现有{len(title)}个字。")
+    if len(title) > max_length:
+        raise UserInputError(f"{what}过长：最多{max_length}个字，现有{len(title)}个字。")
     return title
 
 

@@ -45,10 +45,6 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def depth(self) -> int:
-        return self.path.count("/")
-
     def save(self, *args, **kwargs) -> None:
         """Save, keeping ``path`` (and the paths of everything below) in step with ``parent``."""
         with transaction.atomic():
@@ -64,6 +60,10 @@ class Organization(models.Model):
                 Organization.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
                     path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
                 )
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/")
 
     def _computed_path(self) -> str:
         prefix = self.parent.path if self.parent_id else ""

@@ -1,0 +1,52 @@
+# unionplan — the two commands of the quick start are `make run` and `make test`.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Tests run on both cores; set PYTEST_WORKERS=0 to run them in one process.
+PYTEST_WORKERS ?= 2
+
+.PHONY: install run test test-fast lint format bench messages clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed
+
+## Set everything up (venv, database, demo data) and serve http://$(HOST):$(PORT)
+run: install
+	$(BIN)/unionplan migrate --noinput
+	$(BIN)/unionplan collectstatic --noinput --verbosity 0
+	$(BIN)/unionplan demo
+	$(BIN)/unionplan serve --host $(HOST) --port $(PORT)
+
+## Every test: unit, database, command line and browser
+test: install
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+
+## Everything but the browser tests
+test-fast: install
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile -m "not e2e"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## Benchmarks: figures and ratios, latest ones kept in bench/README.md
+bench: install
+	$(BIN)/python bench/run.py
+
+## Compile the English translations (needs gettext's msgfmt)
+messages: install
+	cd unionplan && ../$(BIN)/django-admin makemessages -l en --ignore 'static/*' && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,97 @@
+"""factory_boy factories: each test builds just the rows it needs."""
+
+import datetime as dt
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+
+from unionplan.orgs.models import Organization, Role
+from unionplan.plans.models import Plan, ScheduleItem, Section, Target
+
+PASSWORD = "unionplan-test-pw"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"第{n}基层工会")
+    kind = "grassroots"
+    sector = "school"
+
+
+class FederationFactory(OrganizationFactory):
+    name = factory.Sequence(lambda n: f"第{n}区总工会")
+    kind = "federation"
+    sector = "federation"
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = "chair"
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    organization = factory.SubFactory(OrganizationFactory)
+    year = 2027
+    title = factory.Sequence(lambda n: f"2027年工会工作计划（{n}）")
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    plan = factory.SubFactory(PlanFactory)
+    title = factory.Sequence(lambda n: f"第{n}部分")
+    body = "围绕中心，服务大局。"
+    order = factory.Sequence(int)
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    plan = factory.SubFactory(PlanFactory)
+    text = "全年不少于4次集中培训"
+    comparator = ">="
+    value = Decimal(4)
+    unit = "次"
+
+
+class ScheduleItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScheduleItem
+
+    plan = factory.SubFactory(PlanFactory)
+    month = 3
+    text = factory.Sequence(lambda n: f"活动{n}")
+    scope = "全体教职工"
+    owner = "工会主席"
+    budget = Decimal("500.00")
+    order = factory.Sequence(int)
+
+
+def dated_item(plan, day: dt.date, **kwargs) -> ScheduleItem:
+    return ScheduleItemFactory(plan=plan, month=day.month, date=day, **kwargs)

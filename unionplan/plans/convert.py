@@ -1,0 +1,108 @@
+"""Between the database and ``unionplan.plandata``: the one place plans cross that line.
+
+Exports read a plan as PlanData; imports, the generator and "copy last year's plan" write
+PlanData into the database. Writing is one transaction: a failure leaves nothing behind.
+"""
+
+from django.db import transaction
+
+from unionplan import plandata, vocab
+from unionplan.orgs.models import Organization
+from unionplan.plans.models import Plan, ScheduleItem, Section, Target
+from unionplan.plans.outline import SectionNode, build_outline
+
+
+def plan_to_data(plan: Plan) -> plandata.PlanData:
+    outline = build_outline(plan)
+
+    def section_data(node: SectionNode) -> plandata.SectionData:
+        return plandata.SectionData(
+            title=node.section.title,
+            body=node.section.body,
+            children=[section_data(child) for child in node.children],
+            targets=[target.as_data() for target in node.targets],
+        )
+
+    return plandata.PlanData(
+        title=plan.title,
+        year=plan.year,
+        organization=plan.organization.name,
+        status=plan.status,
+        guiding_ideas=plan.guiding_ideas,
+        goals=plan.goals,
+        sections=[section_data(node) for node in outline.sections],
+        targets=[target.as_data() for target in outline.loose_targets],
+        items=[item.as_data() for item in outline.items],
+    )
+
+
+@transaction.atomic
+def create_plan(organization: Organization, data: plandata.PlanData, *, year: int) -> Plan:
+    """Save ``data`` as a new plan of ``organization`` for ``year``; all or nothing.
+
+    Raises UserInputError (from plandata's checks) for content that cannot be stored.
+    """
+    title = plandata.clean_title(data.title, what="计划标题")
+    plan = Plan.objects.create(
+        organization=organization,
+        year=year,
+        title=title,
+        status=data.status if data.status in vocab.codes(vocab.PLAN_STATUSES) else "draft",
+        guiding_ideas=data.guiding_ideas,
+        goals=data.goals,
+    )
+    targets: list[Target] = []
+
+    def add_sections(sections: list[plandata.SectionData], parent: Section | None) -> None:
+        for order, section_data in enumerate(sections):
+            section = Section.objects.create(
+                plan=plan,
+                parent=parent,
+                order=order,
+                title=plandata.clean_title(section_data.title, what="章节标题"),
+                body=section_data.body,
+            )
+            targets.extend(_target(plan, t, section) for t in section_data.targets)
+            add_sections(section_data.children, section)
+
+    add_sections(data.sections, None)
+    targets.extend(_target(plan, t, None) for t in data.targets)
+    for order, target in enumerate(targets):
+        target.order = order
+    Target.objects.bulk_create(targets)
+    items = []
+    for order, item in enumerate(data.items):
+        plandata.check_item(item, year=year)
+        items.append(_item(plan, item, order))
+    ScheduleItem.objects.bulk_create(items)
+    return plan
+
+
+def _target(plan: Plan, data: plandata.TargetData, section: Section | None) -> Target:
+    plandata.check_target(data)
+    return Target(
+        plan=plan,
+        section=section,
+        text=data.text[: plandata.MAX_TEXT_LENGTH],
+        comparator=data.comparator,
+        value=data.value,
+        value_high=data.value_high,
+        unit=data.unit[:20],
+    )
+
+
+def _item(plan: Plan, data: plandata.ItemData, order: int) -> ScheduleItem:
+    return ScheduleItem(
+        plan=plan,
+        month=data.month,
+        end_month=data.end_month,
+        date=data.date,
+        end_date=data.end_date,
+        text=plandata.clean_title(data.text, what="活动内容", max_length=plandata.MAX_TEXT_LENGTH),
+        scope=data.scope[:500],
+        owner=data.owner[:100],
+        budget=data.budget,
+        category=data.category,
+        status=data.status,
+        order=order,
+    )

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from unionplan.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("orgs/", include("unionplan.orgs.urls")),
+    path("plans/", include("unionplan.plans.urls")),
+    path("calendar/", include("unionplan.scheduling.urls")),
+    path("members/", include("unionplan.members.urls")),
+    path("records/", include("unionplan.records.urls")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "unionplan 工会年度工作计划系统"
+admin.site.site_title = "unionplan"
