@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "unionplan.scheduling",
     "unionplan.members",
     "unionplan.records",
+    "unionplan.imports",
+    "unionplan.dashboard",
 ]
 
 MIDDLEWARE = [

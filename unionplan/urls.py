@@ -14,6 +14,8 @@ urlpatterns = [
     path("calendar/", include("unionplan.scheduling.urls")),
     path("members/", include("unionplan.members.urls")),
     path("records/", include("unionplan.records.urls")),
+    path("imports/", include("unionplan.imports.urls")),
+    path("dashboard/", include("unionplan.dashboard.urls")),
     path("admin/", admin.site.urls),
 ]
 
