@@ -20,6 +20,7 @@ message in Chinese naming the entry.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import tomllib
 from pathlib import Path
@@ -152,7 +153,7 @@ def _date(value: object, year: int, what: str) -> dt.date:
 
 def _refuse_overlaps(periods: list[HolidayPeriod], source_name: str) -> None:
     ordered = sorted(periods, key=lambda p: p.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if after.start <= before.end:
             raise UserInputError(
                 f"{source_name}中“{before.name}”（{before.start}至{before.end}）与"
