@@ -161,3 +161,16 @@ def check_target(target: TargetData) -> None:
             raise UserInputError("区间目标的上限不能小于下限。")
     elif target.value_high is not None:
         raise UserInputError("只有区间目标才有上限。")
+
+
+def numbered_sections(
+    sections: list[SectionData], level: int = 1
+) -> list[tuple[int, str, SectionData]]:
+    """Every section in document order as (level, number, section): 一、 （一） 1. （1）."""
+    from unionplan.text.numbering import MAX_LEVEL, section_number
+
+    rows: list[tuple[int, str, SectionData]] = []
+    for position, section in enumerate(sections, start=1):
+        rows.append((level, section_number(min(level, MAX_LEVEL), position), section))
+        rows.extend(numbered_sections(section.children, level + 1))
+    return rows
