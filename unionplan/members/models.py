@@ -1,1 +1,205 @@
-"""Models of this app (see its issue)."""
+"""The member registry (会员名册): members, their tags and children, and the export log.
+
+Scale decides the shape: a city federation holds about a million members and a scope such as
+“70周岁以上退休职工” must be counted across it in well under a second. So:
+
+- ``org_key`` is the member's organization ``path`` without its slashes (fixed-width ids,
+  root first, digits only). "Everyone under this federation" is then the range
+  ``[key, next_key)`` on an indexed column, which every database and every collation orders
+  the same way (digits only; a ``/`` could be ignored by some collations).
+- ``tree_root`` (the first id of that path) carries the uniqueness rule: one ID number once per
+  organization tree, so a person moving between two schools of one district federation is
+  updated, not duplicated, while two unrelated federations never see each other's rows.
+- Ages are birth-date ranges (indexable), and ``birth_month`` is stored so that
+  “当月过生日的会员” is an index lookup instead of a date function over every row.
+- Tags go through an explicit table indexed by (tag, member) so that a tag filter is an index
+  range, and children are a table indexed by (member, birth_date) for the Exists subquery.
+
+``org_key`` and ``tree_root`` are kept in step when an organization moves (``signals.py``).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unionplan.idcard import mask_id_number, mask_phone
+from unionplan.orgs.models import Organization
+
+GENDERS = [("male", _("男")), ("female", _("女"))]
+# The codes of the scope language (unionplan.scope.filter.STATUSES; a test keeps them equal).
+STATUSES = [("active", _("在职")), ("retired", _("退休")), ("left", _("离职"))]
+ID_WIDTH = 8  # Organization.path writes each id with eight digits
+
+
+def org_key_of(org: Organization) -> str:
+    """The digits-only key of ``org``'s path: the prefix shared by everything below it."""
+    return org.path.replace("/", "")
+
+
+def tree_root_of(org: Organization) -> int:
+    return int(org_key_of(org)[:ID_WIDTH])
+
+
+def next_key(key: str) -> str:
+    """The smallest key of the same width after every key that starts with ``key``."""
+    return str(int(key) + 1).zfill(len(key))
+
+
+class Tag(models.Model):
+    """A label on a member (劳模, 困难职工, 退役军人, 工会干部, 职工代表…), shared by all unions."""
+
+    name = models.CharField(_("名称"), max_length=30, unique=True)
+
+    class Meta:
+        verbose_name = _("会员标签")
+        verbose_name_plural = _("会员标签")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MemberQuerySet(models.QuerySet):
+    def under(self, org: Organization) -> MemberQuerySet:
+        """Members of ``org`` and of every union below it (one index range)."""
+        key = org_key_of(org)
+        return self.filter(org_key__gte=key, org_key__lt=next_key(key))
+
+
+class Member(models.Model):
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("工会"),
+        on_delete=models.PROTECT,
+        related_name="members",
+        db_index=False,  # member_org_dept starts with it
+    )
+    org_key = models.CharField(max_length=255, editable=False)
+    tree_root = models.BigIntegerField(editable=False)
+    name = models.CharField(_("姓名"), max_length=50)
+    gender = models.CharField(_("性别"), max_length=6, choices=GENDERS, blank=True)
+    birth_date = models.DateField(_("出生日期"), null=True, blank=True)
+    birth_month = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    id_number = models.CharField(_("身份证号"), max_length=18)
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    department = models.CharField(_("部门"), max_length=100, blank=True)
+    post = models.CharField(_("职务/岗位"), max_length=100, blank=True)
+    status = models.CharField(_("状态"), max_length=12, choices=STATUSES, default="active")
+    joined_at = models.DateField(_("入会时间"), null=True, blank=True)
+    tags = models.ManyToManyField(Tag, verbose_name=_("标签"), through="MemberTag", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("会员")
+        verbose_name_plural = _("会员")
+        ordering = ["department", "name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tree_root", "id_number"], name="member_unique_id_number_per_tree"
+            ),
+        ]
+        indexes = [
+            # The member list of one union, in its printed order.
+            models.Index(fields=["organization", "department", "name"], name="member_org_dept"),
+            # Scopes: a union or a federation is an org_key range; within it an age is a
+            # birth_date range and 当月生日 a birth_month value.
+            models.Index(fields=["org_key", "birth_date"], name="member_key_birth"),
+            models.Index(fields=["org_key", "birth_month"], name="member_key_bmonth"),
+            # Across a whole federation an age bound is often the most selective condition.
+            models.Index(fields=["birth_date"], name="member_birth"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
+    def fill_derived(self, org: Organization | None = None) -> None:
+        """Set the denormalised columns (bulk writes call this, as they skip ``save``)."""
+        org = org or self.organization
+        self.org_key = org_key_of(org)
+        self.tree_root = tree_root_of(org)
+        self.birth_month = self.birth_date.month if self.birth_date else None
+
+    @property
+    def masked_id_number(self) -> str:
+        return mask_id_number(self.id_number)
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone) if self.phone else ""
+
+
+class MemberTag(models.Model):
+    # Both single-column indexes are covered by the two composite ones below.
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="member_tags", db_index=False
+    )
+    tag = models.ForeignKey(
+        Tag, on_delete=models.PROTECT, related_name="member_tags", db_index=False
+    )
+
+    class Meta:
+        verbose_name = _("会员标签")
+        verbose_name_plural = _("会员标签")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "tag"], name="member_tag_once"),
+        ]
+        indexes = [models.Index(fields=["tag", "member"], name="membertag_tag_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member_id}: {self.tag_id}"
+
+
+class Child(models.Model):
+    """A member's child, for 金秋助学 and “14岁以下职工子女”."""
+
+    member = models.ForeignKey(
+        Member,
+        verbose_name=_("会员"),
+        on_delete=models.CASCADE,
+        related_name="children",
+        db_index=False,  # child_member_birth starts with it
+    )
+    name = models.CharField(_("姓名"), max_length=50)
+    birth_date = models.DateField(_("出生日期"))
+
+    class Meta:
+        verbose_name = _("子女")
+        verbose_name_plural = _("子女")
+        ordering = ["birth_date"]
+        indexes = [models.Index(fields=["member", "birth_date"], name="child_member_birth")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExportLog(models.Model):
+    """One export of personal data: who, when, what, how many rows, masked or not."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(_("用户"), max_length=150)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    what = models.CharField(_("内容"), max_length=300)
+    rows = models.PositiveIntegerField(_("行数"))
+    masked = models.BooleanField(_("已脱敏"))
+
+    class Meta:
+        verbose_name = _("导出记录")
+        verbose_name_plural = _("导出记录")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.what}"
