@@ -95,3 +95,65 @@ class ScheduleItemFactory(factory.django.DjangoModelFactory):
 
 def dated_item(plan, day: dt.date, **kwargs) -> ScheduleItem:
     return ScheduleItemFactory(plan=plan, month=day.month, date=day, **kwargs)
+
+
+# --- members (issue 5) ---------------------------------------------------------------------
+
+from unionplan.idcard import generate_id_number  # noqa: E402
+from unionplan.members.models import Child, ExportLog, Member, MemberTag, Tag  # noqa: E402
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    """A member with a valid ID number that agrees with the birth date and gender."""
+
+    class Meta:
+        model = Member
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"会员{n}")
+    gender = "female"
+    birth_date = dt.date(1975, 3, 8)
+    id_number = factory.LazyAttributeSequence(
+        lambda m, n: generate_id_number(
+            m.birth_date or dt.date(1980, 1, 1),
+            m.gender or "male",
+            region=str(110101 + n // 500),
+            sequence=n % 500,
+        )
+    )
+    phone = "13812345678"
+    department = "语文组"
+    post = "教师"
+    status = "active"
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ["name"]
+
+    name = "劳模"
+
+
+def tag_member(member: Member, *names: str) -> None:
+    for name in names:
+        MemberTag.objects.get_or_create(member=member, tag=TagFactory(name=name))
+
+
+class ChildFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Child
+
+    member = factory.SubFactory(MemberFactory)
+    name = factory.Sequence(lambda n: f"子女{n}")
+    birth_date = dt.date(2015, 6, 1)
+
+
+class ExportLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExportLog
+
+    username = "user"
+    what = "会员名册"
+    rows = 1
+    masked = True
