@@ -9,8 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import F
+
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.text.numbering import section_number
+
+# The month table's order, the same on SQLite and PostgreSQL (which sort NULLs differently):
+# a month before a span starting in it, dated activities before undated ones.
+ITEM_ORDER = (
+    "month",
+    F("end_month").asc(nulls_first=True),
+    F("date").asc(nulls_last=True),
+    "order",
+    "id",
+)
 
 
 @dataclass
@@ -41,7 +53,7 @@ class Outline:
 def build_outline(plan: Plan) -> Outline:
     sections = list(Section.objects.filter(plan=plan).order_by("order", "id"))
     targets = list(Target.objects.filter(plan=plan).order_by("order", "id"))
-    items = list(ScheduleItem.objects.filter(plan=plan).order_by("month", "date", "order", "id"))
+    items = list(ScheduleItem.objects.filter(plan=plan).order_by(*ITEM_ORDER))
     by_parent: dict[int | None, list[Section]] = {}
     for section in sections:
         by_parent.setdefault(section.parent_id, []).append(section)

@@ -1,12 +1,40 @@
-"""Plan pages (placeholder until the plan editor lands)."""
+"""The plan page, creating a plan (blank or copied from last year) and the exports.
 
+Every view finds its plan through ``get_plan_or_404``, which goes through the organization
+access rules: a plan of an organization outside a person's reach answers 404. The page is
+drawn from ``build_outline`` (three queries), so its query count does not grow with items.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import render
+from django.db import IntegrityError, transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from unionplan.orgs.access import visible_organizations
+from unionplan.errors import UserInputError
+from unionplan.orgs.access import (
+    can_edit,
+    get_organization_or_404,
+    require_editor,
+    visible_organizations,
+)
+from unionplan.plandata import PlanData
+from unionplan.plans import exporting
+from unionplan.plans.convert import create_plan, plan_to_data
+from unionplan.plans.copying import for_new_year
+from unionplan.plans.forms import PlanCreateForm, duplicate_title_message
 from unionplan.plans.models import Plan
-from unionplan.plans.outline import build_outline
+from unionplan.plans.monthtable import budget_total, month_groups
+from unionplan.plans.outline import Outline, SectionNode, build_outline
+
+BLOCKS = ("header", "sections", "targets", "schedule")
 
 
 def get_plan_or_404(user, pk: int) -> Plan:
@@ -21,12 +49,135 @@ def get_plan_or_404(user, pk: int) -> Plan:
     return plan
 
 
+def get_editable_plan_or_404(user, pk: int) -> Plan:
+    """The plan ``pk`` if ``user`` may change it; a viewer gets the stranger's 404."""
+    plan = get_plan_or_404(user, pk)
+    require_editor(user, plan.organization)
+    return plan
+
+
+def _section_rows(
+    nodes: list[SectionNode], rows: list[tuple[SectionNode, bool, bool]]
+) -> list[tuple[SectionNode, bool, bool]]:
+    """Sections in document order as (node, can move up, can move down among siblings)."""
+    for index, node in enumerate(nodes):
+        rows.append((node, index > 0, index + 1 < len(nodes)))
+        _section_rows(node.children, rows)
+    return rows
+
+
+def _target_rows(outline: Outline) -> list[tuple[Any, SectionNode | None, bool, bool]]:
+    """Targets in document order (by section, then those of no section) with move flags."""
+    groups = [(node.targets, node) for node in outline.walk()]
+    groups.append((outline.loose_targets, None))
+    rows = []
+    for targets, node in groups:
+        for index, target in enumerate(targets):
+            rows.append((target, node, index > 0, index + 1 < len(targets)))
+    return rows
+
+
+def plan_context(request: HttpRequest, plan: Plan, outline: Outline | None = None) -> dict:
+    """Everything the plan page and its blocks draw from, built from one outline."""
+    outline = outline or build_outline(plan)
+    return {
+        "plan": plan,
+        "org": plan.organization,
+        "outline": outline,
+        "section_rows": _section_rows(outline.sections, []),
+        "target_rows": _target_rows(outline),
+        "groups": month_groups(outline.items),
+        "budget_total": budget_total(outline.items),
+        "can_edit": can_edit(request.user, plan.organization),
+        "formats": exporting.FORMATS,
+    }
+
+
+def render_blocks(request: HttpRequest, plan: Plan, names: list[str]) -> str:
+    """The page blocks ``names``; all but the first are swapped in out of band by htmx."""
+    context = plan_context(request, plan)
+    parts = []
+    for index, name in enumerate(names):
+        context["oob"] = index > 0
+        parts.append(render_to_string(f"plans/blocks/{name}.html", context, request))
+    return "".join(parts)
+
+
 @login_required
-def detail(request, pk: int):
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_or_404(request.user, pk)
-    return render(request, "plans/detail.html", {"plan": plan, "outline": build_outline(plan)})
+    return render(request, "plans/detail.html", plan_context(request, plan))
 
 
 @login_required
-def create(request, org_pk: int):
-    raise Http404
+@require_GET
+def block(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """One block of the plan page, as drawn now (the editor's "cancel" fetches this)."""
+    if name not in BLOCKS:
+        raise Http404
+    plan = get_plan_or_404(request.user, pk)
+    return HttpResponse(render_blocks(request, plan, [name]))
+
+
+@login_required
+def create(request: HttpRequest, org_pk: int) -> HttpResponse:
+    """A new plan for an organization: blank, or a copy of an earlier plan for a new year."""
+    org = get_organization_or_404(request.user, org_pk)
+    require_editor(request.user, org)
+    form = PlanCreateForm(
+        request.POST or None, organization=org, initial=_create_initial(request, org)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = _create(org, form.cleaned_data)
+        except UserInputError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已新建计划“%(title)s”。") % {"title": plan.title})
+            return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/create.html", {"org": org, "form": form})
+
+
+def _create_initial(request: HttpRequest, org) -> dict:
+    """Next year's plan by default; ``?copy_from=ID`` preselects the plan to copy."""
+    latest = Plan.objects.filter(organization=org).order_by("-year").first()
+    initial: dict[str, Any] = {"year": (latest.year + 1) if latest else _this_year() + 1}
+    if copy_from := request.GET.get("copy_from", "").strip():
+        initial["copy_from"] = copy_from
+    return initial
+
+
+def _this_year() -> int:
+    from django.utils import timezone
+
+    return timezone.localdate().year
+
+
+def _create(org, cleaned: dict) -> Plan:
+    """Save the new plan; a title taken meanwhile by someone else is a user error too."""
+    source = cleaned.get("copy_from")
+    year = cleaned["year"]
+    if source is not None:
+        data = for_new_year(plan_to_data(source), year, title=cleaned["title"] or None)
+    else:
+        data = PlanData(title=cleaned["title"], year=year)
+    if Plan.objects.filter(organization=org, year=year, title=data.title).exists():
+        raise UserInputError(duplicate_title_message(year, data.title))
+    try:
+        with transaction.atomic():
+            return create_plan(org, data, year=year)
+    except IntegrityError:
+        raise UserInputError(duplicate_title_message(year, data.title)) from None
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+    """The plan as a Word, Excel or iCal file, named after its (Chinese) title."""
+    if fmt not in exporting.FORMATS:
+        raise Http404
+    plan = get_plan_or_404(request.user, pk)
+    content, filename, content_type = exporting.export(plan, fmt)
+    return FileResponse(
+        exporting.as_file(content), as_attachment=True, filename=filename, content_type=content_type
+    )

@@ -1,0 +1,82 @@
+"""A stored plan as a file: Word, Excel or iCal, through the writers of ``unionplan.documents``.
+
+The web download and ``unionplan plan export`` both come here, so they write the same file.
+The writers themselves are pure (PlanData in, bytes out); this module only reads the plan
+with ``plan_to_data`` and names the file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from unionplan.errors import UserInputError
+from unionplan.plandata import PlanData
+from unionplan.plans.convert import plan_to_data
+from unionplan.plans.models import Plan
+
+
+@dataclass(frozen=True)
+class Format:
+    code: str
+    label: str  # on the button
+    extension: str
+    content_type: str
+
+
+FORMATS: dict[str, Format] = {
+    f.code: f
+    for f in [
+        Format(
+            "docx",
+            "Word",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        Format(
+            "xlsx",
+            "Excel",
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        Format("ics", "日历(iCal)", "ics", "text/calendar; charset=utf-8"),
+    ]
+}
+
+# Characters Windows, macOS or a phone will not accept in a file name.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def filename(title: str, fmt: str) -> str:
+    """``2027年工会工作计划.docx``: the title, made safe as a file name on any system."""
+    stem = _UNSAFE.sub("_", title).strip(" ._") or "plan"
+    return f"{stem[:100]}.{FORMATS[fmt].extension}"
+
+
+def write(data: PlanData, fmt: str, out: BinaryIO) -> None:
+    """Write ``data`` as ``fmt`` to the binary stream ``out``."""
+    from unionplan import documents
+
+    if fmt == "docx":
+        documents.write_docx(data, out)
+    elif fmt == "xlsx":
+        documents.write_xlsx(data, out)
+    elif fmt == "ics":
+        documents.write_ics(data, out)
+    else:
+        raise UserInputError(f"不支持的导出格式“{fmt}”，可用：{'、'.join(FORMATS)}。")
+
+
+def export(plan: Plan, fmt: str) -> tuple[bytes, str, str]:
+    """(file content, file name, content type) of ``plan`` as ``fmt``."""
+    if fmt not in FORMATS:
+        raise UserInputError(f"不支持的导出格式“{fmt}”，可用：{'、'.join(FORMATS)}。")
+    out = io.BytesIO()
+    write(plan_to_data(plan), fmt, out)
+    return out.getvalue(), filename(plan.title, fmt), FORMATS[fmt].content_type
+
+
+def as_file(content: bytes) -> io.BytesIO:
+    return io.BytesIO(content)

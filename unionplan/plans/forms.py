@@ -1,0 +1,301 @@
+"""Forms of the plan editor.
+
+Every check a user can trip over is one of ``unionplan.plandata``'s, so the web form, the
+import and the command line give the same Chinese message for the same mistake. Each
+editing form carries the ``version`` of the row it was loaded from (optimistic locking).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from unionplan import plandata, vocab
+from unionplan.errors import UserInputError
+from unionplan.orgs.models import Organization
+from unionplan.plans.models import Plan, ScheduleItem, Section, Target
+
+MAX_SCOPE_LENGTH = 500
+MAX_OWNER_LENGTH = 100
+MAX_UNIT_LENGTH = 20
+
+
+def checked(check: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a plandata check; its UserInputError becomes the form's ValidationError."""
+    try:
+        return check(*args, **kwargs)
+    except UserInputError as error:
+        raise forms.ValidationError(error.message) from None
+
+
+def short_text(value: str, *, what: str, max_length: int) -> str:
+    """Optional text: stripped, refused when longer than ``max_length``."""
+    value = (value or "").strip()
+    if value:
+        checked(plandata.clean_title, value, what=what, max_length=max_length)
+    return value
+
+
+def _text_input(**attrs: Any) -> forms.TextInput:
+    return forms.TextInput(attrs={"autocomplete": "off", **attrs})
+
+
+class VersionedForm(forms.Form):
+    """A form for one stored row: ``fields_saved`` are written with ``save_if_unchanged``."""
+
+    fields_saved: list[str] = []
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def apply(self, instance: Any) -> Any:
+        """Copy the cleaned values onto ``instance`` (not saved)."""
+        for name in self.fields_saved:
+            setattr(instance, name, self.cleaned_data[name])
+        return instance
+
+    @classmethod
+    def initial_from(cls, instance: Any) -> dict[str, Any]:
+        initial = {name: getattr(instance, name) for name in cls.fields_saved}
+        initial["version"] = instance.version
+        return initial
+
+
+class SectionForm(VersionedForm):
+    fields_saved = ["title", "body"]
+    title = forms.CharField(label=_("章节标题"), required=False, widget=_text_input())
+    body = forms.CharField(
+        label=_("正文"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def clean_title(self) -> str:
+        return checked(plandata.clean_title, self.cleaned_data["title"], what="章节标题")
+
+
+class TargetForm(VersionedForm):
+    fields_saved = ["text", "comparator", "value", "value_high", "unit", "section"]
+    text = forms.CharField(label=_("目标"), required=False, widget=_text_input())
+    comparator = forms.ChoiceField(label=_("比较方式"), choices=vocab.COMPARATORS)
+    value = forms.DecimalField(label=_("数值"), required=False, max_digits=14, decimal_places=2)
+    value_high = forms.DecimalField(
+        label=_("上限（区间目标）"), required=False, max_digits=14, decimal_places=2
+    )
+    unit = forms.CharField(label=_("单位"), required=False, widget=_text_input(size=6))
+    section = forms.ChoiceField(label=_("所属章节"), required=False)
+
+    def __init__(self, *args: Any, sections: list[tuple[Section, str]] = (), **kwargs: Any):
+        """``sections``: (section, its number and title) for the section choice."""
+        super().__init__(*args, **kwargs)
+        self._sections = {str(section.pk): section for section, _label in sections}
+        self.fields["section"].choices = [("", _("（不属于任何章节）"))] + [
+            (str(section.pk), label) for section, label in sections
+        ]
+
+    @classmethod
+    def initial_from(cls, instance: Target) -> dict[str, Any]:
+        initial = super().initial_from(instance)
+        initial["section"] = str(instance.section_id or "")
+        return initial
+
+    def clean_text(self) -> str:
+        return checked(
+            plandata.clean_title,
+            self.cleaned_data["text"],
+            what="目标内容",
+            max_length=plandata.MAX_TEXT_LENGTH,
+        )
+
+    def clean_unit(self) -> str:
+        return short_text(self.cleaned_data["unit"], what="单位", max_length=MAX_UNIT_LENGTH)
+
+    def clean_section(self) -> Section | None:
+        return self._sections.get(self.cleaned_data["section"] or "")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.errors:
+            return data
+        target = plandata.TargetData(
+            text=data["text"],
+            comparator=data["comparator"],
+            value=data["value"],
+            value_high=data["value_high"],
+            unit=data["unit"],
+        )
+        checked(plandata.check_target, target)
+        return data
+
+
+class ItemForm(VersionedForm):
+    fields_saved = [
+        "month",
+        "end_month",
+        "date",
+        "end_date",
+        "text",
+        "scope",
+        "owner",
+        "budget",
+        "category",
+        "status",
+    ]
+    month = forms.CharField(
+        label=_("月份"), required=False, widget=_text_input(size=3, inputmode="numeric")
+    )
+    end_month = forms.CharField(
+        label=_("结束月份"), required=False, widget=_text_input(size=3, inputmode="numeric")
+    )
+    date = forms.DateField(
+        label=_("日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(
+        label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    text = forms.CharField(label=_("活动内容"), required=False, widget=_text_input())
+    scope = forms.CharField(label=_("参加范围"), required=False, widget=_text_input())
+    owner = forms.CharField(label=_("负责人"), required=False, widget=_text_input())
+    budget = forms.CharField(
+        label=_("经费（元）"), required=False, widget=_text_input(size=10, inputmode="decimal")
+    )
+    category = forms.ChoiceField(label=_("类别"), choices=vocab.CATEGORIES, initial="other")
+    status = forms.ChoiceField(label=_("状态"), choices=vocab.ITEM_STATUSES, initial="planned")
+
+    def __init__(self, *args: Any, year: int | None = None, **kwargs: Any):
+        """``year``: the plan's year, which an exact date must fall in."""
+        super().__init__(*args, **kwargs)
+        self.year = year
+
+    def clean_text(self) -> str:
+        return checked(
+            plandata.clean_title,
+            self.cleaned_data["text"],
+            what="活动内容",
+            max_length=plandata.MAX_TEXT_LENGTH,
+        )
+
+    def clean_scope(self) -> str:
+        return short_text(self.cleaned_data["scope"], what="参加范围", max_length=MAX_SCOPE_LENGTH)
+
+    def clean_owner(self) -> str:
+        return short_text(self.cleaned_data["owner"], what="负责人", max_length=MAX_OWNER_LENGTH)
+
+    def clean_budget(self):
+        return checked(plandata.clean_budget, self.cleaned_data["budget"])
+
+    def clean_end_month(self) -> int | None:
+        value = (self.cleaned_data["end_month"] or "").strip()
+        return checked(plandata.clean_month, value, what="结束月份") if value else None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        month = (data.get("month") or "").strip()
+        if not month and data.get("date"):
+            data["month"] = data["date"].month  # a dated activity falls in its date's month
+        elif not month:
+            self.add_error("month", _("请填写月份或日期。"))
+            return data
+        else:
+            try:
+                data["month"] = checked(plandata.clean_month, month)
+            except forms.ValidationError as error:
+                self.add_error("month", error)
+                return data
+        if self.errors:
+            return data
+        item = plandata.ItemData(**{name: data[name] for name in self.fields_saved})
+        checked(plandata.check_item, item, year=self.year)
+        if item.date and item.date.month != item.month and not item.end_month:
+            self.add_error("date", _("日期与所填月份不一致。"))
+        return data
+
+
+class PlanHeaderForm(VersionedForm):
+    fields_saved = ["title", "year", "status", "guiding_ideas", "goals"]
+    title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
+    year = forms.IntegerField(label=_("年度"), min_value=1950, max_value=2100)
+    status = forms.ChoiceField(label=_("状态"), choices=vocab.PLAN_STATUSES)
+    guiding_ideas = forms.CharField(
+        label=_("指导思想"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    goals = forms.CharField(
+        label=_("工作目标"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def clean_title(self) -> str:
+        return checked(plandata.clean_title, self.cleaned_data["title"], what="计划标题")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.errors:
+            return data
+        check_unique_title(self, self.plan.organization, data["year"], data["title"], self.plan)
+        if data["year"] != self.plan.year:
+            outside = self.plan.items.filter(date__isnull=False).exclude(date__year=data["year"])
+            if count := outside.count():
+                self.add_error(
+                    "year",
+                    _("有%(n)d项活动的日期不在%(year)d年内，请先修改这些日期。")
+                    % {"n": count, "year": data["year"]},
+                )
+        return data
+
+
+class PlanCreateForm(forms.Form):
+    title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
+    year = forms.IntegerField(label=_("年度"), min_value=1950, max_value=2100)
+    copy_from = forms.ModelChoiceField(
+        label=_("复制已有计划"),
+        queryset=Plan.objects.none(),
+        required=False,
+        empty_label=_("（不复制，新建空白计划）"),
+        help_text=_("复制章节、目标和活动安排；活动日期移到新年度，状态重新设为计划中。"),
+    )
+
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+        self.fields["copy_from"].queryset = Plan.objects.filter(organization=organization)
+        self.fields["copy_from"].label_from_instance = lambda plan: f"{plan.year} {plan.title}"
+
+    def clean_title(self) -> str:
+        title = (self.cleaned_data["title"] or "").strip()
+        if not title and self.data.get("copy_from"):
+            return ""  # taken from the copied plan, with its year replaced
+        return checked(plandata.clean_title, title, what="计划标题")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors and data["title"]:
+            check_unique_title(self, self.organization, data["year"], data["title"], None)
+        return data
+
+
+def check_unique_title(
+    form: forms.Form, organization: Organization, year: int, title: str, plan: Plan | None
+) -> None:
+    """One plan of a given title per organization and year (the database says so too)."""
+    others = Plan.objects.filter(organization=organization, year=year, title=title)
+    if plan is not None:
+        others = others.exclude(pk=plan.pk)
+    if others.exists():
+        form.add_error("title", duplicate_title_message(year, title))
+
+
+def duplicate_title_message(year: int, title: str) -> str:
+    return str(_("本工会%(year)d年已有标题为“%(title)s”的计划，请换一个标题。")) % {
+        "year": year,
+        "title": title,
+    }
+
+
+FORMS: dict[type, type[VersionedForm]] = {
+    Section: SectionForm,
+    Target: TargetForm,
+    ScheduleItem: ItemForm,
+    Plan: PlanHeaderForm,
+}
