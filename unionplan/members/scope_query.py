@@ -74,9 +74,14 @@ def _age_q(field: str, age_min: int | None, age_max: int | None, on_date: date) 
 def _children_q(age_min: int | None, age_max: int | None, on_date: date) -> Q:
     """Members with at least one child within the bounds (any child when unbounded)."""
     children = Child.objects.filter(member=OuterRef("pk")).filter(
-        _age_q("birth_date", age_min, age_max, on_date)
+        children_age_q(age_min, age_max, on_date)
     )
     return Q(Exists(children))
+
+
+def children_age_q(age_min: int | None, age_max: int | None, on_date: date) -> Q:
+    """The condition on ``Child`` rows for children's age bounds."""
+    return _age_q("birth_date", age_min, age_max, on_date)
 
 
 def _contains(field: str, word: str) -> Q:
