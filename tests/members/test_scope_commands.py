@@ -58,7 +58,7 @@ def test_resolve_lists_children_for_a_children_scope(run_command, org):
     code, out, _ = run_command(
         "scope_resolve", "14岁以下职工子女", "--org", str(org.pk), "--date", "2027-01-01", "--list"
     )
-    assert out.splitlines()[0] == "1"
+    assert code == 0 and out.splitlines()[0] == "1"
     assert "小明" in out and "大明" not in out and "王会员" in out
 
 
@@ -85,6 +85,6 @@ def test_resolve_warns_about_unresolved_words(run_command, org):
 def test_resolve_bad_input_is_one_chinese_line_and_exit_2(run_command, org, args, words):
     args = [arg.format(org=org.pk) for arg in args]
     code, out, err = run_command("scope_resolve", "女职工", *args)
-    assert code == 2
+    assert code == 2 and out == ""
     assert err.startswith("错误") and words in err
     assert err.strip().count("\n") == 0 and "Traceback" not in err
