@@ -1,0 +1,3 @@
+from unionplan.documents.plan_docx import write_docx
+
+__all__ = ["write_docx"]
