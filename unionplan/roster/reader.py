@@ -1,0 +1,236 @@
+"""A roster file -> good rows (``MemberRow``) and bad rows (``RowProblem``), nothing stored.
+
+A bad cell never aborts the file: the row is reported (Excel row number, column header as the
+user wrote it, what is wrong in Chinese) and left out of ``rows``, so the user can fix the
+file or import only the good rows. Only a file that cannot be a roster at all raises
+``UserInputError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from unionplan.errors import UserInputError
+from unionplan.idcard import IdCardInfo, inspect_id_number, mismatch_problems
+from unionplan.roster import cells
+from unionplan.roster.cells import CellError
+from unionplan.roster.columns import LABELS, find_header
+from unionplan.roster.files import Sheet, load_bytes, open_sheets
+
+
+@dataclass(slots=True)
+class MemberRow:
+    """One valid person of the roster, fields already normalised."""
+
+    row: int  # the row number Excel shows
+    name: str
+    gender: str | None = None  # "male" | "female"; from the ID number when not given
+    birth_date: date | None = None  # from the ID number when not given
+    id_number: str = ""  # 18-digit form, upper-case X; "" when the roster has none
+    phone: str = ""
+    department: str = ""
+    post: str = ""
+    status: str = "active"  # "active" | "retired" | "left"
+    joined_on: date | None = None
+    tags: tuple[str, ...] = ()
+    children: tuple[tuple[str, date], ...] = ()  # (name, birth date)
+    note: str = ""
+
+
+@dataclass(slots=True, frozen=True)
+class RowProblem:
+    """Why a row cannot be imported as it is."""
+
+    row: int
+    column: str  # the header as written in the file ("" for the row as a whole)
+    message: str
+    value: str = ""
+
+
+@dataclass(slots=True)
+class RosterReport:
+    """What reading a roster found."""
+
+    filename: str
+    sheet: str
+    header_row: int
+    columns: dict[str, str]  # field -> header as written
+    ignored_columns: list[str] = field(default_factory=list)
+    rows: list[MemberRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    total_rows: int = 0  # non-empty data rows, good and bad
+
+    @property
+    def bad_rows(self) -> list[int]:
+        """Row numbers with at least one problem, in order."""
+        return sorted({problem.row for problem in self.problems})
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+_SIMPLE_FIELDS: dict[str, Callable[[object], object]] = {
+    "name": cells.parse_name,
+    "gender": cells.parse_gender,
+    "phone": cells.parse_phone,
+    "department": cells.text_of,
+    "post": cells.text_of,
+    "status": cells.parse_status,
+    "tags": cells.parse_tags,
+    "children": cells.parse_children,
+    "note": cells.text_of,
+}
+
+
+class _RowReader:
+    """Converts the data rows of one sheet; the column plan is fixed once per file."""
+
+    def __init__(self, mapping: dict[str, int], headers: dict[str, str], today: date) -> None:
+        self.today = today
+        self.headers = headers
+        self.simple = [(f, i, _SIMPLE_FIELDS[f]) for f, i in mapping.items() if f in _SIMPLE_FIELDS]
+        self.birth_index = mapping.get("birth_date")
+        self.joined_index = mapping.get("joined_on")
+        self.id_index = mapping.get("id_number")
+        self.seen_ids: dict[str, int] = {}
+
+    def read(self, number: int, row: list[object], problems: list[RowProblem]) -> MemberRow | None:
+        values: dict[str, object] = {}
+        before = len(problems)
+        for name, index, convert in self.simple:
+            cell = row[index] if index < len(row) else ""
+            if cell == "" or cell is None:
+                continue
+            try:
+                values[name] = convert(cell)
+            except CellError as error:
+                problems.append(self._problem(number, name, error, cell))
+        birth_month_only = self._dates(number, row, values, problems)
+        if not values.get("name"):
+            problems.append(RowProblem(number, self.headers["name"], "缺少姓名"))
+        self._id_number(number, row, values, birth_month_only, problems)
+        if len(problems) > before:
+            return None
+        return MemberRow(row=number, **values)  # type: ignore[arg-type]
+
+    def _problem(self, number: int, name: str, error: Exception, cell: object) -> RowProblem:
+        return RowProblem(number, self.headers[name], str(error), cells.text_of(cell))
+
+    def _dates(
+        self, number: int, row: list[object], values: dict[str, object], problems: list[RowProblem]
+    ) -> bool:
+        month_only = False
+        for name, index in (("birth_date", self.birth_index), ("joined_on", self.joined_index)):
+            cell = row[index] if index is not None and index < len(row) else ""
+            if cell == "" or cell is None:
+                continue
+            try:
+                day, partial = cells.parse_date(cell)
+            except CellError as error:
+                problems.append(self._problem(number, name, error, cell))
+                continue
+            if day > self.today:
+                problems.append(self._problem(number, name, CellError("日期在今天之后"), cell))
+            values[name] = day
+            month_only = month_only or (partial and name == "birth_date")
+        return month_only
+
+    def _id_number(
+        self,
+        number: int,
+        row: list[object],
+        values: dict[str, object],
+        birth_month_only: bool,
+        problems: list[RowProblem],
+    ) -> None:
+        index = self.id_index
+        cell = row[index] if index is not None and index < len(row) else ""
+        if cell == "" or cell is None:
+            return
+        try:
+            text = cells.parse_id_text(cell)
+        except CellError as error:
+            problems.append(self._problem(number, "id_number", error, cell))
+            return
+        info = inspect_id_number(text, self.today)
+        if isinstance(info, str):
+            problems.append(RowProblem(number, self.headers["id_number"], info, text))
+            return
+        self._check_against_id(number, info, values, birth_month_only, problems)
+        first = self.seen_ids.setdefault(info.number, number)
+        if first != number:
+            message = f"身份证号与第{first}行重复"
+            problems.append(RowProblem(number, self.headers["id_number"], message, text))
+        values["id_number"] = info.number
+
+    def _check_against_id(
+        self,
+        number: int,
+        info: IdCardInfo,
+        values: dict[str, object],
+        birth_month_only: bool,
+        problems: list[RowProblem],
+    ) -> None:
+        given_birth = values.get("birth_date")
+        if birth_month_only and isinstance(given_birth, date):
+            same_month = given_birth.replace(day=1) == info.birth_date.replace(day=1)
+            given_birth = info.birth_date if same_month else given_birth
+        for message in mismatch_problems(info, given_birth, values.get("gender")):  # type: ignore[arg-type]
+            column = "birth_date" if message.startswith("出生") else "gender"
+            problems.append(RowProblem(number, self.headers[column], message))
+        values["birth_date"] = info.birth_date
+        values["gender"] = info.gender
+
+
+def _is_blank(row: list[object]) -> bool:
+    return all(cell == "" or cell is None for cell in row)
+
+
+def _pick_sheet(sheets: list[Sheet]) -> tuple[Sheet, tuple[int, dict[str, int], list[str]]]:
+    if all(not any(not _is_blank(r) for r in sheet.rows) for sheet in sheets):
+        raise UserInputError("表格是空的，没有任何数据")
+    for sheet in sheets:
+        header = find_header(sheet.rows)
+        if header is not None:
+            return sheet, header
+    raise UserInputError(
+        "找不到“姓名”列：请确认表格有一行列名，如 姓名、性别、出生日期、身份证号、手机、部门"
+    )
+
+
+def read_roster(
+    source: str | Path | bytes, filename: str | None = None, *, today: date | None = None
+) -> RosterReport:
+    """Read a roster (.xlsx/.xls/.ods/.csv) into good rows and problems; stores nothing.
+
+    ``source`` is a path or the uploaded bytes; ``filename`` (needed with bytes) only helps
+    the messages and the CSV/spreadsheet decision. Raises UserInputError for a file that is
+    not a spreadsheet, has only empty sheets, or has no name column.
+    """
+    filename = filename or (Path(source).name if not isinstance(source, bytes) else "上传的文件")
+    sheets = list(open_sheets(load_bytes(source), filename))
+    sheet, (header_index, mapping, unused) = _pick_sheet(sheets)
+    header_row = sheet.rows[header_index]
+    headers = {f: str(header_row[i]).strip() for f, i in mapping.items()}
+    headers.update({f: LABELS[f] for f in LABELS if f not in headers})
+    report = RosterReport(
+        filename=filename,
+        sheet=sheet.name,
+        header_row=sheet.first_row + header_index,
+        columns={f: headers[f] for f in mapping},
+        ignored_columns=unused,
+    )
+    reader = _RowReader(mapping, headers, today or date.today())
+    first = sheet.first_row + header_index + 1
+    for offset, row in enumerate(sheet.rows[header_index + 1 :]):
+        if _is_blank(row):
+            continue
+        report.total_rows += 1
+        member = reader.read(first + offset, row, report.problems)
+        if member is not None:
+            report.rows.append(member)
+    return report
