@@ -1,2 +1,13 @@
+from django.urls import path
+
+from unionplan.members import views
+
 app_name = "members"
-urlpatterns: list = []
+urlpatterns = [
+    path("org/<int:pk>/", views.member_list, name="list"),
+    path("org/<int:pk>/export/", views.export_members, name="export"),
+    path("org/<int:pk>/import/", views.import_upload, name="import"),
+    path("org/<int:pk>/import/confirm/", views.import_confirm, name="import_confirm"),
+    path("item/<int:pk>/participants/", views.participants, name="participants"),
+    path("item/<int:pk>/participants.xlsx", views.participants_xlsx, name="participants_xlsx"),
+]

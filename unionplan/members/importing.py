@@ -1,0 +1,274 @@
+"""Roster rows into the registry: the preview (nothing stored) and the import (one transaction).
+
+The reading and checking of the file is ``unionplan.roster``'s; this module adds what needs
+the database, and is the adapter between ``MemberRow`` and ``Member``:
+
+- a row without an ID number is a problem here: members are identified by ID number, and a
+  re-import updates them by it (without one, every re-import would duplicate the person);
+- a row whose ID number is already registered in *another* union of the same tree is a
+  problem too: moving a person between unions is that union's decision, not an import's;
+- an import writes the good rows or nothing: every write happens inside one transaction, in
+  batches (bulk_create, executemany updates), so a failure leaves the registry as it was;
+- a re-import updates only the columns the file has (a file without 手机 keeps the phones),
+  and replaces tags and children only when the file has those columns.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from unionplan.errors import UserInputError
+from unionplan.members.models import Child, Member, MemberTag, Tag, org_key_of, tree_root_of
+from unionplan.orgs.models import Organization
+from unionplan.roster import MemberRow, RosterReport, RowProblem, read_roster, write_roster_xlsx
+
+BATCH = 2000
+PROBLEMS_SHOWN = 200  # a preview of 100,000 bad rows shows these and a summary
+NO_ID = "缺少身份证号：会员按身份证号识别，重新导入时据此更新"
+OTHER_UNION = "该身份证号已登记在同一上级工会下的另一个工会，请由该工会先调出"
+# MemberRow field -> Member field, for the columns a re-import may update.
+_FIELDS = {
+    "name": "name",
+    "gender": "gender",
+    "birth_date": "birth_date",
+    "phone": "phone",
+    "department": "department",
+    "post": "post",
+    "status": "status",
+    "joined_on": "joined_at",
+    "note": "note",
+}
+
+
+@dataclass
+class ImportPreview:
+    """What an import of a file would do; ``error`` when the file is not a roster at all."""
+
+    error: str | None = None
+    report: RosterReport | None = None
+    rows: list[MemberRow] = field(default_factory=list)  # what would be imported
+    problems: list[RowProblem] = field(default_factory=list)
+    existing: dict[str, int] = field(default_factory=dict)  # id_number -> member pk (this union)
+
+    @property
+    def created(self) -> int:
+        return sum(1 for row in self.rows if row.id_number not in self.existing)
+
+    @property
+    def updated(self) -> int:
+        return len(self.rows) - self.created
+
+    @property
+    def bad_rows(self) -> int:
+        return len({problem.row for problem in self.problems})
+
+    @property
+    def shown_problems(self) -> list[RowProblem]:
+        return self.problems[:PROBLEMS_SHOWN]
+
+    def problem_summary(self) -> list[tuple[str, str, int]]:
+        """(column, problem, number of rows), most frequent first: 100,000 bad rows usually
+        have two or three causes, and this is what the user needs to fix them."""
+        counts = Counter((p.column, p.message) for p in self.problems)
+        return [(column, message, n) for (column, message), n in counts.most_common(20)]
+
+
+@dataclass
+class ImportOutcome:
+    error: str | None = None
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+
+
+def preview_bytes(org: Organization, data: bytes | str | Path, filename: str) -> ImportPreview:
+    """Read and check ``data`` against the registry of ``org``; stores nothing."""
+    try:
+        report = read_roster(data, filename)
+    except UserInputError as error:
+        return ImportPreview(error=error.message)
+    return _check_against_registry(org, report)
+
+
+def import_bytes(
+    org: Organization, data: bytes | str | Path, filename: str, dry_run: bool = False
+) -> ImportOutcome:
+    """Import the good rows of a file (or, with ``dry_run``, only count what would happen)."""
+    preview = preview_bytes(org, data, filename)
+    if preview.error:
+        return ImportOutcome(error=preview.error)
+    outcome = ImportOutcome(
+        created=preview.created, updated=preview.updated, skipped=preview.bad_rows
+    )
+    if not dry_run:
+        apply(org, preview)
+    return outcome
+
+
+def _check_against_registry(org: Organization, report: RosterReport) -> ImportPreview:
+    preview = ImportPreview(report=report, problems=list(report.problems))
+    id_header = report.columns.get("id_number", "身份证号")
+    registered = _registered(tree_root_of(org), [r.id_number for r in report.rows if r.id_number])
+    for row in report.rows:
+        if not row.id_number:
+            preview.problems.append(RowProblem(row.row, id_header, NO_ID))
+        elif row.id_number in registered and registered[row.id_number][1] != org.pk:
+            preview.problems.append(RowProblem(row.row, id_header, OTHER_UNION))
+        else:
+            preview.rows.append(row)
+            if row.id_number in registered:
+                preview.existing[row.id_number] = registered[row.id_number][0]
+    preview.problems.sort(key=lambda problem: problem.row)
+    return preview
+
+
+def _registered(tree_root: int, id_numbers: list[str]) -> dict[str, tuple[int, int]]:
+    """{id_number: (member pk, organization id)} of those already in the tree."""
+    found: dict[str, tuple[int, int]] = {}
+    for start in range(0, len(id_numbers), BATCH):
+        chunk = id_numbers[start : start + BATCH]
+        rows = Member.objects.filter(tree_root=tree_root, id_number__in=chunk).values_list(
+            "id_number", "pk", "organization_id"
+        )
+        found.update({number: (pk, org_id) for number, pk, org_id in rows})
+    return found
+
+
+def apply(org: Organization, preview: ImportPreview) -> None:
+    """Write ``preview.rows``: all of them or, on any error, none."""
+    columns = set(preview.report.columns) if preview.report else set(_FIELDS)
+    fields = [_FIELDS[f] for f in _FIELDS if f in columns or f in ("name", "gender", "birth_date")]
+    new_rows = [row for row in preview.rows if row.id_number not in preview.existing]
+    old_rows = [row for row in preview.rows if row.id_number in preview.existing]
+    with transaction.atomic():
+        ids = _insert(org, new_rows)
+        ids.update(_update(org, old_rows, preview.existing, fields))
+        if "tags" in columns:
+            _replace_tags(old_rows, new_rows, ids)
+        if "children" in columns:
+            _replace_children(old_rows, new_rows, ids)
+
+
+def _member(org: Organization, row: MemberRow, key: str, root: int) -> Member:
+    member = Member(organization=org, org_key=key, tree_root=root, id_number=row.id_number)
+    for source, target in _FIELDS.items():
+        value = getattr(row, source)
+        setattr(member, target, value if value is not None else _blank(target))
+    member.birth_month = row.birth_date.month if row.birth_date else None
+    return member
+
+
+def _blank(field_name: str):
+    return None if field_name in ("birth_date", "joined_at") else ""
+
+
+def _insert(org: Organization, rows: list[MemberRow]) -> dict[str, int]:
+    key, root = org_key_of(org), tree_root_of(org)
+    members = [_member(org, row, key, root) for row in rows]
+    Member.objects.bulk_create(members, batch_size=BATCH)
+    return {member.id_number: member.pk for member in members}
+
+
+def _update(
+    org: Organization, rows: list[MemberRow], existing: dict[str, int], fields: list[str]
+) -> dict[str, int]:
+    """executemany UPDATE … WHERE id = %s: bulk_update's CASE WHEN per field grows with the
+    batch and is many times slower for tens of thousands of rows."""
+    if not rows:
+        return {}
+    key, root = org_key_of(org), tree_root_of(org)
+    columns = [*fields, "birth_month", "updated_at"]
+    now = timezone.now()
+    params = []
+    for row in rows:
+        member = _member(org, row, key, root)
+        member.updated_at = now
+        values = [_db_value(member, name) for name in columns]
+        params.append([*values, existing[row.id_number]])
+    table = connection.ops.quote_name(Member._meta.db_table)
+    assignments = ", ".join(
+        f"{connection.ops.quote_name(Member._meta.get_field(n).column)} = %s" for n in columns
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(params), BATCH):
+            sql = f"UPDATE {table} SET {assignments} WHERE id = %s"
+            cursor.executemany(sql, params[start : start + BATCH])
+    return {row.id_number: existing[row.id_number] for row in rows}
+
+
+def _db_value(member: Member, name: str):
+    model_field = Member._meta.get_field(name)
+    return model_field.get_db_prep_save(getattr(member, name), connection)
+
+
+def _tag_ids(names: Iterable[str]) -> dict[str, int]:
+    names = set(names)
+    if not names:
+        return {}
+    Tag.objects.bulk_create([Tag(name=n) for n in names], ignore_conflicts=True)
+    return dict(Tag.objects.filter(name__in=names).values_list("name", "pk"))
+
+
+def _replace_tags(old_rows: list[MemberRow], new_rows: list[MemberRow], ids: dict) -> None:
+    _delete_chunked(MemberTag, [ids[row.id_number] for row in old_rows])
+    rows = old_rows + new_rows
+    tag_ids = _tag_ids(tag for row in rows for tag in row.tags)
+    links = [
+        MemberTag(member_id=ids[row.id_number], tag_id=tag_ids[tag])
+        for row in rows
+        for tag in dict.fromkeys(row.tags)
+    ]
+    MemberTag.objects.bulk_create(links, batch_size=BATCH)
+
+
+def _replace_children(old_rows: list[MemberRow], new_rows: list[MemberRow], ids: dict) -> None:
+    _delete_chunked(Child, [ids[row.id_number] for row in old_rows])
+    children = [
+        Child(member_id=ids[row.id_number], name=name, birth_date=born)
+        for row in old_rows + new_rows
+        for name, born in row.children
+    ]
+    Child.objects.bulk_create(children, batch_size=BATCH)
+
+
+def _delete_chunked(model, member_ids: list[int]) -> None:
+    for start in range(0, len(member_ids), BATCH):
+        model.objects.filter(member_id__in=member_ids[start : start + BATCH])._raw_delete(
+            connection.alias
+        )
+
+
+def members_xlsx(members: Iterable[Member], masked: bool) -> tuple[bytes, int]:
+    """The members as a roster .xlsx that ``read_roster`` reads back; (content, row count)."""
+    rows = [_row_of(member, number) for number, member in enumerate(members, 2)]
+    folder = Path(settings.VAR_DIR) / "member-uploads"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".xlsx") as handle:
+        write_roster_xlsx(rows, handle.name, masked=masked)
+        return Path(handle.name).read_bytes(), len(rows)
+
+
+def _row_of(member: Member, number: int) -> MemberRow:
+    return MemberRow(
+        row=number,
+        name=member.name,
+        gender=member.gender or None,
+        birth_date=member.birth_date,
+        id_number=member.id_number,
+        phone=member.phone,
+        department=member.department,
+        post=member.post,
+        status=member.status,
+        joined_on=member.joined_at,
+        tags=tuple(link.tag.name for link in member.member_tags.all()),
+        children=tuple((child.name, child.birth_date) for child in member.children.all()),
+        note=member.note,
+    )

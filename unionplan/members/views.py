@@ -1,0 +1,206 @@
+"""Pages of the registry: the member list, the import with its preview, exports, and the
+participant list (签到表) of a schedule item.
+
+Every view finds its organization through ``unionplan.orgs.access`` so that another
+organization's page answers 404. Numbers are masked unless ``privacy.sees_full_numbers``;
+ID numbers and phones are only ever sent by POST (search, import), never put in a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from unionplan.idcard import id_number_problem, normalize_id_number
+from unionplan.members import importing, pending, privacy
+from unionplan.members.exporting import signin_sheet_xlsx
+from unionplan.members.forms import NumberLookupForm, RosterUploadForm
+from unionplan.members.models import Member, MemberTag
+from unionplan.members.participants import Participants, item_date, resolve_item
+from unionplan.orgs.access import can_edit, get_organization_or_404, require_editor
+from unionplan.plans.models import ScheduleItem
+from unionplan.roster.cells import parse_phone
+
+PAGE_SIZE = 50
+SIGNIN_PAGE_LIMIT = 3000  # more than this prints badly: the page points to the .xlsx
+_DIGIT_RUN = re.compile(r"\d{6,}")
+
+
+def _member_rows(queryset):
+    return queryset.prefetch_related(
+        Prefetch("member_tags", queryset=MemberTag.objects.select_related("tag"))
+    )
+
+
+@login_required
+def member_list(request: HttpRequest, pk: int) -> HttpResponse:
+    org = get_organization_or_404(request.user, pk)
+    members = Member.objects.filter(organization=org)
+    lookup = NumberLookupForm(request.POST or None)
+    query = request.GET.get("q", "").strip()
+    if request.method == "POST":
+        members = _by_number(members, lookup)
+    elif _DIGIT_RUN.search(query):
+        messages.warning(request, _("证件号、手机号请用“按号码查找”，不要放在网址里。"))
+        query = ""
+    if query:
+        members = members.filter(
+            Q(name__contains=query) | Q(department__contains=query) | Q(post__contains=query)
+        )
+    page = Paginator(_member_rows(members.order_by("department", "name", "pk")), PAGE_SIZE)
+    context = {
+        "org": org,
+        "page": page.get_page(request.GET.get("page")),
+        "query": query,
+        "lookup": lookup,
+        "reveal": privacy.sees_full_numbers(request.user, org),
+        "can_import": can_edit(request.user, org),
+    }
+    return render(request, "members/list.html", context)
+
+
+def _by_number(members, form: NumberLookupForm):
+    if not form.is_valid():
+        return members.none()
+    number = form.cleaned_data["number"].strip()
+    if id_number_problem(number) is None:
+        return members.filter(id_number=normalize_id_number(number))
+    try:
+        return members.filter(phone=parse_phone(number))
+    except ValueError:
+        return members.none()
+
+
+@login_required
+@require_POST
+def export_members(request: HttpRequest, pk: int) -> HttpResponse:
+    org = get_organization_or_404(request.user, pk)
+    masked = not privacy.sees_full_numbers(request.user, org)
+    members = _member_rows(Member.objects.filter(organization=org).order_by("department", "name"))
+    members = members.prefetch_related("children")
+    content, count = importing.members_xlsx(members, masked=masked)
+    privacy.log_export(request.user, org, _("会员名册：%(org)s") % {"org": org.name}, count, masked)
+    return _xlsx_response(content, f"{org.name}-会员名册.xlsx")
+
+
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = _attachment(filename)
+    return response
+
+
+def _attachment(filename: str) -> str:
+    return f"attachment; filename=\"export.xlsx\"; filename*=UTF-8''{quote(filename)}"
+
+
+def _item_or_404(user, pk: int) -> ScheduleItem:
+    item = ScheduleItem.objects.select_related("plan").filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    item.plan.organization = get_organization_or_404(user, item.plan.organization_id)
+    return item
+
+
+def _signin_rows(participants: Participants, limit: int | None = None) -> list[tuple[str, str]]:
+    if participants.for_children:
+        children = participants.children.select_related("member")
+        children = children.order_by("member__department", "member__name", "birth_date")
+        rows = [
+            (f"{c.name}（{c.member.name}之子女）", c.member.department) for c in children[:limit]
+        ]
+        return rows
+    members = participants.members.order_by("department", "name", "pk")
+    return list(members.values_list("name", "department")[:limit])
+
+
+@login_required
+def participants(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_or_404(request.user, pk)
+    found = resolve_item(item)
+    rows = _signin_rows(found, SIGNIN_PAGE_LIMIT + 1)
+    context = {
+        "item": item,
+        "plan": item.plan,
+        "org": item.plan.organization,
+        "participants": found,
+        "on_date": item_date(item),
+        "rows": rows[:SIGNIN_PAGE_LIMIT],
+        "truncated": len(rows) > SIGNIN_PAGE_LIMIT,
+        "total": found.count() if len(rows) > SIGNIN_PAGE_LIMIT else len(rows),
+    }
+    return render(request, "members/participants.html", context)
+
+
+@login_required
+@require_POST
+def participants_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_or_404(request.user, pk)
+    found = resolve_item(item)
+    rows = _signin_rows(found)
+    org = item.plan.organization
+    subtitle = _("日期：%(date)s　参加范围：%(scope)s") % {
+        "date": item.date or item_date(item).strftime("%Y年%m月"),
+        "scope": item.scope,
+    }
+    content = signin_sheet_xlsx(f"{item.text} 签到表", subtitle, rows)
+    privacy.log_export(
+        request.user, org, _("签到表：%(item)s") % {"item": item.text}, len(rows), True
+    )
+    return _xlsx_response(content, f"{item.text[:40]}-签到表.xlsx")
+
+
+@login_required
+def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    org = get_organization_or_404(request.user, pk)
+    require_editor(request.user, org)
+    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        preview = importing.preview_bytes(org, data, upload.name)
+        if preview.error:
+            form.add_error("file", preview.error)
+        else:
+            token = pending.store(data, upload.name, org_id=org.pk, user_id=request.user.pk)
+            context = {"org": org, "preview": preview, "token": token, "filename": upload.name}
+            return render(request, "members/import_preview.html", context)
+    return render(request, "members/import.html", {"org": org, "form": form})
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    org = get_organization_or_404(request.user, pk)
+    require_editor(request.user, org)
+    token = request.POST.get("token", "")
+    stored = pending.load(token, org_id=org.pk, user_id=request.user.pk)
+    if stored is None:
+        messages.error(request, _("上传的文件已过期或不存在，请重新上传。"))
+        return redirect("members:import", org.pk)
+    if "cancel" in request.POST:
+        pending.discard(token)
+        messages.info(request, _("已取消导入，没有保存任何数据。"))
+        return redirect("members:list", org.pk)
+    data, filename = stored
+    outcome = importing.import_bytes(org, data, filename)
+    pending.discard(token)
+    if outcome.error:
+        messages.error(request, outcome.error)
+        return redirect("members:import", org.pk)
+    messages.success(
+        request,
+        _("导入完成：新增 %(created)s 人，更新 %(updated)s 人，跳过有问题的 %(skipped)s 行。")
+        % {"created": outcome.created, "updated": outcome.updated, "skipped": outcome.skipped},
+    )
+    return redirect("members:list", org.pk)
