@@ -70,7 +70,10 @@ def parse_date(value: object) -> tuple[date, bool]:
         return value, False
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _from_number(value)
-    text = _ascii(text_of(value)).split(" ")[0].split("T")[0]
+    text = _ascii(text_of(value))
+    if ":" in text:  # 1975-03-08 00:00:00 or 1975-03-08T00:00
+        text = text.replace("T", " ").split(" ")[0]
+    text = text.replace(" ", "")
     match = _YMD_RE.fullmatch(text)
     if match:
         year, month, day = match.groups()
