@@ -1,0 +1,120 @@
+"""Cleaning text copied from the web or Word before it is parsed or shown.
+
+Model plans found on the web carry scrape noise: pinyin in brackets after characters
+(發(fā)展), HTML leftovers (</p>, &nbsp;), characters garbled by a wrong decode (慶?;顒?),
+mixed full- and half-width punctuation, and runs of blank lines. Cleaning removes the noise
+but keeps the script: traditional text stays traditional unless simplified output is asked
+for. ``to_simplified`` gives the simplified "shadow" against which markers and keywords are
+matched, so traditional input parses as well as simplified.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import opencc
+
+from unionplan.text.charset import common_hanzi
+
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
+_SYLLABLE = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv{_TONED}]{{1,3}}(?:ng|n|r)?[1-5]?"
+# 發(fā)展 -> 發展: one to four pinyin syllables in brackets right after a Chinese character.
+_PINYIN_RE = re.compile(
+    rf"(?<=[{CJK}])[(（]\s*{_SYLLABLE}(?:\s+{_SYLLABLE}){{0,3}}\s*[)）]", re.IGNORECASE
+)
+_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>")
+# A closing tag whose "<" was lost: 活動?/p>
+_BROKEN_TAG_RE = re.compile(r"/(?:p|div|span|br|li|td|tr|th|strong|b|font|a)>", re.IGNORECASE)
+_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_WIDE_ALNUM = {chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B)]}
+_WIDE_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_WIDE_ALNUM.update({"．": ".", "％": "%", "｜": "|", "～": "~"})
+_WIDE_TABLE = str.maketrans(_WIDE_ALNUM)
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+# ASCII punctuation touching a Chinese character (spaces allowed) becomes full-width.
+_HALF_PUNCT_RE = re.compile(rf"(?<=[{CJK}])[ \t]*[,;:!?()]|[,;:!?()](?=[ \t]*[{CJK}“”‘’《])")
+_BLANK_RUNS_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_TRAILING_SPACE_RE = re.compile(r"[ \t]+\n")
+_MOJIBAKE_CHARS = "?\ufffd;"
+
+
+def clean_text(text: str) -> str:
+    """``text`` without scrape noise, with normalised punctuation and spacing."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE_RE.sub("", text)
+    text = _SPACES_RE.sub(" ", text)
+    text = _TAG_RE.sub("", text)
+    text = _BROKEN_TAG_RE.sub("", text)
+    text = _ENTITY_RE.sub(_unescape_entity, text)
+    text = _SPACES_RE.sub(" ", text)  # &nbsp; became U+00A0
+    text = _PINYIN_RE.sub("", text)
+    text = drop_mojibake(text)
+    text = text.translate(_WIDE_TABLE)
+    text = _HALF_PUNCT_RE.sub(_widen, text)
+    text = _TRAILING_SPACE_RE.sub("\n", text)
+    text = _BLANK_RUNS_RE.sub("\n\n", text)
+    return text.strip()
+
+
+def clean_line(text: str) -> str:
+    """``clean_text`` for one line or table cell: inner line breaks become spaces."""
+    return " ".join(clean_text(text).split("\n")).strip()
+
+
+def _unescape_entity(match: re.Match[str]) -> str:
+    value = html.unescape(match.group())
+    return value if value.isprintable() or value in "\n\t" else ""
+
+
+def _widen(match: re.Match[str]) -> str:
+    return _HALF_TO_FULL[match.group().strip(" \t")]
+
+
+def drop_mojibake(text: str) -> str:
+    """Remove runs like ``?;顒?`` left by a wrong decode: a ? or U+FFFD next to rare hanzi.
+
+    A question mark between ordinary words is kept; U+FFFD is always dropped.
+    """
+    if "?" not in text and "\ufffd" not in text:
+        return text
+    common = common_hanzi()
+    keep = [True] * len(text)
+    for index, ch in enumerate(text):
+        if ch in "?\ufffd" and keep[index]:
+            start, end = _garbled_run(text, index, common)
+            rare = any(_is_rare(text[i], common) for i in range(start, end))
+            if rare or ch == "\ufffd":
+                keep[start:end] = [False] * (end - start)
+    return "".join(ch for ch, kept in zip(text, keep, strict=True) if kept)
+
+
+def _garbled_run(text: str, index: int, common: frozenset[str]) -> tuple[int, int]:
+    start, end = index, index + 1
+    while start > 0 and _is_garbage(text[start - 1], common):
+        start -= 1
+    while end < len(text) and _is_garbage(text[end], common):
+        end += 1
+    return start, end
+
+
+def _is_garbage(ch: str, common: frozenset[str]) -> bool:
+    return ch in _MOJIBAKE_CHARS or _is_rare(ch, common)
+
+
+def _is_rare(ch: str, common: frozenset[str]) -> bool:
+    return "\u3400" <= ch <= "\u9fff" and ch not in common
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC t2s); simplified text comes back unchanged."""
+    return _converter("t2s").convert(text) if text else text

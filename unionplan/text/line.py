@@ -1,0 +1,48 @@
+"""A piece of text together with its simplified shadow, cut in step.
+
+Markers and keywords are matched on the shadow (so 篇一, 一月份 and 不少於 are found in
+traditional text too) while what is shown comes from the text as written. OpenCC's t2s almost
+always keeps the length; where it does not, the shadow is shown instead, so that a cut made
+on the shadow is always a cut of the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unionplan.text.clean import to_simplified
+
+STRIP = " \t\n。；;，,：:、.．!！?？"
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    shadow: str
+
+    @classmethod
+    def of(cls, text: str, *, simplified: bool = False, shadow: str | None = None) -> Line:
+        """A line whose shadow is ``text`` in simplified characters."""
+        if shadow is None:
+            shadow = to_simplified(text)
+        if simplified or len(shadow) != len(text):
+            return cls(shadow, shadow)
+        return cls(text, shadow)
+
+    def cut(self, start: int, end: int | None = None) -> Line:
+        return Line(self.text[start:end], self.shadow[start:end])
+
+    def strip(self, chars: str = STRIP) -> Line:
+        """Strip ``chars`` from both ends of text and shadow alike."""
+        start, end = 0, len(self.shadow)
+        while start < end and self.shadow[start] in chars:
+            start += 1
+        while end > start and self.shadow[end - 1] in chars:
+            end -= 1
+        return self.cut(start, end)
+
+    def __bool__(self) -> bool:
+        return bool(self.shadow)
+
+    def __len__(self) -> int:
+        return len(self.shadow)

@@ -1,0 +1,173 @@
+"""Recognising the markers that give a plan its shape, on simplified text.
+
+Section numbering (一、 （一） 1、 1. （1） ①), month headings (一月份：, 七、八月份, 7-8月),
+quarters (第一季度), half years (上半年) and dates (3月8日, 3.8). Every pattern is anchored
+and bounded, so a 20 MB line cannot make a regex backtrack for long.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unionplan.text.numerals import parse_chinese_number
+
+_CN = "一二三四五六七八九十百"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
+_SPAN_SEP = r"(?:、|，|,|至|到|-|—{1,2}|–|~|－|和)"
+_PART = r"(?:上旬|中旬|下旬|初|底|末|中|上半月|下半月)"
+# Whatever follows a heading: nothing, a colon, a space or an opening bracket.
+_AFTER = r"(?=$|[：:\s(（|])[：:]?\s*"
+
+_MONTH_HEADER_RE = re.compile(
+    rf"^(?:({_MONTH})\s*(?:月份?)?{_PART}?\s*{_SPAN_SEP}\s*)?({_MONTH})\s*月\s*份?\s*{_PART}?\s*{_AFTER}"
+)
+_DATE_RE = re.compile(
+    rf"^({_MONTH})\s*月\s*({_DAY})\s*[日号]"
+    rf"(?:\s*{_SPAN_SEP}\s*(?:({_MONTH})\s*月\s*)?({_DAY})\s*[日号])?[：:]?\s*"
+)
+_DOTTED_DATE_RE = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\s*[.．]\s*(3[01]|[12]\d|[1-9])(?![\d.])")
+_CN_DATE_RE = re.compile(rf"({_MONTH})\s*月\s*({_DAY})\s*[日号]")
+_QUARTER_RE = re.compile(rf"^第?([一二三四1-4])\s*季度\s*{_AFTER}")
+_HALF_RE = re.compile(rf"^(上|下)半年\s*{_AFTER}")
+
+_SECTION_RES = [
+    ("cn", re.compile(rf"^([{_CN}]{{1,4}})\s*[、.．](?![\d])\s*")),
+    ("pcn", re.compile(rf"^([（(]\s*[{_CN}]{{1,4}}\s*[）)])\s*[、.．]?\s*")),
+    ("di", re.compile(rf"^(第[{_CN}]{{1,3}})\s*[、，,：:]\s*")),
+    ("num", re.compile(r"^(\d{1,3})\s*(?:[、，,]|[.．](?![\d]))\s*")),
+    ("pnum", re.compile(r"^([（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[）)]|[①-⑳])\s*[、.．]?\s*")),
+]
+# Marker kinds from the outermost to the innermost, as official documents use them.
+SECTION_KINDS = [kind for kind, _ in _SECTION_RES]
+_BULLET_RE = re.compile(r"^[·•●○■□◆◇▪★☆※>\-*]\s*")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A section marker at the start of a line: its kind, its text, where the rest begins."""
+
+    kind: str
+    number: str
+    end: int
+
+
+@dataclass(frozen=True)
+class When:
+    """The time a schedule heading gives: months, maybe a day; ``end`` is where text begins."""
+
+    month: int
+    end_month: int
+    day: int | None = None
+    end_day: int | None = None
+    end: int = 0
+
+    @property
+    def months(self) -> list[int]:
+        return list(range(self.month, self.end_month + 1))
+
+
+def section_marker(shadow: str) -> Marker | None:
+    """The numbering marker that starts ``shadow`` (一、 （一） 1、 （1） …), or None."""
+    if not shadow or _when_start(shadow) is not None:
+        return None
+    for kind, pattern in _SECTION_RES:
+        match = pattern.match(shadow)
+        if match:
+            raw = match.group(0).strip()
+            if kind == "cn" and parse_chinese_number(match.group(1)) is None:
+                continue
+            return Marker(kind, raw, match.end())
+    return None
+
+
+def bullet_end(shadow: str) -> int:
+    """Length of a bullet (·, -, ●…) at the start of ``shadow``; 0 when there is none."""
+    match = _BULLET_RE.match(shadow)
+    return match.end() if match else 0
+
+
+def _month_number(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = 1 if text == "元" else parse_chinese_number(text)
+    return value if value is not None and 1 <= value <= 12 else None
+
+
+def _day_number(text: str | None) -> int | None:
+    value = parse_chinese_number(text) if text else None
+    return value if value is not None and 1 <= value <= 31 else None
+
+
+def schedule_heading(shadow: str) -> When | None:
+    """The month, span, quarter, half year or date that heads a schedule line, or None."""
+    return _when_start(shadow.lstrip())
+
+
+def _when_start(shadow: str) -> When | None:
+    for finder in (_date_heading, _month_heading, _quarter_heading, _half_heading):
+        found = finder(shadow)
+        if found is not None:
+            return found
+    return None
+
+
+def _month_heading(shadow: str) -> When | None:
+    match = _MONTH_HEADER_RE.match(shadow)
+    if not match:
+        return None
+    last = _month_number(match.group(2))
+    first = _month_number(match.group(1)) if match.group(1) else last
+    if first is None or last is None or last < first:
+        return None
+    return When(first, last, end=match.end())
+
+
+def _date_heading(shadow: str) -> When | None:
+    match = _DATE_RE.match(shadow)
+    if not match:
+        return None
+    month, day = _month_number(match.group(1)), _day_number(match.group(2))
+    if month is None or day is None:
+        return None
+    end_month = _month_number(match.group(3)) or month
+    end_day = _day_number(match.group(4))
+    if end_month < month:
+        end_month, end_day = month, None
+    return When(month, end_month, day, end_day, end=match.end())
+
+
+def _quarter_heading(shadow: str) -> When | None:
+    match = _QUARTER_RE.match(shadow)
+    if not match:
+        return None
+    quarter = parse_chinese_number(match.group(1)) or 1
+    return When(3 * quarter - 2, 3 * quarter, end=match.end())
+
+
+def _half_heading(shadow: str) -> When | None:
+    match = _HALF_RE.match(shadow)
+    if not match:
+        return None
+    first = 1 if match.group(1) == "上" else 7
+    return When(first, first + 5, end=match.end())
+
+
+def month_span(cell: str) -> When | None:
+    """The time a table cell names (一月, 7-8月, 第一季度, 3月8日), when that is all it says."""
+    cell = cell.strip()
+    found = _when_start(cell)
+    if found is None or cell[found.end :].strip():
+        return None
+    return found
+
+
+def date_in(shadow: str, months: list[int]) -> tuple[int, int] | None:
+    """(month, day) of a date written in an activity (3月8日, 3.8) within ``months``."""
+    for pattern in (_CN_DATE_RE, _DOTTED_DATE_RE):
+        for match in pattern.finditer(shadow):
+            month, day = _month_number(match.group(1)), _day_number(match.group(2))
+            if month in months and day is not None:
+                return month, day
+    return None

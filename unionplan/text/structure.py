@@ -1,0 +1,327 @@
+"""From lines and tables to plans: splitting a document, building the section tree,
+collecting the schedule and the targets.
+
+One document may hold several plans (篇一, 篇二 … or the same title repeated). Within a plan,
+section levels follow the markers in the order the document uses them, so a plan starting at
+（一） has （一） as level 1. Numbered lines under a month heading are activities, not
+sections, until a Chinese-numbered marker (二、, （三）) ends the schedule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unionplan.text.blocks import Block, Table
+from unionplan.text.clean import to_simplified
+from unionplan.text.line import Line
+from unionplan.text.markers import (
+    SECTION_KINDS,
+    Marker,
+    bullet_end,
+    schedule_heading,
+    section_marker,
+)
+from unionplan.text.model import Entry, Plan, Section
+from unionplan.text.numerals import parse_chinese_number
+from unionplan.text.schedule import make_item, split_activities, table_entries
+from unionplan.text.targets import find_targets
+
+MAX_LEVEL = 4
+_MAX_TITLE = 50
+_PIAN_RE = re.compile(
+    r"(?:^|[^\d一二三四五六七八九十])篇\s*[一二三四五六七八九十\d]{1,3}(?:\s*[：:].{0,40})?$"
+    r"|^第\s*[一二三四五六七八九十\d]{1,3}\s*篇"
+)
+_TITLE_WORDS_RE = re.compile(r"计划|规划|要点|思路|安排|方案|打算")
+_JUNK_RE = re.compile(
+    r"^(?:上一页|下一页|上一篇|下一篇|返回(?:目录|首页|列表)|点击|本文(?:来源|地址|链接)|"
+    r"相关(?:文章|推荐|阅读)|更多)|更多精彩|扫一扫|版权所有|责任编辑"
+)
+_YEAR_RE = re.compile(r"((?:19|20)\d{2}|20[xX×＊*]{2})\s*(?:-\s*20\d\d\s*)?(?:学年|年度|年)")
+_COLON_HEADING_RE = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]\s*")
+_HEADING_NOUNS = (
+    "思想", "目标", "任务", "工作", "措施", "要求", "安排", "原则", "思路", "重点", "内容",
+    "保障", "方针", "目的", "指标", "计划", "打算", "形势", "情况",
+)  # fmt: skip
+_TITLE_END = "。；;：:！!？?"
+_KIND_RANK = {"head": -1, **{kind: rank for rank, kind in enumerate(SECTION_KINDS)}}
+
+
+def build_plans(blocks: list[Block], *, simplified: bool = False) -> tuple[list[Plan], list[str]]:
+    """The plans of a document, and warnings about what could not be understood."""
+    units = _units(blocks, simplified=simplified)
+    warnings: list[str] = []
+    plans = [_PlanBuilder(title, simplified, warnings).build(body) for title, body in _split(units)]
+    for number, plan in enumerate(plans, 1):
+        if not (plan.sections or plan.schedule or plan.all_targets()):
+            name = f"“{plan.title}”" if plan.title else f"第{number}份计划"
+            warnings.append(f"{name}中没有识别出章节编号、活动安排或目标，请检查文件内容。")
+    return plans, warnings
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+Unit = Line | Table
+
+
+def _units(blocks: list[Block], *, simplified: bool) -> list[Unit]:
+    """Blocks as Lines (with their simplified shadow) and Tables, without blanks and junk."""
+    texts = [block for block in blocks if isinstance(block, str)]
+    shadows = to_simplified("\n".join(texts)).split("\n")
+    if len(shadows) != len(texts):  # never expected; be safe rather than misaligned
+        shadows = [to_simplified(text) for text in texts]
+    lines = iter(zip(texts, shadows, strict=True))
+    units: list[Unit] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            units.append(block)
+            continue
+        text, shadow = next(lines)
+        line = Line.of(text, simplified=simplified, shadow=shadow).strip(" \t")
+        if line and not _JUNK_RE.search(line.shadow):
+            units.append(line)
+    return units
+
+
+def _is_title_like(line: Line) -> bool:
+    shadow = line.shadow
+    return (
+        len(shadow) <= _MAX_TITLE
+        and "。" not in shadow
+        and section_marker(shadow) is None
+        and schedule_heading(shadow) is None
+        and _COLON_HEADING_RE.match(shadow) is None
+    )
+
+
+# --- splitting a document into plans -------------------------------------------------------
+
+
+def _split(units: list[Unit]) -> list[tuple[Line | None, list[Unit]]]:
+    """(title, body) of each plan: at 篇一/篇二 lines, else at a repeated title, else one plan."""
+    starts = [i for i, u in enumerate(units) if isinstance(u, Line) and _is_plan_heading(u)]
+    if not starts:
+        starts = _repeated_titles(units)
+    if not starts:
+        first = units[0] if units else None
+        if isinstance(first, Line) and _is_title_like(first):
+            return [(first, units[1:])]
+        return [(None, units)]
+    parts = []
+    preamble = units[: starts[0]]
+    if _has_structure(preamble):
+        first = preamble[0]
+        title = first if isinstance(first, Line) and _is_title_like(first) else None
+        parts.append((title, preamble[1:] if title else preamble))
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(units)
+        title = units[start]
+        assert isinstance(title, Line)
+        parts.append((title, units[start + 1 : end]))
+    return parts
+
+
+def _is_plan_heading(line: Line) -> bool:
+    return _is_title_like(line) and _PIAN_RE.search(line.shadow) is not None
+
+
+def _repeated_titles(units: list[Unit]) -> list[int]:
+    keys: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if _is_repeatable_title(unit):
+            key = re.sub(r"\W", "", unit.shadow)
+            keys.setdefault(key, []).append(index)
+    repeated = sorted(i for indexes in keys.values() if len(indexes) > 1 for i in indexes)
+    return repeated
+
+
+def _is_repeatable_title(unit: Unit) -> bool:
+    return (
+        isinstance(unit, Line)
+        and _is_title_like(unit)
+        and "，" not in unit.shadow
+        and _TITLE_WORDS_RE.search(unit.shadow) is not None
+    )
+
+
+def _has_structure(units: list[Unit]) -> bool:
+    for unit in units:
+        if isinstance(unit, Table):
+            return True
+        if section_marker(unit.shadow) or schedule_heading(unit.shadow):
+            return True
+    return False
+
+
+def find_year(title: Line | None, body: list[Unit]) -> int | None:
+    """The plan's year from its title or first lines; 20XX (a template) gives None."""
+    lines = [title] if title else []
+    lines += [unit for unit in body[:3] if isinstance(unit, Line)]
+    for line in lines:
+        match = _YEAR_RE.search(line.shadow)
+        if match:
+            year = match.group(1)
+            return int(year) if year.isdigit() else None
+    return None
+
+
+# --- one plan -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    kind: str
+    section: Section
+    value: int | None
+
+
+@dataclass
+class _PlanBuilder:
+    title: Line | None
+    simplified: bool
+    warnings: list[str]
+    stack: list[_Open] = field(default_factory=list)
+    entry: Entry | None = None
+    entry_marked: bool = False
+
+    def build(self, body: list[Unit]) -> Plan:
+        self.plan = Plan(self.title.text if self.title else "", find_year(self.title, body))
+        for unit in body:
+            if isinstance(unit, Table):
+                self._table(unit)
+            else:
+                self._line(unit)
+        return self.plan
+
+    # body text and targets go to the innermost open section, or the plan's intro
+    def _body(self, text: str) -> None:
+        (self.stack[-1].section.body if self.stack else self.plan.intro).append(text)
+
+    def _prose(self, line: Line) -> None:
+        self._body(line.text)
+        targets = find_targets(line)
+        (self.stack[-1].section.targets if self.stack else self.plan.targets).extend(targets)
+
+    def _table(self, table: Table) -> None:
+        self.entry = None
+        entries = table_entries(table, simplified=self.simplified)
+        self.plan.schedule.extend(entries)
+        for row in table.rows:
+            text = " | ".join(cell.replace("\n", " ") for cell in row)
+            line = Line.of(text, simplified=self.simplified)
+            self._body(line.text) if entries else self._prose(line)
+
+    def _line(self, line: Line) -> None:
+        when = schedule_heading(line.shadow)
+        if when is not None:
+            self._schedule_heading(line, when)
+            return
+        marker = section_marker(line.shadow)
+        if self.entry is not None and self._is_item(line, marker):
+            return
+        if marker is not None and self._open_section(marker.kind, line, marker):
+            return
+        if marker is None and self._colon_heading(line):
+            return
+        if self.entry is not None:
+            self._body(line.text)  # continuation inside the schedule: not an aim
+            return
+        self._prose(line)
+
+    # --- schedule ---------------------------------------------------------------------------
+
+    def _schedule_heading(self, line: Line, when) -> None:
+        self.entry = Entry(when)
+        self.entry_marked = False
+        self.plan.schedule.append(self.entry)
+        self._body(line.text)
+        rest = line.cut(when.end).strip()
+        for activity in split_activities(rest) if rest else []:
+            self.entry.items.append(make_item(activity, when))
+
+    def _is_item(self, line: Line, marker: Marker | None) -> bool:
+        """Add ``line`` to the open month as an activity if it is one."""
+        assert self.entry is not None
+        if marker is not None:
+            if marker.kind not in ("num", "pnum") or self._continues_section(marker):
+                return False
+            text = line.cut(marker.end)
+            self.entry_marked = True
+        elif bullet_end(line.shadow):
+            text = line.cut(bullet_end(line.shadow))
+            self.entry_marked = True
+        elif not self.entry_marked and len(line) <= 80 and self._colon_heading_match(line) is None:
+            text = line
+        else:
+            return False
+        if text.strip():
+            self.entry.items.append(make_item(text, self.entry.when))
+        self._body(line.text)
+        return True
+
+    def _continues_section(self, marker: Marker) -> bool:
+        """True when 4、 after 3、 continues the sections around the schedule, not its items."""
+        assert self.entry is not None
+        value = _marker_value(marker.number)
+        for open_ in self.stack:
+            if open_.kind == marker.kind and open_.value is not None and value is not None:
+                return value == open_.value + 1 and value != len(self.entry.items) + 1
+        return False
+
+    # --- sections ---------------------------------------------------------------------------
+
+    def _open_section(self, kind: str, line: Line, marker: Marker | None) -> bool:
+        """Open a section at the level its marker kind has in this plan; False if too deep."""
+        kinds = [open_.kind for open_ in self.stack]
+        depth = kinds.index(kind) if kind in kinds else None
+        if depth is None:
+            depth = len(kinds)
+            while depth and _KIND_RANK[kinds[depth - 1]] > _KIND_RANK[kind]:
+                depth -= 1
+        if depth >= MAX_LEVEL:
+            return False
+        del self.stack[depth:]
+        self.entry = None
+        end = marker.end if marker else 0
+        title, body = _split_title(line.cut(end))
+        number = line.text[:end].strip() if marker else None
+        section = Section(depth + 1, number or None, title.text)
+        if body:
+            section.body.append(body.text)
+        section.targets.extend(find_targets(line.cut(end)))
+        parent = self.stack[-1].section.children if self.stack else self.plan.sections
+        parent.append(section)
+        value = _marker_value(marker.number) if marker else None
+        self.stack.append(_Open(kind, section, value))
+        return True
+
+    def _colon_heading_match(self, line: Line) -> re.Match[str] | None:
+        match = _COLON_HEADING_RE.match(line.shadow)
+        if match and match.group(1).endswith(_HEADING_NOUNS):
+            return match
+        return None
+
+    def _colon_heading(self, line: Line) -> bool:
+        """指导思想：… as a section, while no numbered section is open."""
+        if any(open_.kind != "head" for open_ in self.stack):
+            return False
+        if self._colon_heading_match(line) is None:
+            return False
+        return self._open_section("head", line, None)
+
+
+def _split_title(rest: Line) -> tuple[Line, Line]:
+    """Title up to the first 。/：/；, body after it; a line without one is all title."""
+    rest = rest.strip(" \t")
+    for index, ch in enumerate(rest.shadow):
+        if ch in _TITLE_END and index > 0:
+            return rest.cut(0, index).strip(), rest.cut(index + 1).strip(" \t")
+    return rest.strip(), Line("", "")
+
+
+def _marker_value(number: str) -> int | None:
+    digits = re.sub(r"[^\d一二三四五六七八九十百]", "", to_simplified(number))
+    if number and number[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return ord(number[0]) - ord("①") + 1
+    return parse_chinese_number(digits) if digits else None
