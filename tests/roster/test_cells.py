@@ -3,6 +3,8 @@
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unionplan.roster.cells import (
     CellError,
@@ -109,3 +111,19 @@ def test_names():
     assert parse_name("John Smith") == "John Smith"
     with pytest.raises(CellError, match="姓名"):
         parse_name("制表人：李四")
+
+
+CELL_VALUES = st.one_of(
+    st.text(max_size=30), st.floats(allow_nan=True), st.integers(-(10**12), 10**12),
+    st.dates(), st.datetimes(), st.none(), st.booleans(),
+)  # fmt: skip
+
+
+@given(CELL_VALUES)
+def test_any_cell_gives_a_value_or_a_cell_error(value):
+    for parse in (parse_date, parse_gender, parse_phone, parse_status, parse_tags,
+                  parse_children, parse_name, parse_id_text):  # fmt: skip
+        try:
+            parse(value)
+        except CellError as error:
+            assert str(error)
