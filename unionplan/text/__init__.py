@@ -1,1 +1,41 @@
-"""Text of Chinese plans: numerals, numbering, cleaning and parsing. No Django imports."""
+"""Text of Chinese plans: numerals, numbering, cleaning and parsing. No Django imports.
+
+Public API of the plan parser (issue 3; the JSON is DESIGN.md §5)::
+
+    from unionplan.text import parse_path, parse_bytes, ParseResult, MAX_FILE_BYTES
+
+    result = parse_path("计划.docx", simplified=False)       # or parse_bytes(data, "计划.docx")
+    result.to_json_dict()   # {"source", "plans": [{"title", "year", "sections", "schedule",
+                            #   "targets"}], "warnings"} — exactly DESIGN.md §5
+    result.plan_data(0, year=None)  # -> unionplan.plandata.PlanData of the first plan
+    result.plans            # list[unionplan.text.model.Plan], the parsed plans
+    result.warnings         # list[str], in Chinese
+
+- Inputs: .txt/.md in UTF-8 (BOM or not), GB18030/GBK, Big5 (detected by scoring strict
+  decodes, see ``charset``); .html/.htm (text, <ol> numbers, tables); .docx (paragraphs,
+  Word's own list numbering, tables). An unknown extension is sniffed from the content.
+- Any user mistake (empty, binary, damaged, unsupported type, larger than ``MAX_FILE_BYTES``
+  = 20 MB) raises ``unionplan.errors.UserInputError`` with a one-line Chinese message; no
+  other exception is expected for any input.
+- ``simplified=True`` gives every text in simplified characters (OpenCC t2s); otherwise the
+  text is kept as written (cleaned of scrape noise). Units of targets are always simplified.
+- JSON details: ``number`` is the marker as written ("一、", "（一）") or null for a heading
+  such as "指导思想："; ``level`` is the depth in the tree (1-4), whatever marker a plan
+  starts with; ``months`` lists every month of a span or quarter, ``month`` is the first;
+  ``value`` is a JSON number (int when whole) or [low, high] for comparator "range".
+- ``plan_data``: targets are attached to the section they were found in (those before any
+  section to the plan); items carry month/end_month, date/end_date when a day is written
+  (3月8日, 3.8) and a year is known (the ``year`` argument, else the plan's), scope, owner,
+  budget and a guessed ``category`` (``categories.guess_category``).
+
+Modules: ``charset`` (decoding), ``clean`` (scrape noise, punctuation, t2s), ``readers``,
+``html_reader``, ``docx_reader``, ``blocks`` (lines and tables), ``markers`` (numbering,
+months, quarters, dates), ``structure`` (plans and the section tree), ``schedule``,
+``targets``, ``categories``, ``model``, ``parse`` (the API above), ``scoring`` (the corpus
+F1 of ../shared/corpus/README.md), ``numerals`` and ``numbering``.
+"""
+
+from unionplan.text.parse import ParseResult, parse_bytes, parse_path
+from unionplan.text.readers import MAX_FILE_BYTES
+
+__all__ = ["MAX_FILE_BYTES", "ParseResult", "parse_bytes", "parse_path"]
