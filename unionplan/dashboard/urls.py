@@ -1,2 +1,6 @@
+from django.urls import path
+
+from unionplan.dashboard import views
+
 app_name = "dashboard"
-urlpatterns: list = []
+urlpatterns = [path("org/<int:pk>/", views.org, name="org")]

@@ -1,0 +1,125 @@
+"""Forms of activity records and target measures; the rules themselves live in the libraries."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from unionplan import vocab
+from unionplan.errors import UserInputError
+from unionplan.records import uploads
+from unionplan.records.amounts import clean_amount
+from unionplan.records.models import EXPENSE_CATEGORIES, METRICS
+from unionplan.records.services import ExpenseInput, RecordInput
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by ``services.check_files``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": uploads.ACCEPT}))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class IdListField(forms.Field):
+    """The ids of ticked checkboxes (rendered by the template from the participant list)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[int]:
+        try:
+            return sorted({int(v) for v in value or []})
+        except (TypeError, ValueError):
+            raise forms.ValidationError(_("参加人员的选择有误，请重新勾选。")) from None
+
+
+class RecordForm(forms.Form):
+    date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("地点"), max_length=200, required=False)
+    attendees = IdListField(label=_("参加会员"), required=False)
+    others_count = forms.IntegerField(
+        label=_("其他参加人数"), min_value=0, max_value=100000, initial=0, required=False
+    )
+    summary = forms.CharField(label=_("活动小结"), widget=forms.Textarea, required=False)
+    files = MultipleFileField(label=_("照片和文件"))
+
+    def as_input(self, expenses: list[ExpenseInput]) -> RecordInput:
+        data = self.cleaned_data
+        return RecordInput(
+            date=data["date"],
+            place=data["place"],
+            others_count=data.get("others_count") or 0,
+            summary=data["summary"],
+            attendee_ids=data["attendees"],
+            expenses=expenses,
+            files=data["files"],
+        )
+
+
+class ExpenseForm(forms.Form):
+    category = forms.ChoiceField(label=_("支出类别"), choices=EXPENSE_CATEGORIES, initial="other")
+    amount = forms.CharField(label=_("金额（元）"), required=False, max_length=30)
+    payee = forms.CharField(label=_("收款方"), max_length=200, required=False)
+    note = forms.CharField(label=_("备注"), max_length=500, required=False)
+
+    def clean(self):
+        data = super().clean()
+        typed = any((data.get("amount") or "").strip() or data.get(f) for f in ("payee", "note"))
+        if typed:
+            try:
+                data["amount"] = clean_amount(data.get("amount"))
+            except UserInputError as error:
+                self.add_error("amount", error.message)
+        data["empty"] = not typed
+        return data
+
+
+ExpenseFormSet = forms.formset_factory(ExpenseForm, extra=3, max_num=50)
+
+
+def expenses_of(formset) -> list[ExpenseInput]:
+    """The filled rows of a valid expense formset."""
+    return [
+        ExpenseInput(
+            f.cleaned_data["category"],
+            f.cleaned_data["amount"],
+            f.cleaned_data["payee"],
+            f.cleaned_data["note"],
+        )
+        for f in formset
+        if f.cleaned_data and not f.cleaned_data.get("empty")
+    ]
+
+
+class MeasureForm(forms.Form):
+    metric = forms.ChoiceField(label=_("计量方式"), choices=METRICS)
+    category = forms.ChoiceField(
+        label=_("计入的活动类别"),
+        choices=[("", _("全部类别")), *vocab.CATEGORIES],
+        required=False,
+    )
+    items = forms.TypedMultipleChoiceField(
+        label=_("或只计入这些活动"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, item_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].choices = list(item_choices)
+
+
+class ManualValueForm(forms.Form):
+    value = forms.DecimalField(label=_("数值"), max_digits=14, decimal_places=2)
+    date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("说明"), max_length=500, required=False)

@@ -1,0 +1,161 @@
+"""Counting what was done, in a fixed number of queries whatever the number of rows.
+
+The plan page, the dashboard (one union or a federation of a thousand) and the year-end
+summary all ask the same questions: which activities are done or overdue, how far each
+target has come. The database only counts here (grouped aggregates); the meaning of the
+numbers is decided by the pure modules ``states`` and ``progress``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.utils import timezone
+
+from unionplan.plans.models import Plan, ScheduleItem, Target
+from unionplan.records import progress as progress_lib
+from unionplan.records.models import ActivityRecord, TargetMeasure, TargetValue
+from unionplan.records.states import due_date, item_state
+
+ATTENDEES = ActivityRecord.attendees.through
+MEASURE_ITEMS = TargetMeasure.items.through
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+@dataclass
+class ItemStats:
+    """What the records of one schedule item add up to."""
+
+    plan_id: int = 0
+    category: str = ""
+    records: int = 0
+    others: int = 0
+    members: int = 0
+
+    @property
+    def attendance(self) -> int:
+        """People reached: members ticked plus others counted, over every record."""
+        return self.others + self.members
+
+
+def item_stats(records: QuerySet) -> dict[int, ItemStats]:
+    """{item id: ItemStats} for the items of ``records`` (two grouped queries)."""
+    stats: dict[int, ItemStats] = defaultdict(ItemStats)
+    grouped = records.values("item_id", "item__plan_id", "item__category").annotate(
+        n=Count("id"), others=Sum("others_count")
+    )
+    for row in grouped.order_by():
+        entry = stats[row["item_id"]]
+        entry.plan_id, entry.category = row["item__plan_id"], row["item__category"]
+        entry.records, entry.others = row["n"], row["others"] or 0
+    attendees = ATTENDEES.objects.filter(activityrecord__in=records.values("pk"))
+    for row in attendees.values("activityrecord__item_id").annotate(n=Count("id")).order_by():
+        stats[row["activityrecord__item_id"]].members = row["n"]
+    return dict(stats)
+
+
+def item_states(items: Iterable[ScheduleItem], year: int, on: dt.date | None = None) -> dict:
+    """{item id: state code} for ``items`` of a plan of ``year``: one query for all of them."""
+    items = list(items)
+    on = on or today()
+    with_records = set(
+        ActivityRecord.objects.filter(item__in=[i.pk for i in items])
+        .values_list("item_id", flat=True)
+        .distinct()
+    )
+    return {
+        item.pk: item_state(
+            item.status,
+            has_record=item.pk in with_records,
+            due=due_date(year, item.month, item.end_month, item.date, item.end_date),
+            today=on,
+        )
+        for item in items
+    }
+
+
+def progress_for_plan(plan: Plan, on: dt.date | None = None) -> dict[int, progress_lib.Progress]:
+    """{target id: Progress} for every target of ``plan``, in four queries."""
+    return progress_for_targets(Target.objects.filter(plan=plan), on)
+
+
+def progress_for_targets(
+    targets: QuerySet, on: dt.date | None = None
+) -> dict[int, progress_lib.Progress]:
+    """{target id: Progress} for any set of targets (a plan's, or a federation's)."""
+    on = on or today()
+    latest = (
+        TargetValue.objects.filter(target=OuterRef("pk")).order_by("-date", "-id").values("value")
+    )[:1]
+    rows = list(
+        targets.annotate(manual=Subquery(latest)).values(
+            "id",
+            "plan_id",
+            "plan__year",
+            "comparator",
+            "value",
+            "value_high",
+            "unit",
+            "manual",
+            "measure__id",
+            "measure__metric",
+            "measure__category",
+        )
+    )
+    measured = [row for row in rows if row["measure__id"] and row["measure__metric"] != "manual"]
+    measure_items: dict[int, list[int]] = defaultdict(list)
+    for measure_id, item_id in MEASURE_ITEMS.objects.filter(
+        targetmeasure_id__in=[row["measure__id"] for row in measured]
+    ).values_list("targetmeasure_id", "scheduleitem_id"):
+        measure_items[measure_id].append(item_id)
+    stats: dict[int, ItemStats] = {}
+    if measured:
+        plan_ids = {row["plan_id"] for row in measured}
+        stats = item_stats(ActivityRecord.objects.filter(item__plan_id__in=plan_ids))
+    grouped = _by_plan_category(stats)
+    result = {}
+    for row in rows:
+        current, source = _current(row, measure_items, stats, grouped)
+        result[row["id"]] = progress_lib.evaluate(
+            row["comparator"],
+            row["value"],
+            row["value_high"],
+            current,
+            year=row["plan__year"],
+            as_of=on,
+            cumulative=source in {"records", "attendance"},
+            unit=row["unit"],
+            source=source,
+        )
+    return result
+
+
+def _by_plan_category(stats: dict[int, ItemStats]) -> dict[tuple[int, str], list[ItemStats]]:
+    """The stats grouped by (plan, category) and by (plan, "") for "every activity"."""
+    grouped: dict[tuple[int, str], list[ItemStats]] = defaultdict(list)
+    for entry in stats.values():
+        grouped[(entry.plan_id, entry.category)].append(entry)
+        grouped[(entry.plan_id, "")].append(entry)
+    return grouped
+
+
+def _current(row: dict, measure_items, stats, grouped) -> tuple[Decimal | None, str]:
+    """The measured value of one target row and where it came from."""
+    metric = row["measure__metric"]
+    if not row["measure__id"] or metric == "manual":
+        return (row["manual"], "manual") if row["manual"] is not None else (None, "")
+    if row["measure__id"] in measure_items:
+        chosen = [stats[i] for i in measure_items[row["measure__id"]] if i in stats]
+    else:
+        chosen = grouped.get((row["plan_id"], row["measure__category"] or ""), [])
+    if metric == "attendance":
+        return Decimal(sum(s.attendance for s in chosen)), "attendance"
+    return Decimal(sum(s.records for s in chosen)), "records"

@@ -1,0 +1,174 @@
+"""Saving and deleting activity records: all or nothing, and the item's status kept in step.
+
+Views, the command line and tests all come through here, so that the rules (a record lies
+in its plan's year, belongs to the organization it is recorded for, names only that union's
+members, and carries only accepted files) hold whatever the way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+
+from unionplan.errors import UserInputError
+from unionplan.orgs.models import Organization
+from unionplan.plans.models import ScheduleItem
+from unionplan.records import uploads
+from unionplan.records.models import ActivityRecord, Attachment, ExpenseLine
+
+
+@dataclass
+class ExpenseInput:
+    category: str
+    amount: Decimal
+    payee: str = ""
+    note: str = ""
+
+
+@dataclass
+class RecordInput:
+    """What a person typed for one record, already cleaned by the form."""
+
+    date: dt.date
+    place: str = ""
+    others_count: int = 0
+    summary: str = ""
+    attendee_ids: list[int] = field(default_factory=list)
+    expenses: list[ExpenseInput] = field(default_factory=list)
+    files: list[UploadedFile] = field(default_factory=list)
+
+
+def check_item_belongs(item: ScheduleItem, org: Organization) -> None:
+    if item.plan.organization_id != org.pk:
+        raise UserInputError(f"活动“{item.text}”不属于{org.name}，不能为它记录。")
+
+
+def check_date(item: ScheduleItem, date: dt.date) -> None:
+    year = item.plan.year
+    if date.year != year:
+        raise UserInputError(f"活动日期{date:%Y-%m-%d}不在计划年度{year}年内。")
+
+
+def check_attendees(org: Organization, attendee_ids: list[int]) -> None:
+    """Every ticked member must belong to ``org`` (or a union under it)."""
+    if not attendee_ids:
+        return
+    from unionplan.members.models import Member
+
+    found = Member.objects.under(org).filter(pk__in=attendee_ids).count()
+    if found != len(set(attendee_ids)):
+        raise UserInputError("所选参加人员中有不属于本工会的会员，请重新勾选。")
+
+
+def check_files(files: list[UploadedFile]) -> list[uploads.FileKind]:
+    """The kind of every file, or UserInputError for the first one refused."""
+    if len(files) > uploads.MAX_FILES:
+        raise UserInputError(f"一次最多上传{uploads.MAX_FILES}个附件。")
+    kinds = []
+    for upload in files:
+        if upload.size > uploads.MAX_BYTES:  # refuse before reading a byte
+            uploads.check_upload(upload.name, upload.size, b"")
+        upload.seek(0)
+        head = upload.read(uploads.SNIFF_BYTES)
+        whole = None
+        if upload.name.lower().endswith((".docx", ".xlsx", ".pptx")):
+            upload.seek(0)
+            whole = upload.read()
+        kinds.append(uploads.check_upload(upload.name, upload.size, head, whole))
+        upload.seek(0)
+    return kinds
+
+
+def check_input(item: ScheduleItem, org: Organization, data: RecordInput) -> list:
+    """Every rule at once, before anything is written; returns the files' kinds."""
+    check_item_belongs(item, org)
+    check_date(item, data.date)
+    check_attendees(org, data.attendee_ids)
+    for expense in data.expenses:
+        if expense.amount is None or expense.amount <= 0:
+            raise UserInputError("支出金额须大于0。")
+    return check_files(data.files)
+
+
+def save_record(
+    item: ScheduleItem,
+    org: Organization,
+    data: RecordInput,
+    user=None,
+    record: ActivityRecord | None = None,
+) -> ActivityRecord:
+    """Create ``record`` (or replace its fields, expenses and attendees); all or nothing.
+
+    Files are added to what the record already has. Raises UserInputError with a Chinese
+    message and writes nothing when any rule is broken; files already written to disk are
+    removed again if the database transaction fails.
+    """
+    kinds = check_input(item, org, data)
+    stored: list[Attachment] = []
+    try:
+        with transaction.atomic():
+            record = _write(item, data, user, record)
+            for upload, kind in zip(data.files, kinds, strict=True):
+                stored.append(attach(record, upload, kind, user))
+            mark_done(item)
+    except Exception:
+        for attachment in stored:
+            attachment.file.storage.delete(attachment.file.name)
+        raise
+    return record
+
+
+def _write(item: ScheduleItem, data: RecordInput, user, record: ActivityRecord | None):
+    record = record or ActivityRecord(item=item, created_by=user)
+    record.date, record.place = data.date, data.place
+    record.others_count, record.summary = data.others_count, data.summary
+    record.save()
+    record.attendees.set(data.attendee_ids)
+    record.expenses.all().delete()
+    ExpenseLine.objects.bulk_create(
+        ExpenseLine(record=record, category=e.category, amount=e.amount, payee=e.payee, note=e.note)
+        for e in data.expenses
+    )
+    return record
+
+
+def attach(
+    record: ActivityRecord, upload: UploadedFile, kind: uploads.FileKind, user
+) -> Attachment:
+    """Store ``upload`` under a random name and link it to ``record``."""
+    attachment = Attachment(
+        record=record,
+        original_name=upload.name[:255],
+        kind=kind.kind,
+        content_type=kind.content_type,
+        size=upload.size,
+        uploaded_by=user,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def mark_done(item: ScheduleItem) -> None:
+    """A record makes a planned (or postponed) activity done."""
+    ScheduleItem.objects.filter(pk=item.pk, status__in=["planned", "postponed"]).update(
+        status="done", version=F("version") + 1
+    )
+
+
+@transaction.atomic
+def delete_record(record: ActivityRecord) -> None:
+    """Delete ``record`` and its files; the activity is planned again when none is left."""
+    item = record.item
+    names = [(a.file.name, a.file.storage) for a in record.attachments.all()]
+    record.delete()
+    if not ActivityRecord.objects.filter(item=item).exists():
+        ScheduleItem.objects.filter(pk=item.pk, status="done").update(
+            status="planned", version=F("version") + 1
+        )
+    transaction.on_commit(lambda: [storage.delete(name) for name, storage in names])

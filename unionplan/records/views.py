@@ -1,0 +1,364 @@
+"""Pages of what was done: records of an activity, the plan's year at a glance, downloads.
+
+Thin views: rules live in ``services`` (saving), ``measuring`` and ``accounts`` (counting),
+``progress`` and ``states`` (meaning). Every object is reached through the viewer's
+organizations, so another union's record, attachment or plan answers 404.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from unionplan.errors import UserInputError
+from unionplan.orgs.access import can_edit, require_editor, visible_organizations
+from unionplan.plans.models import Plan, ScheduleItem, Target
+from unionplan.records import accounts, measuring, participation, services, uploads
+from unionplan.records.forms import (
+    ExpenseFormSet,
+    ManualValueForm,
+    MeasureForm,
+    RecordForm,
+    expenses_of,
+)
+from unionplan.records.ledger_xlsx import BudgetRow, write_ledger
+from unionplan.records.models import ActivityRecord, Attachment, TargetMeasure, TargetValue
+from unionplan.records.states import state_label
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+# --- reaching objects through the viewer's organizations --------------------------------
+
+
+def _visible(user):
+    return visible_organizations(user)
+
+
+def get_item_or_404(user, pk: int) -> ScheduleItem:
+    item = (
+        ScheduleItem.objects.select_related("plan__organization")
+        .filter(pk=pk, plan__organization__in=_visible(user))
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def get_record_or_404(user, pk: int) -> ActivityRecord:
+    record = (
+        ActivityRecord.objects.select_related("item__plan__organization")
+        .filter(pk=pk, item__plan__organization__in=_visible(user))
+        .first()
+    )
+    if record is None:
+        raise Http404
+    return record
+
+
+def get_plan_or_404(user, pk: int) -> Plan:
+    plan = (
+        Plan.objects.select_related("organization")
+        .filter(pk=pk, organization__in=_visible(user))
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def get_target_or_404(user, pk: int) -> Target:
+    target = (
+        Target.objects.select_related("plan__organization")
+        .filter(pk=pk, plan__organization__in=_visible(user))
+        .first()
+    )
+    if target is None:
+        raise Http404
+    return target
+
+
+# --- records of one activity ------------------------------------------------------------
+
+
+@login_required
+def item_records(request, pk: int):
+    """An activity, its state and every record of it."""
+    item = get_item_or_404(request.user, pk)
+    records = list(
+        ActivityRecord.objects.filter(item=item)
+        .prefetch_related("expenses", "attachments")
+        .order_by("date", "id")
+    )
+    stats = measuring.item_stats(ActivityRecord.objects.filter(item=item)).get(item.pk)
+    state = measuring.item_states([item], item.plan.year)[item.pk]
+    return render(
+        request,
+        "records/item.html",
+        {
+            "item": item,
+            "plan": item.plan,
+            "records": records,
+            "stats": stats,
+            "state": state,
+            "state_label": state_label(state),
+            "can_edit": can_edit(request.user, item.plan.organization),
+        },
+    )
+
+
+@login_required
+def create(request, item_pk: int):
+    item = get_item_or_404(request.user, item_pk)
+    require_editor(request.user, item.plan.organization)
+    return _record_form(request, item, None)
+
+
+@login_required
+def edit(request, pk: int):
+    record = get_record_or_404(request.user, pk)
+    require_editor(request.user, record.item.plan.organization)
+    return _record_form(request, record.item, record)
+
+
+def _record_form(request, item: ScheduleItem, record: ActivityRecord | None):
+    org = item.plan.organization
+    if request.method == "POST":
+        form = RecordForm(request.POST, request.FILES)
+        formset = ExpenseFormSet(request.POST, prefix="expenses")
+        if form.is_valid() and formset.is_valid():
+            try:
+                saved = services.save_record(
+                    item, org, form.as_input(expenses_of(formset)), request.user, record
+                )
+            except UserInputError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("活动记录已保存。"))
+                return redirect("records:item", saved.item_id)
+    else:
+        form = RecordForm(initial=_initial(item, record))
+        formset = ExpenseFormSet(prefix="expenses", initial=_expense_initial(record))
+    candidates = participation.candidates(item, record)
+    ticked = set(form["attendees"].value() or []) if form.is_bound else set(candidates.ticked)
+    return render(
+        request,
+        "records/form.html",
+        {
+            "item": item,
+            "plan": item.plan,
+            "record": record,
+            "form": form,
+            "formset": formset,
+            "candidates": candidates,
+            "ticked": {str(pk) for pk in ticked},
+            "accept": uploads.ACCEPT,
+            "max_mb": uploads.MAX_BYTES // 1024 // 1024,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _initial(item: ScheduleItem, record: ActivityRecord | None) -> dict:
+    if record is None:
+        return {"date": item.date, "others_count": 0}
+    return {
+        "date": record.date,
+        "place": record.place,
+        "others_count": record.others_count,
+        "summary": record.summary,
+    }
+
+
+def _expense_initial(record: ActivityRecord | None) -> list[dict]:
+    if record is None:
+        return []
+    return [
+        {"category": e.category, "amount": e.amount, "payee": e.payee, "note": e.note}
+        for e in record.expenses.all()
+    ]
+
+
+@login_required
+@require_POST
+def delete(request, pk: int):
+    record = get_record_or_404(request.user, pk)
+    require_editor(request.user, record.item.plan.organization)
+    item_pk = record.item_id
+    services.delete_record(record)
+    messages.success(request, _("活动记录已删除。"))
+    return redirect("records:item", item_pk)
+
+
+@login_required
+def attachment(request, pk: int):
+    """An attachment, only for people who may see its organization; never rendered inline
+    as something else than what it was checked to be."""
+    found = (
+        Attachment.objects.select_related("record__item__plan__organization")
+        .filter(pk=pk, record__item__plan__organization__in=_visible(request.user))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    try:
+        handle = found.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    inline = found.kind == "image" and request.GET.get("inline") == "1"
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=PurePath(found.original_name).name,
+        content_type=found.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+# --- the plan's year --------------------------------------------------------------------
+
+
+@login_required
+def plan_overview(request, pk: int):
+    """The plan's year at a glance: activities with their state, targets, budget and spend."""
+    plan = get_plan_or_404(request.user, pk)
+    items = list(ScheduleItem.objects.filter(plan=plan).order_by("month", "date", "order", "id"))
+    states = measuring.item_states(items, plan.year)
+    stats = measuring.item_stats(ActivityRecord.objects.filter(item__plan=plan))
+    rows = [
+        {
+            "item": item,
+            "state": states[item.pk],
+            "state_label": state_label(states[item.pk]),
+            "stats": stats.get(item.pk),
+        }
+        for item in items
+    ]
+    targets = list(Target.objects.filter(plan=plan).order_by("order", "id"))
+    progress = measuring.progress_for_plan(plan)
+    by_category = accounts.budget_by_category(accounts.plan_q(plan))
+    return render(
+        request,
+        "records/plan.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "targets": [(t, progress[t.pk]) for t in targets],
+            "by_category": by_category,
+            "by_category_total": accounts.totals(by_category),
+            "by_month": accounts.budget_by_month(accounts.plan_q(plan)),
+            "can_edit": can_edit(request.user, plan.organization),
+        },
+    )
+
+
+@login_required
+def ledger(request, pk: int):
+    """Every expense line of the plan as .xlsx, with budget against spend on a second sheet."""
+    plan = get_plan_or_404(request.user, pk)
+    budget = [
+        BudgetRow(line.label, line.budget, line.spent)
+        for line in accounts.budget_by_category(accounts.plan_q(plan))
+    ]
+    out = io.BytesIO()
+    write_ledger(plan.title, accounts.ledger_rows(plan), budget, out)
+    return _download(out.getvalue(), XLSX, f"{plan.year}年经费明细账.xlsx")
+
+
+@login_required
+def summary(request, pk: int):
+    """The year-end summary (年度工作总结) as an editable Word document."""
+    from unionplan.records.summary import summary_docx
+
+    plan = get_plan_or_404(request.user, pk)
+    return _download(summary_docx(plan), DOCX, f"{plan.year}年度工作总结.docx")
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = _disposition(filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _disposition(filename: str) -> str:
+    from urllib.parse import quote
+
+    return f"attachment; filename=\"download{PurePath(filename).suffix}\"; filename*=UTF-8''{quote(filename)}"
+
+
+# --- targets ----------------------------------------------------------------------------
+
+
+@login_required
+def target(request, pk: int):
+    """How a target measures itself, its manual values, and its progress."""
+    target = get_target_or_404(request.user, pk)
+    plan = target.plan
+    editable = can_edit(request.user, plan.organization)
+    measure = TargetMeasure.objects.filter(target=target).first()
+    items = ScheduleItem.objects.filter(plan=plan).order_by("month", "order", "id")
+    item_choices = [(i.pk, f"{i.month}月 {i.text}") for i in items]
+    measure_form = MeasureForm(
+        initial=_measure_initial(measure), item_choices=item_choices, prefix="m"
+    )
+    value_form = ManualValueForm(prefix="v")
+    if request.method == "POST":
+        require_editor(request.user, plan.organization)
+        if "m-metric" in request.POST:
+            measure_form = MeasureForm(request.POST, item_choices=item_choices, prefix="m")
+            if measure_form.is_valid():
+                _save_measure(target, measure_form.cleaned_data)
+                messages.success(request, _("计量方式已保存。"))
+                return redirect("records:target", target.pk)
+        else:
+            value_form = ManualValueForm(request.POST, prefix="v")
+            if value_form.is_valid():
+                TargetValue.objects.create(
+                    target=target, entered_by=request.user, **value_form.cleaned_data
+                )
+                messages.success(request, _("已填报。"))
+                return redirect("records:target", target.pk)
+    return render(
+        request,
+        "records/target.html",
+        {
+            "target": target,
+            "plan": plan,
+            "progress": measuring.progress_for_targets(Target.objects.filter(pk=target.pk))[
+                target.pk
+            ],
+            "values": TargetValue.objects.filter(target=target).select_related("entered_by"),
+            "measure_form": measure_form,
+            "value_form": value_form,
+            "can_edit": editable,
+        },
+    )
+
+
+def _measure_initial(measure: TargetMeasure | None) -> dict:
+    if measure is None:
+        return {"metric": "manual"}
+    return {
+        "metric": measure.metric,
+        "category": measure.category,
+        "items": list(measure.items.values_list("pk", flat=True)),
+    }
+
+
+def _save_measure(target: Target, data: dict) -> None:
+    measure, _created = TargetMeasure.objects.update_or_create(
+        target=target, defaults={"metric": data["metric"], "category": data["category"] or ""}
+    )
+    measure.items.set(data["items"] if data["metric"] != "manual" else [])
