@@ -17,12 +17,11 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Max
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from unionplan.plans.forms import (
@@ -121,7 +120,7 @@ def _form_context(
         "form_id": form_id,
         "title": title,
         "kind": kind_name,
-        "as_row": kind_name == "items" and extra.get("row") is not None,
+        "as_row": kind_name == "items" and "row" in extra,  # an edited row of the table
         **extra,
     }
 
@@ -168,7 +167,7 @@ def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         placeholder + "-form",
         _("添加%(noun)s") % {"noun": kind_.noun},
         parent=parent,
-        block=kind_.blocks[0],
+        block_name=kind_.blocks[0],
     )
     return _form_page(request, plan, context)
 
@@ -206,10 +205,12 @@ def edit(request: HttpRequest, pk: int, kind: str, row_pk: int) -> HttpResponse:
         if row is None:
             raise Http404
         form = _make_form(kind_, plan, initial=kind_.form.initial_from(row))
-        context = _form_context(kind, form, action, form_id, title, row=row, block=kind_.blocks[0])
+        context = _form_context(
+            kind, form, action, form_id, title, row=row, block_name=kind_.blocks[0]
+        )
         return _form_page(request, plan, context)
     form = _make_form(kind_, plan, data=request.POST)
-    context = _form_context(kind, form, action, form_id, title, row=row, block=kind_.blocks[0])
+    context = _form_context(kind, form, action, form_id, title, row=row, block_name=kind_.blocks[0])
     if row is None:
         return _deleted_meanwhile(request, plan, kind_, form, context)
     if not form.is_valid():
@@ -295,7 +296,7 @@ def edit_header(request: HttpRequest, pk: int) -> HttpResponse:
         reverse("plans:header_edit", args=[plan.pk]),
         "header-form",
         _("修改计划信息"),
-        block="header",
+        block_name="header",
     )
     if request.method != "POST":
         context["form"] = _make_form(HEADER, plan, initial=PlanHeaderForm.initial_from(plan))
@@ -322,11 +323,15 @@ def edit_header(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def move(request: HttpRequest, pk: int, kind: str, row_pk: int, direction: str) -> HttpResponse:
-    """Swap a row with its neighbour above or below; both get a new version."""
+    """Swap a row with its neighbour above or below; both get a new version.
+
+    The plan is looked up before the method is checked, so a stranger gets 404 either way.
+    """
     kind_ = _kind(kind)
     plan = get_editable_plan_or_404(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     row = kind_.model.objects.filter(plan=plan, pk=row_pk).first()
     if row is not None and direction in {"up", "down"}:
         with transaction.atomic():
@@ -347,10 +352,11 @@ def _move(kind: Kind, row: Any, step: int) -> None:
 
 
 @login_required
-@require_POST
 def delete(request: HttpRequest, pk: int, kind: str, row_pk: int) -> HttpResponse:
     """Delete a row (a section with everything under it; its targets stay in the plan)."""
     kind_ = _kind(kind)
     plan = get_editable_plan_or_404(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     kind_.model.objects.filter(plan=plan, pk=row_pk).delete()
     return _changed(request, plan, kind_.blocks)

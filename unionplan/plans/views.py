@@ -12,11 +12,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+)
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 
 from unionplan.errors import UserInputError
 from unionplan.orgs.access import (
@@ -110,12 +115,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
 def block(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """One block of the plan page, as drawn now (the editor's "cancel" fetches this)."""
+    plan = get_plan_or_404(request.user, pk)
     if name not in BLOCKS:
         raise Http404
-    plan = get_plan_or_404(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     return HttpResponse(render_blocks(request, plan, [name]))
 
 
@@ -171,12 +177,13 @@ def _create(org, cleaned: dict) -> Plan:
 
 
 @login_required
-@require_GET
 def export(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     """The plan as a Word, Excel or iCal file, named after its (Chinese) title."""
+    plan = get_plan_or_404(request.user, pk)
     if fmt not in exporting.FORMATS:
         raise Http404
-    plan = get_plan_or_404(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     content, filename, content_type = exporting.export(plan, fmt)
     return FileResponse(
         exporting.as_file(content), as_attachment=True, filename=filename, content_type=content_type

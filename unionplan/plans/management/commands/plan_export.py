@@ -1,0 +1,45 @@
+"""``unionplan plan export PLAN_ID --format docx|xlsx|ics -o FILE``: a plan as a file."""
+
+from pathlib import Path
+
+from unionplan.core.management.base import UnionplanCommand
+from unionplan.errors import UserInputError
+from unionplan.plans import exporting
+from unionplan.plans.models import Plan
+
+
+class Command(UnionplanCommand):
+    help = "把工作计划导出为 Word、Excel 或 iCal 日历文件"
+
+    def add_arguments(self, parser):
+        parser.add_argument("plan_id", metavar="PLAN_ID", help="计划编号")
+        parser.add_argument(
+            "--format", dest="fmt", required=True, help="导出格式：docx、xlsx 或 ics"
+        )
+        parser.add_argument("-o", "--output", required=True, metavar="FILE", help="写入的文件")
+
+    def run(self, *args, plan_id: str, fmt: str, output: str, **options):
+        fmt = fmt.strip().lower().lstrip(".")
+        if fmt not in exporting.FORMATS:
+            raise UserInputError(f"不支持的导出格式“{fmt}”，可用：{'、'.join(exporting.FORMATS)}。")
+        plan = _plan(plan_id)
+        path = Path(output)
+        if path.is_dir():
+            raise UserInputError(f"“{output}”是一个目录，请给出文件名。")
+        content, _name, _type = exporting.export(plan, fmt)
+        try:
+            path.write_bytes(content)
+        except OSError as error:
+            raise UserInputError(f"无法写入“{output}”：{error.strerror or error}。") from None
+        self.stdout.write(f"已导出：{path}（{len(content)}字节）")
+
+
+def _plan(plan_id: str) -> Plan:
+    try:
+        pk = int(plan_id)
+    except ValueError:
+        raise UserInputError(f"计划编号应为整数，而不是“{plan_id}”。") from None
+    plan = Plan.objects.select_related("organization").filter(pk=pk).first()
+    if plan is None:
+        raise UserInputError(f"编号为{pk}的计划不存在。")
+    return plan
