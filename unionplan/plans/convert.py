@@ -9,11 +9,12 @@ from django.db import transaction
 from unionplan import plandata, vocab
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
-from unionplan.plans.outline import SectionNode, build_outline
+from unionplan.plans.outline import Outline, SectionNode, build_outline
 
 
-def plan_to_data(plan: Plan) -> plandata.PlanData:
-    outline = build_outline(plan)
+def plan_to_data(plan: Plan, outline: Outline | None = None) -> plandata.PlanData:
+    """``plan`` as PlanData; pass its ``outline`` when you already have it (no queries)."""
+    outline = outline or build_outline(plan)
 
     def section_data(node: SectionNode) -> plandata.SectionData:
         return plandata.SectionData(

@@ -10,18 +10,21 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+from django.utils.translation import gettext_lazy as _
 
 from unionplan.errors import UserInputError
 from unionplan.plandata import PlanData
 from unionplan.plans.convert import plan_to_data
 from unionplan.plans.models import Plan
+from unionplan.plans.outline import build_outline
 
 
 @dataclass(frozen=True)
 class Format:
     code: str
-    label: str  # on the button
+    label: Any  # on the button (Word and Excel are names; 日历 is translated)
     extension: str
     content_type: str
 
@@ -41,7 +44,7 @@ FORMATS: dict[str, Format] = {
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
-        Format("ics", "日历(iCal)", "ics", "text/calendar; charset=utf-8"),
+        Format("ics", _("日历(iCal)"), "ics", "text/calendar; charset=utf-8"),
     ]
 }
 
@@ -55,8 +58,12 @@ def filename(title: str, fmt: str) -> str:
     return f"{stem[:100]}.{FORMATS[fmt].extension}"
 
 
-def write(data: PlanData, fmt: str, out: BinaryIO) -> None:
-    """Write ``data`` as ``fmt`` to the binary stream ``out``."""
+def write(data: PlanData, fmt: str, out: BinaryIO, *, uids: dict[int, str] | None = None) -> None:
+    """Write ``data`` as ``fmt`` to the binary stream ``out``.
+
+    ``uids``: the iCal UID of each activity (by index in ``data.items``), so that a phone
+    that imported last week's file updates its events instead of adding them twice.
+    """
     from unionplan import documents
 
     if fmt == "docx":
@@ -64,7 +71,7 @@ def write(data: PlanData, fmt: str, out: BinaryIO) -> None:
     elif fmt == "xlsx":
         documents.write_xlsx(data, out)
     elif fmt == "ics":
-        documents.write_ics(data, out)
+        documents.write_ics(data, out, uids=uids)
     else:
         raise UserInputError(f"不支持的导出格式“{fmt}”，可用：{'、'.join(FORMATS)}。")
 
@@ -73,9 +80,16 @@ def export(plan: Plan, fmt: str) -> tuple[bytes, str, str]:
     """(file content, file name, content type) of ``plan`` as ``fmt``."""
     if fmt not in FORMATS:
         raise UserInputError(f"不支持的导出格式“{fmt}”，可用：{'、'.join(FORMATS)}。")
+    outline = build_outline(plan)
+    uids = {index: item_uid(item.pk) for index, item in enumerate(outline.items)}
     out = io.BytesIO()
-    write(plan_to_data(plan), fmt, out)
+    write(plan_to_data(plan, outline), fmt, out, uids=uids)
     return out.getvalue(), filename(plan.title, fmt), FORMATS[fmt].content_type
+
+
+def item_uid(pk: int) -> str:
+    """The iCal UID of a stored activity: stable across exports, edits and re-dating."""
+    return f"item-{pk}@unionplan.local"
 
 
 def as_file(content: bytes) -> io.BytesIO:
