@@ -87,9 +87,14 @@ def _decode_bom(data: bytes) -> tuple[str, str] | None:
     for bom, encoding in boms:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 raise UserInputError(f"文件声明为 {encoding} 编码，但内容已损坏。") from None
+            if not text.strip():
+                raise UserInputError("文件为空，没有可以识别的内容。")
+            if text_score(text[:_SAMPLE_BYTES]) < MIN_TEXT_SCORE:
+                raise UserInputError("文件内容不像中文文本（可能是二进制文件或编码已损坏）。")
+            return text, encoding
     return None
 
 

@@ -68,7 +68,9 @@ def clean_line(text: str) -> str:
 
 def _unescape_entity(match: re.Match[str]) -> str:
     value = html.unescape(match.group())
-    return value if value.isprintable() or value in "\n\t" else ""
+    if value.isspace():
+        return " "
+    return value if value.isprintable() else ""
 
 
 def _widen(match: re.Match[str]) -> str:

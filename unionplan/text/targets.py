@@ -55,6 +55,7 @@ _NOT_AFTER = ("岁", "年", "性", "月", "以后", "以前", "之后")
 _NOT_BEFORE = "第届每这那再同统唯逐进之"
 _SENTENCE_RE = re.compile(r"[。；;！!？?\n]+")
 _CLAUSE_RE = re.compile(r"[，,：:]+")
+_ENUMERATION_RE = re.compile("、")
 _LEAD_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+|首先|其次|再次|最后|"
     r"[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|认真落实|贯彻落实|落实)\s*"
@@ -86,10 +87,10 @@ def _pieces(line: Line, pattern: re.Pattern[str]) -> list[Line]:
 
 def _clause_targets(clause: Line) -> list[Target]:
     clause = _trim(clause)
-    quantities = [m for m in _QUANTITY_RE.finditer(clause.shadow) if _accept(clause.shadow, m)]
-    if len(quantities) > 1 and "、" in clause.shadow:
-        return [t for part in _pieces(clause, re.compile("、")) for t in _clause_targets(part)]
-    return [_target(clause, match) for match in quantities]
+    matches = list(_QUANTITY_RE.finditer(clause.shadow))
+    if len(matches) > 1 and "、" in clause.shadow:  # 五场球赛、五场演出…: one aim each
+        return [t for part in _pieces(clause, _ENUMERATION_RE) for t in _clause_targets(part)]
+    return [_target(clause, m) for m in matches if _accept(clause.shadow, m)]
 
 
 def _trim(clause: Line) -> Line:
