@@ -141,7 +141,7 @@ def add_page_number_footer(section: Section) -> Paragraph:
     footer = section.footer
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    paragraph.text = ""
+    paragraph.clear()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.first_line_indent = Pt(0)
     _no_char_indent(paragraph)
