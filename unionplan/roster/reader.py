@@ -8,7 +8,9 @@ file or import only the good rows. Only a file that cannot be a roster at all ra
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -225,6 +227,12 @@ def read_roster(
         ignored_columns=unused,
     )
     reader = _RowReader(mapping, headers, today or date.today())
+    with _no_gc_pauses():
+        _read_rows(reader, sheet, header_index, report)
+    return report
+
+
+def _read_rows(reader: _RowReader, sheet: Sheet, header_index: int, report: RosterReport) -> None:
     first = sheet.first_row + header_index + 1
     for offset, row in enumerate(sheet.rows[header_index + 1 :]):
         if _is_blank(row):
@@ -233,4 +241,19 @@ def read_roster(
         member = reader.read(first + offset, row, report.problems)
         if member is not None:
             report.rows.append(member)
-    return report
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Suspend the cyclic garbage collector while building 100,000 row objects.
+
+    They hold no reference cycles, yet each allocation burst triggers a collection that scans
+    every object made so far: about a quarter of the reading time on a large roster.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
