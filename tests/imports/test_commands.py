@@ -1,0 +1,86 @@
+"""`unionplan plan parse` and `plan import` through the real console command."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.factories import OrganizationFactory
+from unionplan.plans.models import Plan
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "unionplan.cli", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_parse_prints_design_json(tmp_path):
+    source = tmp_path / "计划.txt"
+    source.write_text("2027年工会工作计划\n一、指导思想\n坚持服务职工。\n", encoding="gb18030")
+    result = run_cli("plan", "parse", str(source))
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert set(document) >= {"source", "plans", "warnings"}
+    assert document["plans"][0]["year"] == 2027
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the checkout")
+def test_parse_seed_gives_three_plans_in_simplified():
+    result = run_cli("plan", "parse", str(CORPUS / "seed.txt"), "--simplified")
+    assert result.returncode == 0, result.stderr
+    plans = json.loads(result.stdout)["plans"]
+    assert len(plans) == 3
+    assert "發" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\x01\x02\xff" * 100, b"PK\x03\x04truncated"],
+    ids=["empty", "binary", "docx"],
+)
+def test_parse_bad_file_is_one_line_exit_2(tmp_path, content):
+    source = tmp_path / ("x.docx" if content.startswith(b"PK") else "x.txt")
+    source.write_bytes(content)
+    result = run_cli("plan", "parse", str(source))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_parse_missing_file_is_exit_2(tmp_path):
+    result = run_cli("plan", "parse", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_import_saves_a_plan(tmp_path):
+    from django.core.management import call_command
+
+    org = OrganizationFactory()
+    source = tmp_path / "计划.txt"
+    source.write_text(
+        "2026年学校工会工作计划\n一、指导思想\n服务教职工。\n二、主要活动安排\n三月份：\n1、庆祝三八妇女节，慰问女教工。\n",
+        encoding="utf-8",
+    )
+    call_command("plan_import", str(source), org=org.pk, year=2027)
+    plan = Plan.objects.get(organization=org)
+    assert plan.year == 2027
+    assert plan.items.filter(month=3).exists()
+
+
+@pytest.mark.django_db
+def test_import_unknown_org_writes_nothing(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    source = tmp_path / "计划.txt"
+    source.write_text("一、指导思想\n服务职工。\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="不存在"):
+        call_command("plan_import", str(source), org=999999)
+    assert not Plan.objects.exists()

@@ -1,0 +1,75 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.factories import OrganizationFactory
+from unionplan.plans.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+PLAN_TEXT = (
+    "2027年学校工会工作计划\n一、指导思想\n团结动员全体教职工。\n二、工作目标\n全年不少于4次集中培训。\n"
+    "三、主要活动安排\n一月份：\n1、庆元旦活动\n2、慰问70周岁以上退休老教师。\n"
+    "七、八月份：\n1、组织工会委员参加工会工作培训\n"
+)
+
+
+PLAN_BYTES = PLAN_TEXT.encode("gb18030")
+
+
+def upload(client, org, content=PLAN_BYTES, name="计划.txt"):
+    return client.post(
+        reverse("imports:upload", args=[org.pk]),
+        {"file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_upload_then_preview_writes_nothing(chair_client, org):
+    response = upload(chair_client, org)
+    assert response.status_code == 302
+    preview = chair_client.get(response["Location"])
+    assert "慰问70周岁以上退休老教师" in preview.text
+    assert "指导思想" in preview.text
+    assert not Plan.objects.exists()
+
+
+def test_confirm_saves_the_plan(chair_client, org):
+    location = upload(chair_client, org)["Location"]
+    response = chair_client.post(
+        location, {"year": 2027, "use_0": "on", "title_0": "2027年学校工会工作计划"}
+    )
+    plan = Plan.objects.get(organization=org)
+    assert response["Location"] == reverse("plans:detail", args=[plan.pk])
+    assert plan.items.filter(month=7, end_month=8).exists()
+    assert plan.targets.filter(value=4).exists()
+
+
+def test_bad_file_message_on_form(chair_client, org):
+    response = upload(chair_client, org, content=b"\x00\xff" * 500, name="x.txt")
+    assert response.status_code == 200
+    assert "errorlist" in response.text
+    assert not Plan.objects.exists()
+
+
+def test_duplicate_title_on_confirm_is_told_and_nothing_saved(chair_client, org):
+    location = upload(chair_client, org)["Location"]
+    chair_client.post(location, {"year": 2027, "use_0": "on", "title_0": "同名计划"})
+    location = upload(chair_client, org)["Location"]
+    response = chair_client.post(location, {"year": 2027, "use_0": "on", "title_0": "同名计划"})
+    assert response.status_code == 200
+    assert "已有2027年" in response.text
+    assert Plan.objects.count() == 1
+
+
+def test_another_session_cannot_use_the_token(client, chair_client, org, make_user):
+    location = upload(chair_client, org)["Location"]
+    client.force_login(make_user(org))
+    assert client.get(location).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["viewer", None])
+def test_viewers_and_strangers_get_404(client, org, make_user, role):
+    user = make_user(org, role) if role else make_user(OrganizationFactory())
+    client.force_login(user)
+    assert client.get(reverse("imports:upload", args=[org.pk])).status_code == 404
+    assert upload(client, org).status_code == 404

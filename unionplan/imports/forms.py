@@ -1,0 +1,38 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("计划文件"),
+        help_text=_("Word（.docx）、网页（.html）、文本（.txt/.md，任意常见编码），不超过20MB"),
+    )
+    simplified = forms.BooleanField(label=_("繁体转为简体"), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("文件过大：最大20MB。"))
+        if upload.size == 0:
+            raise forms.ValidationError(_("文件是空的。"))
+        return upload
+
+
+class ConfirmForm(forms.Form):
+    year = forms.IntegerField(label=_("计划年度"), min_value=1950, max_value=2100)
+
+    def __init__(self, *args, plan_count: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        for index in range(plan_count):
+            self.fields[f"use_{index}"] = forms.BooleanField(required=False, initial=True)
+            self.fields[f"title_{index}"] = forms.CharField(max_length=200, required=False)
+
+    def chosen(self, count: int) -> list[tuple[int, str]]:
+        """(index, title) of every plan the user ticked."""
+        return [
+            (index, self.cleaned_data.get(f"title_{index}", "").strip())
+            for index in range(count)
+            if self.cleaned_data.get(f"use_{index}")
+        ]

@@ -1,0 +1,54 @@
+"""Save parsed plans: the step after the user confirmed a preview (or ran `plan import`).
+
+All the chosen plans are saved in one transaction: if one cannot be stored (a title that
+already exists, an item that does not fit), none is, and the message says which and why.
+"""
+
+import datetime as dt
+from dataclasses import replace
+
+from django.db import IntegrityError, transaction
+
+from unionplan import plandata
+from unionplan.errors import UserInputError
+from unionplan.orgs.models import Organization
+from unionplan.plans.convert import create_plan
+from unionplan.plans.models import Plan
+
+
+def move_to_year(data: plandata.PlanData, year: int) -> plandata.PlanData:
+    """``data`` with every item's dates moved into ``year`` (29 Feb becomes 28 Feb)."""
+
+    def moved(day: dt.date | None) -> dt.date | None:
+        if day is None or day.year == year:
+            return day
+        try:
+            return day.replace(year=year)
+        except ValueError:
+            return day.replace(year=year, day=28)
+
+    items = [
+        replace(item, date=moved(item.date), end_date=moved(item.end_date)) for item in data.items
+    ]
+    return replace(data, items=items, year=year)
+
+
+def save_plans(
+    organization: Organization, plans: list[plandata.PlanData], *, year: int
+) -> list[Plan]:
+    """Save ``plans`` for ``organization`` and ``year``; all or nothing."""
+    if not 1950 <= year <= 2100:
+        raise UserInputError(f"年度应在1950到2100之间，而不是{year}。")
+    saved = []
+    try:
+        with transaction.atomic():
+            for data in plans:
+                title = plandata.clean_title(data.title, what="计划标题")
+                if Plan.objects.filter(organization=organization, year=year, title=title).exists():
+                    raise UserInputError(
+                        f"{organization.name}已有{year}年的“{title}”，请修改标题后再导入。"
+                    )
+                saved.append(create_plan(organization, move_to_year(data, year), year=year))
+    except IntegrityError:
+        raise UserInputError("保存失败：计划标题与已有计划重复，请修改标题后再导入。") from None
+    return saved

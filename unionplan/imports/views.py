@@ -1,0 +1,99 @@
+"""Upload a document, preview what was understood, confirm to save.
+
+Nothing is written before the user confirms; the upload waits in ``pending`` meanwhile.
+"""
+
+import datetime as dt
+from dataclasses import replace
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from unionplan.errors import UserInputError
+from unionplan.imports import pending
+from unionplan.imports.forms import ConfirmForm, UploadForm
+from unionplan.imports.saving import save_plans
+from unionplan.orgs.access import get_organization_or_404, require_editor
+from unionplan.plandata import numbered_sections
+from unionplan.text import parse_bytes
+
+
+def _editable_org(request, org_pk: int):
+    org = get_organization_or_404(request.user, org_pk)
+    require_editor(request.user, org)
+    return org
+
+
+@login_required
+def upload(request, org_pk: int):
+    org = _editable_org(request, org_pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        data = upload_file.read()
+        simplified = form.cleaned_data["simplified"]
+        try:
+            parse_bytes(data, upload_file.name, simplified=simplified)
+        except UserInputError as error:
+            form.add_error("file", error.message)
+        else:
+            meta = {"org": org.pk, "filename": upload_file.name, "simplified": simplified}
+            token = pending.keep(request.session, data, meta)
+            return redirect("imports:preview", org_pk=org.pk, token=token)
+    return render(request, "imports/upload.html", {"org": org, "form": form})
+
+
+@login_required
+def preview(request, org_pk: int, token: str):
+    org = _editable_org(request, org_pk)
+    kept = pending.load(request.session, token)
+    if kept is None or kept[1].get("org") != org.pk:
+        raise Http404
+    data, meta = kept
+    result = parse_bytes(data, meta["filename"], simplified=meta["simplified"])
+    plans = [result.plan_data(index) for index in range(len(result.plans))]
+    default_year = next((p.year for p in plans if p.year), dt.date.today().year + 1)
+    initial = {"year": default_year}
+    initial.update({f"title_{i}": plan.title for i, plan in enumerate(plans)})
+    initial.update({f"use_{i}": True for i in range(len(plans))})
+    form = ConfirmForm(request.POST or None, initial=initial, plan_count=len(plans))
+    if request.method == "POST" and form.is_valid():
+        chosen = [
+            replace(plans[index], title=title or plans[index].title)
+            for index, title in form.chosen(len(plans))
+        ]
+        if not chosen:
+            form.add_error(None, _("请至少选择一份计划。"))
+        else:
+            try:
+                saved = save_plans(org, chosen, year=form.cleaned_data["year"])
+            except UserInputError as error:
+                form.add_error(None, error.message)
+            else:
+                pending.forget(request.session, token)
+                messages.success(request, _("已导入%(n)d份计划。") % {"n": len(saved)})
+                if len(saved) == 1:
+                    return redirect("plans:detail", pk=saved[0].pk)
+                return redirect("orgs:detail", pk=org.pk)
+    previews = [
+        {
+            "index": index,
+            "plan": plan,
+            "sections": numbered_sections(plan.sections),
+            "targets": plan.all_targets(),
+            "use_field": form[f"use_{index}"],
+            "title_field": form[f"title_{index}"],
+        }
+        for index, plan in enumerate(plans)
+    ]
+    context = {
+        "org": org,
+        "form": form,
+        "filename": meta["filename"],
+        "previews": previews,
+        "warnings": result.warnings,
+    }
+    return render(request, "imports/preview.html", context)
