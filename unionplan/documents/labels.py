@@ -35,10 +35,16 @@ def date_range_label(start: dt.date, end: dt.date | None = None) -> str:
     return f"{text}{DASH}{end.month}月{end.day}日"
 
 
+def decimal(value: Decimal | float | str) -> Decimal:
+    """``value`` as a Decimal: PlanData says Decimal, but callers may hand an int or float."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
 def money(amount: Decimal | None) -> str:
     """Yuan as printed in a plan: ``2,000`` or ``1,234.50``; nothing when there is no budget."""
     if amount is None:
         return ""
+    amount = decimal(amount)
     if amount == amount.to_integral_value():
         return f"{int(amount):,}"
     return f"{amount:,.2f}"
@@ -46,7 +52,8 @@ def money(amount: Decimal | None) -> str:
 
 def total_budget(items: Iterable[ItemData]) -> Decimal:
     """The sum of the budgets; activities without one count as nothing."""
-    return sum((item.budget for item in items if item.budget is not None), Decimal("0.00"))
+    budgets = (decimal(item.budget) for item in items if item.budget is not None)
+    return sum(budgets, Decimal("0.00"))
 
 
 def ordered_items(items: list[ItemData]) -> list[ItemData]:
@@ -65,7 +72,7 @@ def number(value: Decimal | None) -> str:
     """A target value without a needless ``.0``: 4, 90, 2.5."""
     if value is None:
         return ""
-    normal = value.normalize()
+    normal = decimal(value).normalize()
     return f"{normal:f}" if normal != normal.to_integral_value() else f"{int(normal)}"
 
 

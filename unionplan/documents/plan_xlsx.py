@@ -175,8 +175,10 @@ def _targets_sheet(sheet: Worksheet, plan: PlanData, targets: list[tuple[TargetD
 
 
 def _number(value: Decimal | None) -> int | float | None:
+    """A cell number: whole values as int, so Excel shows 90 rather than 90.0."""
     if value is None:
         return None
+    value = labels.decimal(value)
     return int(value) if value == value.to_integral_value() else float(value)
 
 

@@ -1,0 +1,114 @@
+"""The Excel writer: open what it wrote with openpyxl and check content, layout and print."""
+
+import datetime as dt
+import io
+
+import openpyxl
+
+from tests.documents.plans import item, make_plan
+from unionplan.documents import write_xlsx
+from unionplan.plandata import TargetData
+
+HEADER = ["月份", "日期", "活动内容", "参加范围", "负责人", "经费（元）", "类别", "状态"]
+
+
+def written(plan):
+    out = io.BytesIO()
+    write_xlsx(plan, out)
+    out.seek(0)
+    return openpyxl.load_workbook(out)
+
+
+def row_values(sheet, row):
+    return [sheet.cell(row, column).value for column in range(1, 9)]
+
+
+def test_schedule_sheet_has_title_header_and_one_row_per_item():
+    sheet = written(make_plan())["计划表"]
+    assert sheet["A1"].value.startswith("城关街道工会2027年工作计划")
+    assert "A1:H1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert "城关街道工会" in sheet["A2"].value and "2027年度" in sheet["A2"].value
+    assert row_values(sheet, 3) == HEADER
+    first = row_values(sheet, 4)
+    assert first[0] == "3月"
+    assert first[1] == dt.datetime(2027, 3, 8)  # a real date, shown as 3月8日
+    assert sheet.cell(4, 2).number_format == 'm"月"d"日"'
+    assert first[2:] == ["庆三八妇女节", "女职工", "王芳", 2000, "其他", "计划中"]
+    assert row_values(sheet, 6)[:3] == ["7—8月", None, "协助百年校庆筹备"]
+
+
+def test_budgets_are_numbers_and_the_total_is_a_sum_formula():
+    sheet = written(make_plan())["计划表"]
+    assert sheet["F5"].value == 1500.5
+    assert sheet["F5"].number_format == "#,##0.00"
+    assert sheet["F6"].value is None
+    assert sheet["A7"].value == "合计"
+    assert sheet["F7"].value == "=SUM(F4:F6)"
+    assert sheet["F7"].font.b
+
+
+def test_a_date_range_is_written_as_text():
+    plan = make_plan(
+        items=[item("校庆", 10, date=dt.date(2027, 10, 13), end_date=dt.date(2027, 10, 15))]
+    )
+    assert written(plan)["计划表"]["B4"].value == "10月13日—15日"
+
+
+def test_header_is_frozen_filtered_and_columns_sized():
+    sheet = written(make_plan())["计划表"]
+    assert sheet.freeze_panes == "A4"
+    assert sheet.auto_filter.ref == "A3:H6"
+    widths = {col: sheet.column_dimensions[col].width for col in "ABCDEFGH"}
+    assert widths["C"] == max(widths.values())  # 活动内容
+    assert all(width >= 8 for width in widths.values())
+
+
+def test_cells_wrap_and_use_a_chinese_font():
+    sheet = written(make_plan())["计划表"]
+    for cell in sheet[4]:
+        assert cell.alignment.wrap_text
+        assert cell.font.name == "宋体"
+    assert sheet["A3"].font.b
+
+
+def test_long_activity_text_gets_a_taller_row():
+    plan = make_plan(items=[item("短"), item("很长的活动内容" * 12)])
+    sheet = written(plan)["计划表"]
+    assert sheet.row_dimensions[5].height > sheet.row_dimensions[4].height
+
+
+def test_prints_on_a4_landscape_one_page_wide_with_repeated_header():
+    sheet = written(make_plan())["计划表"]
+    setup = sheet.page_setup
+    assert setup.orientation == "landscape"
+    assert int(setup.paperSize) == 9  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert int(setup.fitToWidth) == 1 and int(setup.fitToHeight) == 0
+    assert sheet.print_title_rows == "$3:$3"
+    assert sheet.print_options.horizontalCentered
+    assert sheet.page_margins.left == 0.5
+    assert "&P" in sheet.oddFooter.center.text
+
+
+def test_targets_sheet_lists_every_target_with_its_section():
+    plan = make_plan(targets=[TargetData("覆盖率达到90%以上", ">=", 90, unit="%")])
+    sheet = written(plan)["工作目标"]
+    assert [c.value for c in sheet[3]] == ["目标", "比较", "数值", "上限", "单位", "所属部分"]
+    assert [c.value for c in sheet[4]] == ["覆盖率达到90%以上", "不少于", 90, None, "%", None]
+    assert [c.value for c in sheet[5]] == [
+        "新建工会不少于10家",
+        "不少于",
+        10,
+        None,
+        "家",
+        "一、组织建设",
+    ]
+    assert sheet.page_setup.orientation == "landscape"
+
+
+def test_no_targets_means_no_targets_sheet_and_empty_schedule_totals_zero():
+    plan = make_plan(items=[], sections=[])
+    workbook = written(plan)
+    assert workbook.sheetnames == ["计划表"]
+    assert workbook["计划表"]["A4"].value == "合计"
+    assert workbook["计划表"]["F4"].value == 0
