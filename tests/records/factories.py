@@ -1,0 +1,64 @@
+"""Factories of activity records (kept next to their tests; tests/factories.py is shared)."""
+
+import datetime as dt
+from decimal import Decimal
+
+import factory
+
+from tests.factories import PlanFactory, ScheduleItemFactory, TargetFactory
+from unionplan.records.models import (
+    ActivityRecord,
+    ExpenseLine,
+    TargetMeasure,
+    TargetValue,
+)
+
+
+class ActivityRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActivityRecord
+
+    item = factory.SubFactory(ScheduleItemFactory)
+    date = factory.LazyAttribute(lambda r: dt.date(r.item.plan.year, r.item.month, 10))
+    place = "工会活动室"
+    others_count = 0
+
+
+class ExpenseLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpenseLine
+
+    record = factory.SubFactory(ActivityRecordFactory)
+    category = "gift"
+    amount = Decimal("200.00")
+    payee = "超市"
+
+
+class TargetMeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TargetMeasure
+
+    target = factory.SubFactory(TargetFactory)
+    metric = "records"
+    category = ""
+
+
+class TargetValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TargetValue
+
+    target = factory.SubFactory(TargetFactory)
+    value = Decimal("90")
+    date = dt.date(2027, 6, 30)
+
+
+def held(item, times: int = 1, **kwargs) -> list[ActivityRecord]:
+    """``times`` records of ``item``, and the item marked done as a record makes it."""
+    from unionplan.records.services import mark_done
+
+    records = [ActivityRecordFactory(item=item, **kwargs) for _ in range(times)]
+    mark_done(item)
+    return records
+
+
+__all__ = ["PlanFactory", "held"]
