@@ -222,8 +222,13 @@ def _settle_segment(segment: _Segment) -> list[str]:
             segment.head = True
         else:
             unresolved.append(chunk)
-    if segment.vague and "age_min" not in segment.values and "age_max" not in segment.values:
-        unresolved.extend(segment.vague)
+    values = segment.values
+    has_age = "age_min" in values or "age_max" in values
+    retired = values.get("status") == ["retired"]
+    for word in segment.vague:
+        # 70周岁以上…老教师 and 退休老教师 say who is old; 老教师 alone does not.
+        if not has_age and not (retired and word in ("老", "老年")):
+            unresolved.append(word)
     return unresolved
 
 
