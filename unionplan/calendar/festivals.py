@@ -8,6 +8,7 @@ established (教师节 from 1985, 医师节 from 2018), so no anachronism is sho
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from lunar_python import Lunar, Solar
@@ -86,14 +87,18 @@ class Festival:
         }
 
 
-def _lunar_dates(year: int, month: int, day: int) -> list[dt.date]:
-    """Solar dates in ``year`` of lunar month/day: 腊八 can fall twice, or not at all."""
+@functools.lru_cache(maxsize=4096)
+def _lunar_dates(year: int, month: int, day: int) -> tuple[dt.date, ...]:
+    """Solar dates in ``year`` of lunar month/day: 腊八 can fall twice, or not at all.
+
+    Cached: lunar-python builds a whole lunar year for each conversion, which is slow.
+    """
     found = []
     for lunar_year in (year - 1, year):
         solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
         if solar.getYear() == year:
             found.append(dt.date(solar.getYear(), solar.getMonth(), solar.getDay()))
-    return found
+    return tuple(found)
 
 
 def _solar_term_date(year: int, term: str) -> dt.date:
@@ -109,6 +114,7 @@ def _solar_term_date(year: int, term: str) -> dt.date:
 _TERM_SEARCH_START = {"清明": (4, 1), "冬至": (12, 18)}
 
 
+@functools.lru_cache(maxsize=1024)
 def _term_date(year: int, term: str) -> dt.date:
     """Like ``_solar_term_date`` but starts near the term's usual date, to stay fast."""
     month, day = _TERM_SEARCH_START.get(term, (1, 1))
@@ -128,7 +134,7 @@ def rule_dates(rule: FestivalRule, year: int) -> list[dt.date]:
     if rule.kind == "solar":
         return [dt.date(year, rule.month, rule.day)]
     if rule.kind == "lunar":
-        return _lunar_dates(year, rule.month, rule.day)
+        return list(_lunar_dates(year, rule.month, rule.day))
     if rule.kind == "term":
         return [_term_date(year, rule.term)]
     # 除夕: the day before 春节, i.e. the last day (29th or 30th) of the 12th lunar month.

@@ -15,6 +15,7 @@ Three sources, in order of authority:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -46,10 +47,18 @@ class HolidaySchedule:
     source: str = ""  # e.g. 国办发明电〔2026〕X号
 
     def holiday_names(self) -> dict[dt.date, str]:
+        return dict(_holiday_names(self))
+
+    def _names(self) -> dict[dt.date, str]:
         return {day: period.name for period in self.periods for day in period.days()}
 
     def makeup_workdays(self) -> dict[dt.date, str]:
         return {day: period.name for period in self.periods for day in period.workdays}
+
+
+@functools.lru_cache(maxsize=64)
+def _holiday_names(schedule: HolidaySchedule) -> dict[dt.date, str]:
+    return schedule._names()
 
 
 # --- the national holiday law (全国年节及纪念日放假办法), by the year each version began ----
@@ -70,6 +79,12 @@ def legal_days(year: int) -> dict[dt.date, str]:
     These are facts of law, not guesses; the schedule adds bridging days and make-up workdays
     around them, which is what only an official schedule can tell.
     """
+    return dict(_legal_days(year))
+
+
+@functools.lru_cache(maxsize=256)
+def _legal_days(year: int) -> dict[dt.date, str]:
+    """Cached; callers get a copy from ``legal_days``."""
     from unionplan.calendar.festivals import RULES_BY_KEY, rule_dates, spring_festival
 
     _, lunar, solar, three_more = [v for v in _LAW_VERSIONS if v[0] <= year][-1]
@@ -141,7 +156,7 @@ class HolidayCalendar:
             name = chinese_calendar.holidays.get(date)
             return _OFFICIAL_NAMES.get(name, name) if name else None
         if coverage == "operator":
-            return self.schedules[date.year].holiday_names().get(date)
+            return _holiday_names(self.schedules[date.year]).get(date)
         return None
 
     def is_statutory_holiday(self, date: dt.date) -> bool | None:
@@ -166,7 +181,7 @@ class HolidayCalendar:
         everything else counts as a workday — see ``is_official``.
         """
         if self.coverage(date.year) is None:
-            return date.weekday() < 5 and date not in legal_days(date.year)
+            return date.weekday() < 5 and date not in _legal_days(date.year)
         if self.is_makeup_workday(date):
             return True
         return date.weekday() < 5 and not self.is_statutory_holiday(date)
