@@ -131,7 +131,8 @@ def test_schedule_is_a_table_with_header_rows_and_total():
 def test_schedule_table_repeats_its_header_and_has_borders_and_fixed_widths():
     table = written(make_plan()).tables[0]
     header = table.rows[0]._tr.trPr
-    assert header.find(qn("w:tblHeader")) is not None
+    assert header.find(qn("w:tblHeader")).get(qn("w:val"), "true") in ("true", "1", "on")
+    assert header.find(qn("w:cantSplit")) is not None
     assert table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
     props = table._tbl.tblPr
     borders = props.find(qn("w:tblBorders"))
