@@ -36,7 +36,7 @@ def test_an_office_file_must_be_a_real_office_zip():
 
 
 def test_an_executable_renamed_jpg_is_refused():
-    with pytest.raises(UserInputError, match="内容与扩展名.jpg不符"):
+    with pytest.raises(UserInputError, match=r"内容与扩展名\.jpg不符"):
         check_upload("photo.jpg", len(EXE), EXE)
 
 
