@@ -10,6 +10,7 @@ is one candidate among the strict decodes, never taken on trust.
 from __future__ import annotations
 
 import codecs
+import re
 import contextlib
 from functools import cache
 
@@ -22,7 +23,8 @@ _SAMPLE_BYTES = 64 * 1024
 # Below this share of ordinary characters the bytes are not a text document.
 MIN_TEXT_SCORE = 0.6
 _CANDIDATES = ("utf-8", "gb18030", "big5hkscs")
-_PUNCTUATION = set("，。、；：？！“”‘’（）《》〈〉【】—…·「」『』～％　＃＊＋－／＝")
+_SCORE_CHARS = 16_000
+_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》〈〉【】—…·「」『』～％　＃＊＋－／＝")
 
 
 @cache
@@ -45,15 +47,18 @@ def _add_decoded(chars: set[str], raw: bytes, encoding: str) -> None:
 
 def text_score(text: str) -> float:
     """Share of ``text`` that is ordinary: ASCII, common hanzi, CJK punctuation."""
+    text = text[:_SCORE_CHARS]
     if not text:
         return 0.0
-    common = common_hanzi()
-    good = sum(
-        1
-        for ch in text
-        if (" " <= ch <= "~") or ch in "\n\r\t" or ch in common or ch in _PUNCTUATION
-    )
-    return good / len(text)
+    unusual = _ordinary_re().sub("", text)
+    return 1 - len(unusual) / len(text)
+
+
+@cache
+def _ordinary_re() -> re.Pattern[str]:
+    """One character class for all ordinary characters: matched in C, not in a Python loop."""
+    chars = "".join(sorted(common_hanzi() | _PUNCTUATION))
+    return re.compile(f"[ -~\t\r\n{re.escape(chars)}]+")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -103,9 +108,10 @@ def _best_candidate(data: bytes) -> tuple[str, float] | None:
     sample = data[:_SAMPLE_BYTES]
     truncated = len(data) > len(sample)
     utf8 = _strict_decode(sample, "utf-8", truncated=truncated)
-    if utf8 is not None and text_score(utf8) >= MIN_TEXT_SCORE:
+    utf8_score = text_score(utf8) if utf8 is not None else 0.0
+    if utf8_score >= MIN_TEXT_SCORE:
         # Valid UTF-8 with Chinese in it is practically never another encoding.
-        return "utf-8", text_score(utf8)
+        return "utf-8", utf8_score
     candidates = list(_CANDIDATES)
     guess = _normalizer_guess(sample)
     if guess and guess not in candidates:

@@ -34,13 +34,14 @@ _INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WIDE_ALNUM = {chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B)]}
 _WIDE_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _WIDE_ALNUM.update({"．": ".", "％": "%", "｜": "|", "～": "~"})
-_WIDE_TABLE = str.maketrans(_WIDE_ALNUM)
+_WIDE_RE = re.compile(f"[{''.join(_WIDE_ALNUM)}]")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 # ASCII punctuation touching a Chinese character (spaces allowed) becomes full-width.
 _HALF_PUNCT_RE = re.compile(rf"(?<=[{CJK}])[ \t]*[,;:!?()]|[,;:!?()](?=[ \t]*[{CJK}“”‘’《])")
 _BLANK_RUNS_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+\n")
 _MOJIBAKE_CHARS = "?\ufffd;"
+_MARK_RE = re.compile("[?\ufffd]")
 
 
 def clean_text(text: str) -> str:
@@ -54,7 +55,7 @@ def clean_text(text: str) -> str:
     text = _SPACES_RE.sub(" ", text)  # &nbsp; became U+00A0
     text = _PINYIN_RE.sub("", text)
     text = drop_mojibake(text)
-    text = text.translate(_WIDE_TABLE)
+    text = _WIDE_RE.sub(lambda match: _WIDE_ALNUM[match.group()], text)
     text = _HALF_PUNCT_RE.sub(_widen, text)
     text = _TRAILING_SPACE_RE.sub("\n", text)
     text = _BLANK_RUNS_RE.sub("\n\n", text)
@@ -85,14 +86,20 @@ def drop_mojibake(text: str) -> str:
     if "?" not in text and "\ufffd" not in text:
         return text
     common = common_hanzi()
-    keep = [True] * len(text)
-    for index, ch in enumerate(text):
-        if ch in "?\ufffd" and keep[index]:
-            start, end = _garbled_run(text, index, common)
-            rare = any(_is_rare(text[i], common) for i in range(start, end))
-            if rare or ch == "\ufffd":
-                keep[start:end] = [False] * (end - start)
-    return "".join(ch for ch, kept in zip(text, keep, strict=True) if kept)
+    drop: list[tuple[int, int]] = []
+    for match in _MARK_RE.finditer(text):
+        index = match.start()
+        if drop and index < drop[-1][1]:
+            continue  # already inside a garbled run
+        start, end = _garbled_run(text, index, common)
+        if match.group() == "\ufffd" or any(_is_rare(text[i], common) for i in range(start, end)):
+            drop.append((start, end))
+    pieces, position = [], 0
+    for start, end in drop:
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _garbled_run(text: str, index: int, common: frozenset[str]) -> tuple[int, int]:

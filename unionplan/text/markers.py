@@ -41,6 +41,9 @@ _SECTION_RES = [
 ]
 # Marker kinds from the outermost to the innermost, as official documents use them.
 SECTION_KINDS = [kind for kind, _ in _SECTION_RES]
+# First characters a marker or a heading can have: most lines are dismissed on sight.
+_MARKER_FIRST = frozenset(f"{_CN}0123456789（(第①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_WHEN_FIRST = frozenset(f"{_CN}0123456789元第上下")
 _BULLET_RE = re.compile(r"^[·•●○■□◆◇▪★☆※>\-*]\s*")
 
 
@@ -70,7 +73,7 @@ class When:
 
 def section_marker(shadow: str) -> Marker | None:
     """The numbering marker that starts ``shadow`` (一、 （一） 1、 （1） …), or None."""
-    if not shadow or _when_start(shadow) is not None:
+    if not shadow or shadow[0] not in _MARKER_FIRST or _when_start(shadow) is not None:
         return None
     for kind, pattern in _SECTION_RES:
         match = pattern.match(shadow)
@@ -106,6 +109,8 @@ def schedule_heading(shadow: str) -> When | None:
 
 
 def _when_start(shadow: str) -> When | None:
+    if not shadow or shadow[0] not in _WHEN_FIRST:
+        return None
     for finder in (_date_heading, _month_heading, _quarter_heading, _half_heading):
         found = finder(shadow)
         if found is not None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from unionplan.errors import UserInputError
 from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
 from unionplan.text.categories import guess_category
+from unionplan.text.clean import to_simplified
 from unionplan.text.model import Entry, Item, Plan, Section, Target
 from unionplan.text.readers import MAX_FILE_BYTES, read_blocks
 from unionplan.text.structure import build_plans
@@ -136,7 +137,7 @@ def _plan_data(plan: Plan, year: int | None) -> PlanData:
 
 def _body_of(sections: list[Section], word: str) -> str:
     for section in sections:
-        if word in section.title:
+        if word in to_simplified(section.title):
             return "\n".join(section.body)
     return ""
 

@@ -70,9 +70,13 @@ _EDGE = " \t、，,：:“”‘’\"'（）()《》【】[]"
 def find_targets(line: Line) -> list[Target]:
     """Every target in a line of prose, in order."""
     found: list[Target] = []
+    if not _QUANTITY_RE.search(line.shadow):
+        return found  # most lines: nothing to split
     for sentence in _pieces(line, _SENTENCE_RE):
-        for clause in _pieces(sentence, _CLAUSE_RE):
-            found.extend(_clause_targets(clause))
+        if _QUANTITY_RE.search(sentence.shadow):
+            for clause in _pieces(sentence, _CLAUSE_RE):
+                if _QUANTITY_RE.search(clause.shadow):
+                    found.extend(_clause_targets(clause))
     return found
 
 

@@ -1,0 +1,72 @@
+"""Plan-parsing throughput on the corpus (../shared/corpus/*.txt), in MB/s.
+
+The baseline, measured in the same run on the same bytes, is merely decoding and cleaning
+them (encoding detection + scrape-noise removal); the ratio says how much the parsing itself
+adds, so figures from different machines compare. Issue 3 asks for at least 1 MB/s.
+
+Run: `python bench/bench_parse.py` (or `make bench`).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from unionplan.text import parse_bytes  # noqa: E402
+from unionplan.text.charset import decode_text  # noqa: E402
+from unionplan.text.clean import clean_text  # noqa: E402
+
+CORPUS = ROOT / ".." / "shared" / "corpus"
+MIN_SECONDS = 2.0  # each measurement runs at least this long
+
+
+def load_corpus() -> list[tuple[str, bytes]]:
+    """(name, bytes) of every corpus document; the bench cannot run without them."""
+    files = sorted(CORPUS.glob("*.txt"))
+    if not files:
+        raise SystemExit(f"corpus not found at {CORPUS.resolve()}")
+    return [(path.name, path.read_bytes()) for path in files]
+
+
+def measure(work: Callable[[], None]) -> float:
+    """Seconds per call of ``work``, repeated for at least MIN_SECONDS after a warm-up."""
+    work()
+    rounds, started = 0, time.perf_counter()
+    while True:
+        work()
+        rounds += 1
+        elapsed = time.perf_counter() - started
+        if elapsed >= MIN_SECONDS:
+            return elapsed / rounds
+
+
+def main() -> int:
+    corpus = load_corpus()
+    size_mb = sum(len(data) for _, data in corpus) / 1_000_000
+
+    def parse_all() -> None:
+        for name, data in corpus:
+            parse_bytes(data, name)
+
+    def decode_all() -> None:
+        for _, data in corpus:
+            clean_text(decode_text(data)[0])
+
+    parse_seconds = measure(parse_all)
+    decode_seconds = measure(decode_all)
+    ratio = parse_seconds / decode_seconds
+    print(
+        f"parse throughput (corpus): {size_mb / parse_seconds:.2f} MB/s  "
+        f"({ratio:.1f}× the time of decoding alone)"
+    )
+    print(f"decode+clean throughput (baseline): {size_mb / decode_seconds:.2f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
