@@ -1,0 +1,76 @@
+import datetime as dt
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    FederationFactory,
+    MemberFactory,
+    OrganizationFactory,
+    PlanFactory,
+    ScheduleItemFactory,
+    TargetFactory,
+)
+from tests.records.factories import ExpenseLineFactory, TargetMeasureFactory, held
+from unionplan.dashboard.figures import figures
+
+JULY = dt.date(2027, 7, 15)
+
+
+def union_year(parent, *, approved=True) -> None:
+    """A union under ``parent`` with a plan: 1 item done in March, 1 overdue, 1 to come."""
+    union = OrganizationFactory(parent=parent)
+    plan = PlanFactory(organization=union, status="approved" if approved else "draft")
+    done = ScheduleItemFactory(plan=plan, month=3, category="training", budget=Decimal(100))
+    record = held(done, others_count=5)[0]
+    record.attendees.add(MemberFactory(organization=union))
+    ExpenseLineFactory(record=record, amount=Decimal(40))
+    ScheduleItemFactory(plan=plan, month=5)  # overdue in July
+    ScheduleItemFactory(plan=plan, month=7, date=dt.date(2027, 7, 20))  # still to come
+    target = TargetFactory(plan=plan, value=Decimal(1))
+    TargetMeasureFactory(target=target, category="training")
+
+
+def test_a_federation_adds_up_its_subtree(db):
+    federation = FederationFactory()
+    district = FederationFactory(parent=federation)
+    union_year(federation)
+    union_year(district)
+    union_year(district, approved=False)
+    union_year(OrganizationFactory())  # outside: not counted
+    f = figures(federation, 2027, JULY)
+    assert (f.unions, f.plans_approved, f.plans_total) == (3, 2, 3)
+    assert (f.items_total, f.items_done, f.items_overdue) == (9, 3, 3)
+    assert f.months[2]["done"] == 3 and f.months[4]["overdue"] == 3 and f.months[6]["other"] == 3
+    assert (f.records, f.attendance) == (3, 18)
+    assert f.targets["met"] == 3
+    assert f.by_category[0].spent == 120
+    by_child = {c["org"].pk: c for c in f.children}
+    assert by_child[district.pk]["total"] == 6 and by_child[district.pk]["approved"] == 1
+
+
+def test_overdue_follows_dates_end_months_and_past_years(db):
+    union = OrganizationFactory()
+    plan = PlanFactory(organization=union)
+    ScheduleItemFactory(plan=plan, month=7, date=dt.date(2027, 7, 14))  # passed yesterday
+    ScheduleItemFactory(plan=plan, month=6, end_month=8)  # span not over
+    ScheduleItemFactory(plan=plan, month=2, status="cancelled")
+    assert figures(union, 2027, JULY).items_overdue == 1
+    assert figures(union, 2027, dt.date(2028, 1, 1)).items_overdue == 2
+
+
+def queries(org) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        figures(org, 2027, JULY)
+    return len(captured)
+
+
+def test_the_number_of_queries_does_not_grow_with_unions(db):
+    federation = FederationFactory()
+    for _ in range(2):
+        union_year(federation)
+    few = queries(federation)
+    for _ in range(8):
+        union_year(federation)
+    assert queries(federation) == few
