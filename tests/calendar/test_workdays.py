@@ -60,3 +60,10 @@ def test_spring_festival_visits_come_before_the_festival():
 def test_festival_missing_in_that_year_is_a_user_error():
     with pytest.raises(UserInputError, match="没有"):
         days_before_festival(2010, "doctors_day", 0)
+
+
+def test_moves_at_the_edges_of_the_supported_range():
+    assert move_to_workday(D(1950, 1, 1), prefer="earlier") == D(1950, 1, 2)  # Monday
+    assert move_to_workday(D(2100, 12, 31), prefer="later") == D(2100, 12, 31)  # Friday
+    with pytest.raises(UserInputError, match="超出"):
+        previous_workday(D(1950, 1, 1))

@@ -11,6 +11,7 @@ import datetime as dt
 
 from unionplan.calendar.festivals import festival_date
 from unionplan.calendar.holidays import HolidayCalendar
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.errors import UserInputError
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -21,25 +22,34 @@ def next_workday(
     date: dt.date, holidays: HolidayCalendar | None = None, *, include_self: bool = True
 ) -> dt.date:
     """The first workday on or after ``date`` (strictly after if ``include_self`` is False)."""
-    return _search(date, holidays or HolidayCalendar(), _ONE_DAY, include_self)
+    return _found(_search(date, holidays or HolidayCalendar(), _ONE_DAY, include_self), date)
 
 
 def previous_workday(
     date: dt.date, holidays: HolidayCalendar | None = None, *, include_self: bool = True
 ) -> dt.date:
     """The last workday on or before ``date`` (strictly before if ``include_self`` is False)."""
-    return _search(date, holidays or HolidayCalendar(), -_ONE_DAY, include_self)
+    return _found(_search(date, holidays or HolidayCalendar(), -_ONE_DAY, include_self), date)
 
 
 def _search(
     date: dt.date, holidays: HolidayCalendar, step: dt.timedelta, include_self: bool
 ) -> dt.date:
+    """The nearest workday in direction ``step``; None if the search leaves 1950–2100."""
     day = date if include_self else date + step
     for _ in range(_MAX_SEARCH_DAYS):
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return None
         if holidays.is_workday(day):
             return day
         day += step
     raise AssertionError(f"no workday within {_MAX_SEARCH_DAYS} days of {date}")  # pragma: no cover
+
+
+def _found(day: dt.date | None, date: dt.date) -> dt.date:
+    if day is None:
+        raise UserInputError(f"{date}附近的工作日超出了{FIRST_YEAR}到{LAST_YEAR}年的范围。")
+    return day
 
 
 def move_to_workday(
@@ -58,13 +68,12 @@ def move_to_workday(
         raise ValueError(f"prefer must be 'earlier' or 'later', not {prefer!r}")
     holidays = holidays or HolidayCalendar()
     year = year or date.year
-    first, second = (previous_workday, next_workday)
-    if prefer == "later":
-        first, second = second, first
-    moved = first(date, holidays)
-    if moved.year != year:
-        moved = second(date, holidays)
-    return moved
+    steps = (-_ONE_DAY, _ONE_DAY) if prefer == "earlier" else (_ONE_DAY, -_ONE_DAY)
+    for step in steps:
+        moved = _search(date, holidays, step, True)
+        if moved is not None and moved.year == year:
+            return moved
+    return _found(None, date)  # pragma: no cover - every year has workdays
 
 
 def days_before_festival(
