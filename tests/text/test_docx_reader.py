@@ -63,7 +63,7 @@ def test_list_styles_number_too():
 
 @pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
 def test_truncated_docx_is_a_clear_error(numbered_docx, cut):
-    with pytest.raises(UserInputError, match="损坏|不完整|不是 Word"):
+    with pytest.raises(UserInputError, match=r"损坏|不完整|不是 Word"):
         docx_blocks(numbered_docx[: int(len(numbered_docx) * cut)])
 
 

@@ -50,7 +50,11 @@ def test_a_plan_starting_at_a_lower_marker_has_it_at_level_1():
 
 def test_an_outer_marker_after_an_inner_one_goes_up_not_down():
     plans, _ = _plans("计划\n1、前言\n一、正文\n二、结尾")
-    assert [(s.level, s.number) for s in plans[0].sections] == [(1, "1、"), (1, "一、"), (1, "二、")]
+    assert [(s.level, s.number) for s in plans[0].sections] == [
+        (1, "1、"),
+        (1, "一、"),
+        (1, "二、"),
+    ]
 
 
 def test_levels_stop_at_four():
@@ -60,8 +64,13 @@ def test_levels_stop_at_four():
 
 
 def test_colon_headings_are_sections_when_nothing_is_numbered():
-    plans, _ = _plans("2009年工会工作计划\n指导思想：在党委领导下开展工作。\n具体工作：\n一月份：联欢会")
-    assert [(s.number, s.title) for s in plans[0].sections] == [(None, "指导思想"), (None, "具体工作")]
+    plans, _ = _plans(
+        "2009年工会工作计划\n指导思想：在党委领导下开展工作。\n具体工作：\n一月份：联欢会"
+    )
+    assert [(s.number, s.title) for s in plans[0].sections] == [
+        (None, "指导思想"),
+        (None, "具体工作"),
+    ]
     assert plans[0].year == 2009
     assert _schedule(plans[0]) == [([1], ["联欢会"])]
 
@@ -71,9 +80,15 @@ def test_colon_headings_are_sections_when_nothing_is_numbered():
     [
         ("引言\n计划篇一\n一、甲\n计划篇二\n一、乙", ["计划篇一", "计划篇二"]),
         ("模板锦集9篇\n工作计划 篇1\n一、甲", ["工作计划 篇1"]),
-        ("第一篇 学校工会计划\n一、甲\n第二篇 医院工会计划\n一、乙", ["第一篇 学校工会计划", "第二篇 医院工会计划"]),
+        (
+            "第一篇 学校工会计划\n一、甲\n第二篇 医院工会计划\n一、乙",
+            ["第一篇 学校工会计划", "第二篇 医院工会计划"],
+        ),
         ("工会工作计划\n一、甲\n工会工作计划\n一、乙", ["工会工作计划", "工会工作计划"]),
-        ("工會工作計劃篇一\n一、甲\n工會工作計劃篇二\n一、乙", ["工會工作計劃篇一", "工會工作計劃篇二"]),
+        (
+            "工會工作計劃篇一\n一、甲\n工會工作計劃篇二\n一、乙",
+            ["工會工作計劃篇一", "工會工作計劃篇二"],
+        ),
     ],
 )
 def test_several_plans_in_one_document(text, titles):
@@ -133,7 +148,9 @@ def test_unnumbered_lines_under_a_month_are_activities():
 
 
 def test_targets_stay_with_their_section_and_not_in_the_schedule():
-    plans, _ = _plans("计划\n组织两次培训。\n一、目标\n入会率达到95%以上。\n二、安排\n6月：\n1、组织一次座谈会")
+    plans, _ = _plans(
+        "计划\n组织两次培训。\n一、目标\n入会率达到95%以上。\n二、安排\n6月：\n1、组织一次座谈会"
+    )
     plan = plans[0]
     assert [t.text for t in plan.targets] == ["组织两次培训"]
     assert [t.value for t in plan.sections[0].targets] == [95]

@@ -10,8 +10,8 @@ is one candidate among the strict decodes, never taken on trust.
 from __future__ import annotations
 
 import codecs
-import re
 import contextlib
+import re
 from functools import cache
 
 from charset_normalizer import from_bytes

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from unionplan.text.clean import to_simplified
 
+_JOIN = "\u0001"  # a control character no cleaned text contains
 STRIP = " \t\n。；;，,：:、.．!！?？"
 
 
@@ -28,6 +29,17 @@ class Line:
         if simplified or len(shadow) != len(text):
             return cls(shadow, shadow)
         return cls(text, shadow)
+
+    @classmethod
+    def many(cls, texts: list[str], *, simplified: bool = False) -> list[Line]:
+        """``Line.of`` for many texts with one call to OpenCC (each call has a cost)."""
+        shadows = to_simplified(_JOIN.join(texts)).split(_JOIN)
+        if len(shadows) != len(texts):
+            shadows = [to_simplified(text) for text in texts]
+        return [
+            cls.of(text, simplified=simplified, shadow=shadow)
+            for text, shadow in zip(texts, shadows, strict=True)
+        ]
 
     def cut(self, start: int, end: int | None = None) -> Line:
         return Line(self.text[start:end], self.shadow[start:end])

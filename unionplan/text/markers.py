@@ -2,13 +2,15 @@
 
 Section numbering (一、 （一） 1、 1. （1） ①), month headings (一月份：, 七、八月份, 7-8月),
 quarters (第一季度), half years (上半年) and dates (3月8日, 3.8). Every pattern is anchored
-and bounded, so a 20 MB line cannot make a regex backtrack for long.
+and bounded, so a 20 MB line cannot make a regex backtrack for long. The parser asks about
+the same line several times, so answers are cached (they are immutable).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unionplan.text.numerals import parse_chinese_number
 
@@ -71,6 +73,7 @@ class When:
         return list(range(self.month, self.end_month + 1))
 
 
+@lru_cache(maxsize=8192)
 def section_marker(shadow: str) -> Marker | None:
     """The numbering marker that starts ``shadow`` (一、 （一） 1、 （1） …), or None."""
     if not shadow or shadow[0] not in _MARKER_FIRST or _when_start(shadow) is not None:
@@ -83,6 +86,12 @@ def section_marker(shadow: str) -> Marker | None:
                 continue
             return Marker(kind, raw, match.end())
     return None
+
+
+def clear_caches() -> None:
+    """Forget cached answers (benchmarks use it to measure a cold parse)."""
+    section_marker.cache_clear()
+    _when_start.cache_clear()
 
 
 def bullet_end(shadow: str) -> int:
@@ -108,6 +117,7 @@ def schedule_heading(shadow: str) -> When | None:
     return _when_start(shadow.lstrip())
 
 
+@lru_cache(maxsize=8192)
 def _when_start(shadow: str) -> When | None:
     if not shadow or shadow[0] not in _WHEN_FIRST:
         return None

@@ -95,7 +95,9 @@ def _sniff(data: bytes) -> str:
 def _clean_blocks(blocks: list[Block], *, already_clean: bool) -> list[Block]:
     cleaned: list[Block] = []
     for block in blocks:
-        if isinstance(block, Table):
+        if isinstance(block, Table) and already_clean:
+            cleaned.append(block)
+        elif isinstance(block, Table):
             rows = [[clean_text(cell) for cell in row] for row in block.rows]
             cleaned.append(Table([row for row in rows if any(row)]))
         elif already_clean:

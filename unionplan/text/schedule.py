@@ -88,7 +88,8 @@ def make_item(line: Line, when: When, *, scope: str | None = None) -> Item:
 
 def table_entries(table: Table, *, simplified: bool = False) -> list[Entry]:
     """Schedule entries of a table that has a time column; [] for any other table."""
-    rows = [[Line.of(cell, simplified=simplified) for cell in row] for row in table.rows]
+    cells = iter(Line.many([cell for row in table.rows for cell in row], simplified=simplified))
+    rows = [[next(cells) for _ in row] for row in table.rows]
     roles, body = _column_roles(rows)
     if "time" not in roles.values() or "content" not in roles.values():
         return []

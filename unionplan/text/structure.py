@@ -44,6 +44,7 @@ _HEADING_NOUNS = (
     "思想", "目标", "任务", "工作", "措施", "要求", "安排", "原则", "思路", "重点", "内容",
     "保障", "方针", "目的", "指标", "计划", "打算", "形势", "情况",
 )  # fmt: skip
+_NOT_DIGIT_RE = re.compile(r"[^\d一二三四五六七八九十百]")
 _TITLE_END = "。；;：:！!？?"
 _KIND_RANK = {"head": -1, **{kind: rank for rank, kind in enumerate(SECTION_KINDS)}}
 
@@ -123,7 +124,7 @@ def _split(units: list[Unit]) -> list[tuple[Line | None, list[Unit]]]:
 
 
 def _is_plan_heading(line: Line) -> bool:
-    return _is_title_like(line) and _PIAN_RE.search(line.shadow) is not None
+    return _PIAN_RE.search(line.shadow) is not None and _is_title_like(line)
 
 
 def _repeated_titles(units: list[Unit]) -> list[int]:
@@ -139,9 +140,10 @@ def _repeated_titles(units: list[Unit]) -> list[int]:
 def _is_repeatable_title(unit: Unit) -> bool:
     return (
         isinstance(unit, Line)
-        and _is_title_like(unit)
+        and len(unit.shadow) <= _MAX_TITLE
         and "，" not in unit.shadow
         and _TITLE_WORDS_RE.search(unit.shadow) is not None
+        and _is_title_like(unit)
     )
 
 
@@ -321,7 +323,7 @@ def _split_title(rest: Line) -> tuple[Line, Line]:
 
 
 def _marker_value(number: str) -> int | None:
-    digits = re.sub(r"[^\d一二三四五六七八九十百]", "", to_simplified(number))
+    digits = _NOT_DIGIT_RE.sub("", number)
     if number and number[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return ord(number[0]) - ord("①") + 1
     return parse_chinese_number(digits) if digits else None
