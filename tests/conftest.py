@@ -1,29 +1,39 @@
-"""Shared fixtures: people with roles, logged-in clients."""
+"""Shared fixtures: people with roles, logged-in clients.
+
+Factories are imported inside the fixtures so that the pure libraries' tests also run
+without Django (``pytest -p no:django tests/text``).
+"""
 
 import pytest
-
-from tests.factories import OrganizationFactory, RoleFactory
 
 
 @pytest.fixture
 def org(db):
+    from tests.factories import OrganizationFactory
+
     return OrganizationFactory()
 
 
 @pytest.fixture
 def chair(org):
     """A user who chairs ``org``."""
+    from tests.factories import RoleFactory
+
     return RoleFactory(organization=org, role="chair").user
 
 
 @pytest.fixture
 def viewer(org):
+    from tests.factories import RoleFactory
+
     return RoleFactory(organization=org, role="viewer").user
 
 
 @pytest.fixture
 def stranger(db):
     """A user with a role on some other organization only."""
+    from tests.factories import OrganizationFactory, RoleFactory
+
     return RoleFactory(organization=OrganizationFactory(name="别的工会")).user
 
 
@@ -35,6 +45,8 @@ def chair_client(client, chair):
 
 @pytest.fixture
 def make_user(db):
+    from tests.factories import RoleFactory
+
     def make(org, role="chair"):
         return RoleFactory(organization=org, role=role).user
 
