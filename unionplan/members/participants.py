@@ -56,7 +56,7 @@ class Participants:
 def resolve(org: Organization, scope_text: str, on_date: date) -> Participants:
     """The members of ``org`` (and below) within ``scope_text`` on ``on_date``."""
     scope = parse_scope(scope_text)
-    members = Member.objects.under(org).filter(scope_q(scope.filter, on_date))
+    members = Member.objects.in_tree_of(org).filter(scope_q(scope.filter, on_date))
     return Participants(scope=scope, on_date=on_date, members=members)
 
 
@@ -79,7 +79,8 @@ def resolve_item(item: ScheduleItem) -> Participants:
 def counts_for_items(plan: Plan, items: Iterable[ScheduleItem]) -> dict[int, int | None]:
     """{item id: number of participants}, None where the scope is not fully understood.
 
-    At most two queries whatever the number of items: each distinct (scope, date) becomes a
+    At most three queries whatever the number of items (one to see whether the union has
+    unions below it, see ``MemberQuerySet.in_tree_of``): each distinct (scope, date) becomes a
     filtered COUNT in a single aggregate over the organization's members (and one over their
     children for scopes about children), so the database reads the rows once and no member
     data comes to Python — a federation has a million members, too many to load and match
@@ -91,7 +92,7 @@ def counts_for_items(plan: Plan, items: Iterable[ScheduleItem]) -> dict[int, int
     for item in items:
         if parsed[item.scope].resolved:
             keys.setdefault((item.scope, item_date(item, plan)), f"c{len(keys)}")
-    totals = _aggregate_counts(plan.organization, keys, parsed)
+    totals = _aggregate_counts(plan.organization, keys, parsed) if keys else {}
     result: dict[int, int | None] = {}
     for item in items:
         alias = keys.get((item.scope, item_date(item, plan)))
@@ -102,19 +103,20 @@ def counts_for_items(plan: Plan, items: Iterable[ScheduleItem]) -> dict[int, int
 def _aggregate_counts(
     org: Organization, keys: dict[tuple[str, date], str], parsed: dict[str, ScopeResult]
 ) -> dict[str, int]:
+    members = Member.objects.in_tree_of(org)
     of_members, of_children = {}, {}
     for (text, on_date), alias in keys.items():
         scope = parsed[text].filter
         condition = scope_q(scope, on_date)
         if scope.target == "children":
-            condition = Q(member__in=Member.objects.under(org).filter(condition).values("pk"))
+            condition = Q(member__in=members.filter(condition).values("pk"))
             condition &= children_age_q(scope.children_age_min, scope.children_age_max, on_date)
             of_children[alias] = Count("pk", filter=condition)
         else:
             of_members[alias] = Count("pk", filter=condition) if condition else Count("pk")
-    totals = Member.objects.under(org).aggregate(**of_members) if of_members else {}
+    totals = members.aggregate(**of_members) if of_members else {}
     if of_children:
-        children = Child.objects.filter(member__in=Member.objects.under(org).values("pk"))
+        children = Child.objects.filter(member__in=members.values("pk"))
         totals |= children.aggregate(**of_children)
     return totals
 

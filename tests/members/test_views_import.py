@@ -1,0 +1,98 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.factories import MemberFactory
+from tests.members.rosters import person, xlsx
+from unionplan.members import pending
+from unionplan.members.models import Member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def var_dir(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    return tmp_path
+
+
+def upload(client, org, data: bytes, name: str = "名册.xlsx"):
+    return client.post(
+        reverse("members:import", args=[org.pk]), {"file": SimpleUploadedFile(name, data)}
+    )
+
+
+def token_of(response) -> str:
+    return response.context["token"]
+
+
+def test_upload_shows_a_preview_and_stores_nothing(chair_client, org, var_dir):
+    rows = [person(1), person(2, 出生日期="1975-02-30")]
+    response = upload(chair_client, org, xlsx(rows))
+    assert response.status_code == 200
+    assert "1975-02-30" in response.text and "出生日期" in response.text
+    assert "导入这 1 行" in response.text
+    assert Member.objects.count() == 0
+    assert list((var_dir / "member-uploads").glob("*.bin"))
+    assert token_of(response) not in response.request["PATH_INFO"]
+
+
+def test_confirm_imports_the_good_rows(chair_client, org):
+    token = token_of(upload(chair_client, org, xlsx([person(1), person(2, 出生日期="1975-02-30")])))
+    response = chair_client.post(
+        reverse("members:import_confirm", args=[org.pk]), {"token": token, "confirm": "1"}
+    )
+    assert response.status_code == 302
+    assert list(Member.objects.values_list("name", flat=True)) == ["会员1"]
+    assert pending.load(token, org_id=org.pk, user_id=response.wsgi_request.user.pk) is None
+
+
+def test_cancel_imports_nothing(chair_client, org):
+    token = token_of(upload(chair_client, org, xlsx([person(1)])))
+    chair_client.post(
+        reverse("members:import_confirm", args=[org.pk]), {"token": token, "cancel": "1"}
+    )
+    assert Member.objects.count() == 0
+
+
+def test_a_token_of_someone_else_does_nothing(client, chair_client, make_user, org):
+    token = token_of(upload(chair_client, org, xlsx([person(1)])))
+    client.force_login(make_user(org, "committee"))
+    response = client.post(reverse("members:import_confirm", args=[org.pk]), {"token": token})
+    assert response.status_code == 302 and Member.objects.count() == 0
+
+
+@pytest.mark.parametrize("token", ["", "../../etc/passwd", "x" * 32])
+def test_bad_tokens_do_nothing(chair_client, org, token):
+    response = chair_client.post(reverse("members:import_confirm", args=[org.pk]), {"token": token})
+    assert response.status_code == 302 and Member.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "words"),
+    [
+        (b"%PDF-1.7 not a roster", "名册.xlsx", "电子表格"),
+        (xlsx([], header=["编号"]), "名册.xlsx", "姓名"),
+        (b"", "empty.csv", "空"),
+    ],
+)
+def test_bad_files_get_a_message_on_the_form(chair_client, org, data, name, words):
+    MemberFactory(organization=org)
+    response = upload(chair_client, org, data, name)
+    assert response.status_code == 200
+    assert words in response.text
+    assert Member.objects.count() == 1
+
+
+def test_many_bad_rows_make_a_short_page(chair_client, org):
+    rows = [person(n, 出生日期="1975-02-30") for n in range(1, 1001)]
+    response = upload(chair_client, org, xlsx(rows))
+    assert "问题汇总" in response.text and "只列出前 200 个问题" in response.text
+    assert response.text.count('<tr><td class="num">') <= 201
+
+
+def test_viewer_cannot_import(client, viewer, org):
+    client.force_login(viewer)
+    assert client.get(reverse("members:import", args=[org.pk])).status_code == 404
+    assert upload(client, org, xlsx([person(1)])).status_code == 404
+    assert Member.objects.count() == 0

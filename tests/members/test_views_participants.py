@@ -1,0 +1,75 @@
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from python_calamine import CalamineWorkbook
+
+from tests.factories import ChildFactory, MemberFactory, PlanFactory, ScheduleItemFactory
+from unionplan.members.models import ExportLog
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def item(org):
+    plan = PlanFactory(organization=org, year=2027)
+    MemberFactory(organization=org, name="赵老师", department="语文组", status="retired",
+                  birth_date=dt.date(1950, 1, 1), phone="13812345678")  # fmt: skip
+    MemberFactory(organization=org, name="钱老师", birth_date=dt.date(1990, 1, 1))
+    return ScheduleItemFactory(
+        plan=plan, month=10, text="重阳节老教师慰问", scope="70周岁以上退休老教师"
+    )
+
+
+def test_sign_in_sheet_lists_the_participants(chair_client, item):
+    response = chair_client.get(reverse("members:participants", args=[item.pk]))
+    assert response.status_code == 200
+    text = response.text
+    assert "重阳节老教师慰问" in text and "签到表" in text
+    assert "赵老师" in text and "钱老师" not in text
+    for column in ("序号", "姓名", "部门", "签名"):
+        assert f">{column}<" in text
+    assert "13812345678" not in text and "138****5678" not in text  # no numbers on the sheet
+
+
+def test_unresolved_words_are_shown(chair_client, org):
+    MemberFactory(organization=org)
+    item = ScheduleItemFactory(plan=PlanFactory(organization=org), scope="部分职工")
+    text = chair_client.get(reverse("members:participants", args=[item.pk])).text
+    assert "无法识别" in text and "部分" in text
+
+
+def test_children_scope_lists_children(chair_client, org):
+    parent = MemberFactory(organization=org, name="孙会员")
+    ChildFactory(member=parent, name="孙小妹", birth_date=dt.date(2020, 1, 1))
+    item = ScheduleItemFactory(plan=PlanFactory(organization=org, year=2027), month=6,
+                               scope="14岁以下职工子女")  # fmt: skip
+    text = chair_client.get(reverse("members:participants", args=[item.pk])).text
+    assert "孙小妹" in text and "孙会员" in text
+
+
+def test_xlsx_download_is_a_logged_sign_in_sheet(chair_client, chair, item):
+    response = chair_client.post(reverse("members:participants_xlsx", args=[item.pk]))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+    rows = book.get_sheet_by_index(0).to_python()
+    assert rows[2] == ["序号", "姓名", "部门", "签名"]
+    assert rows[3][1:] == ["赵老师", "语文组", ""]
+    log = ExportLog.objects.get()
+    assert (log.user, log.rows, log.organization_id) == (chair, 1, item.plan.organization_id)
+    assert "重阳节老教师慰问" in log.what
+
+
+def test_xlsx_download_needs_post(chair_client, item):
+    assert chair_client.get(reverse("members:participants_xlsx", args=[item.pk])).status_code == 405
+    assert not ExportLog.objects.exists()
+
+
+def test_participants_query_count_does_not_grow(chair_client, item, django_assert_max_num_queries):
+    for n in range(40):
+        MemberFactory(organization=item.plan.organization, status="retired",
+                      birth_date=dt.date(1940, 1, 1 + n % 28))  # fmt: skip
+    with django_assert_max_num_queries(10):
+        chair_client.get(reverse("members:participants", args=[item.pk]))
