@@ -106,11 +106,11 @@ class SummaryData:
 
 ITEM_COLUMNS = (
     official.Column("时间", 20, WD_ALIGN_PARAGRAPH.CENTER),
-    official.Column("活动内容", 52),
+    official.Column("活动内容", 46),
     official.Column("完成情况", 20, WD_ALIGN_PARAGRAPH.CENTER),
     official.Column("开展日期", 28, WD_ALIGN_PARAGRAPH.CENTER),
-    official.Column("参加人次", 16, WD_ALIGN_PARAGRAPH.RIGHT),
-    official.Column("支出（元）", 20, WD_ALIGN_PARAGRAPH.RIGHT),
+    official.Column("参加人次", 20, WD_ALIGN_PARAGRAPH.RIGHT),
+    official.Column("支出（元）", 22, WD_ALIGN_PARAGRAPH.RIGHT),
 )  # 156 mm
 TARGET_COLUMNS = (
     official.Column("目标", 84),
