@@ -1,11 +1,22 @@
-"""The home page: the organizations a person works in and their latest plans."""
+"""The home page: the organizations a person works in, their latest plans, and what is due.
+
+"What is due" is one query whatever the number of activities or organizations: activities
+of the person's organizations (and those below them) that start, or end, in the next
+``DUE_DAYS`` days, with their owner (负责人), capped at ``DUE_LIMIT`` rows.
+"""
+
+import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import render
+from django.utils import timezone
 
 from unionplan.orgs.access import visible_organizations
-from unionplan.plans.models import Plan
+from unionplan.plans.models import Plan, ScheduleItem
+
+DUE_DAYS = 14
+DUE_LIMIT = 50
 
 
 @login_required
@@ -23,4 +34,35 @@ def home(request):
     roots = list(roots[:50])
     for org in roots:
         org.recent_plans = org.all_plans[:5]
-    return render(request, "core/home.html", {"roots": roots})
+    today = timezone.localdate()
+    due = due_items(request.user, today)
+    return render(
+        request,
+        "core/home.html",
+        {
+            "roots": roots,
+            "due": due[:DUE_LIMIT],
+            "due_more": len(due) > DUE_LIMIT,
+            "due_until": today + dt.timedelta(days=DUE_DAYS - 1),
+            "due_days": DUE_DAYS,
+            "today": today,
+        },
+    )
+
+
+def due_items(user, today: dt.date) -> list[ScheduleItem]:
+    """Open activities starting or ending within ``DUE_DAYS`` days, soonest first (1 query)."""
+    until = today + dt.timedelta(days=DUE_DAYS - 1)
+    starts = Q(date__range=(today, until))
+    ends = Q(date__lt=today, end_date__range=(today, until))
+    query = (
+        ScheduleItem.objects.filter(starts | ends)
+        .filter(
+            plan__organization__in=visible_organizations(user),
+            status__in=["planned", "postponed"],
+        )
+        .exclude(plan__status="archived")
+        .select_related("plan__organization")
+        .order_by("date", "id")
+    )
+    return list(query[: DUE_LIMIT + 1])
