@@ -52,6 +52,8 @@ def test_not_section_markers(line):
         ("下半年：", [7, 8, 9, 10, 11, 12], None),
         ("3月8日：庆三八", [3], 8),
         ("3月上旬：", [3], None),
+        ("三月份活动安排：", [3], None),
+        ("第二季度工作重点", [4, 5, 6], None),
     ],
 )
 def test_schedule_headings(line, months, day):

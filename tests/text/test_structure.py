@@ -178,3 +178,11 @@ def test_a_plan_without_structure_gets_a_warning():
 def test_simplified_output():
     plans, _ = build_plans(["工會計劃", "一、組織建設"], simplified=True)
     assert (plans[0].title, plans[0].sections[0].title) == ("工会计划", "组织建设")
+
+
+def test_numbered_month_headings_and_headings_naming_their_content():
+    plans, _ = _plans(
+        "计划\n一、活动安排\n（一）三月份活动安排：\n1、庆三八\n（二）第二季度工作重点\n1、运动会\n二、保障"
+    )
+    assert _schedule(plans[0]) == [([3], ["庆三八"]), ([4, 5, 6], ["运动会"])]
+    assert [s.title for s in plans[0].sections] == ["活动安排", "保障"]

@@ -22,8 +22,10 @@ _PART = r"(?:上旬|中旬|下旬|初|底|末|中|上半月|下半月)"
 # Whatever follows a heading: nothing, a colon, a space or an opening bracket.
 _AFTER = r"(?=$|[：:\s(（|])[：:]?\s*"
 
+# 三月份活动安排： — a heading may name what it heads.
+_HEADS = r"(?:的?(?:主要)?(?:工作|活动)?(?:安排|计划|要点|重点|内容|工作|活动))?"
 _MONTH_HEADER_RE = re.compile(
-    rf"^(?:({_MONTH})\s*(?:月份?)?{_PART}?\s*{_SPAN_SEP}\s*)?({_MONTH})\s*月\s*份?\s*{_PART}?\s*{_AFTER}"
+    rf"^(?:({_MONTH})\s*(?:月份?)?{_PART}?\s*{_SPAN_SEP}\s*)?({_MONTH})\s*月\s*份?\s*{_PART}?{_HEADS}\s*{_AFTER}"
 )
 _DATE_RE = re.compile(
     rf"^({_MONTH})\s*月\s*({_DAY})\s*[日号]"
@@ -31,7 +33,7 @@ _DATE_RE = re.compile(
 )
 _DOTTED_DATE_RE = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\s*[.．]\s*(3[01]|[12]\d|[1-9])(?![\d.])")
 _CN_DATE_RE = re.compile(rf"({_MONTH})\s*月\s*({_DAY})\s*[日号]")
-_QUARTER_RE = re.compile(rf"^第?([一二三四1-4])\s*季度\s*{_AFTER}")
+_QUARTER_RE = re.compile(rf"^第?([一二三四1-4])\s*季度{_HEADS}\s*{_AFTER}")
 _HALF_RE = re.compile(rf"^(上|下)半年\s*{_AFTER}")
 
 _SECTION_RES = [

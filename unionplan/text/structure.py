@@ -18,6 +18,7 @@ from unionplan.text.line import Line
 from unionplan.text.markers import (
     SECTION_KINDS,
     Marker,
+    When,
     bullet_end,
     schedule_heading,
     section_marker,
@@ -220,6 +221,12 @@ class _PlanBuilder:
             self._schedule_heading(line, when)
             return
         marker = section_marker(line.shadow)
+        if marker is not None:
+            when = schedule_heading(line.shadow[marker.end :])
+            if when is not None:  # （一）三月份： — numbered months are schedule headings
+                rest = line.cut(marker.end)
+                self._schedule_heading(rest, when, shown=line)
+                return
         if self.entry is not None and self._is_item(line, marker):
             return
         if marker is not None and self._open_section(marker.kind, line, marker):
@@ -233,12 +240,13 @@ class _PlanBuilder:
 
     # --- schedule ---------------------------------------------------------------------------
 
-    def _schedule_heading(self, line: Line, when) -> None:
+    def _schedule_heading(self, line: Line, when: When, *, shown: Line | None = None) -> None:
         self.entry = Entry(when)
         self.entry_marked = False
         self.plan.schedule.append(self.entry)
-        self._body(line.text)
-        rest = line.cut(when.end).strip()
+        self._body((shown or line).text)
+        start = len(line.shadow) - len(line.shadow.lstrip())
+        rest = line.cut(start + when.end).strip()
         for activity in split_activities(rest) if rest else []:
             self.entry.items.append(make_item(activity, when))
 
