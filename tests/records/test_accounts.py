@@ -25,6 +25,7 @@ def test_budget_against_spend_by_category_and_month(plan):
     assert months[0].budget == 1000 and months[0].spent == 0  # budget by the item's month
     assert months[1].spent == Decimal("400.50")  # spend by the record's date
     assert totals(list(lines.values())).budget == 1500
+    assert str(lines["welfare"].budget) == "1000.00"  # two places on every database
 
 
 def test_ledger_rows_are_every_expense_line_in_date_order(plan):

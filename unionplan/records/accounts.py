@@ -68,7 +68,10 @@ def totals(lines: list[BudgetLine]) -> BudgetLine:
 
 def _sum_by(queryset, key: str, field: str) -> dict:
     rows = queryset.values(key).annotate(total=Sum(field)).order_by()
-    return {row[key]: row["total"] or ZERO for row in rows if row["total"] is not None}
+    # SQLite sums decimals without their scale (800, 320.5): give every figure two places.
+    return {
+        row[key]: Decimal(row["total"]).quantize(ZERO) for row in rows if row["total"] is not None
+    }
 
 
 def _expense_q(plans: Q) -> Q:
