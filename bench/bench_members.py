@@ -142,7 +142,7 @@ def load_federation(unions: int, members: int) -> tuple[Organization, list[Organ
                    "birth_month", "id_number", "phone", "department", "post", "status",
                    "joined_at", "note", "created_at", "updated_at"]  # fmt: skip
     members_batch, tags_batch, children_batch = [], [], []
-    with transaction.atomic(), indexes_built_after():
+    with indexes_built_after(), transaction.atomic():
         for person in iter_federation(unions, members):
             org_id, key, root = keys[person.union]
             members_batch.append((

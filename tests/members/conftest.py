@@ -5,8 +5,18 @@ import pytest
 from django.core.management import load_command_class
 
 
+class _KeepConnections:
+    """``run_from_argv`` closes every connection when it ends; in a test that would close the
+    test's own transaction on PostgreSQL (SQLite's in-memory test database ignores it)."""
+
+    def close_all(self) -> None:
+        pass
+
+
 @pytest.fixture
-def run_command(capsys):
+def run_command(capsys, monkeypatch):
+    monkeypatch.setattr("unionplan.core.management.base.connections", _KeepConnections())
+
     def run(name: str, *args: str) -> tuple[int, str, str]:
         command = load_command_class("unionplan.members", name)
         try:
