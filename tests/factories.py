@@ -157,3 +157,16 @@ class ExportLogFactory(factory.django.DjangoModelFactory):
     what = "会员名册"
     rows = 1
     masked = True
+
+
+# --- scheduling (issue 4) ------------------------------------------------------------------
+
+from unionplan.scheduling.models import CalendarFeed  # noqa: E402
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    organization = factory.SubFactory(OrganizationFactory)
+    created_by = factory.SubFactory(UserFactory)

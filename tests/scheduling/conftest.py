@@ -1,0 +1,65 @@
+"""Shared helpers of the scheduling tests: an operator's schedule file, the real CLI."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+# Shaped like a State Council notice; the dates are test data, not the official 2027 schedule.
+SCHEDULE_2027 = """
+year = 2027
+source = "测试用：2027年部分节假日安排"
+
+[[holiday]]
+name = "春节"
+start = 2027-02-05
+end = 2027-02-12
+workdays = [2027-02-13, 2027-02-20]
+
+[[holiday]]
+name = "中秋节"
+start = 2027-09-15
+end = 2027-09-17
+
+[[holiday]]
+name = "国庆节"
+start = 2027-10-01
+end = 2027-10-07
+workdays = [2027-09-26, 2027-10-09]
+"""
+
+
+@pytest.fixture
+def schedule_file(tmp_path):
+    path = tmp_path / "2027.toml"
+    path.write_text(SCHEDULE_2027, encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "unionplan.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture(scope="module")
+def cli_database(tmp_path_factory):
+    """A migrated, empty SQLite database for the real console command."""
+    var = tmp_path_factory.mktemp("var")
+    env = {"DATABASE_URL": f"sqlite:///{var / 'db.sqlite3'}", "UNIONPLAN_VAR_DIR": str(var)}
+    result = run_cli("migrate", "--noinput", "-v", "0", env=env)
+    assert result.returncode == 0, result.stderr
+    return env
+
+
+def assert_one_line_exit_2(result: subprocess.CompletedProcess, words: str) -> None:
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert result.stderr.startswith("错误")
+    assert words in result.stderr
