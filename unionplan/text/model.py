@@ -53,6 +53,9 @@ class Section:
     body: list[str] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    # The body less the lines that became schedule items: the text a saved plan keeps, so
+    # that a Word export does not print the month table twice (as text and as a table).
+    prose: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -138,14 +138,14 @@ def _plan_data(plan: Plan, year: int | None) -> PlanData:
 def _body_of(sections: list[Section], word: str) -> str:
     for section in sections:
         if word in to_simplified(section.title):
-            return "\n".join(section.body)
+            return "\n".join(section.prose)
     return ""
 
 
 def _section_data(section: Section) -> SectionData:
     return SectionData(
         title=section.title,
-        body="\n".join(section.body),
+        body="\n".join(section.prose),
         children=[_section_data(child) for child in section.children],
         targets=[_target_data(target) for target in section.targets],
     )

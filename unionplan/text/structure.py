@@ -198,8 +198,14 @@ class _PlanBuilder:
         return self.plan
 
     # body text and targets go to the innermost open section, or the plan's intro
-    def _body(self, text: str) -> None:
-        (self.stack[-1].section.body if self.stack else self.plan.intro).append(text)
+    def _body(self, text: str, *, schedule: bool = False) -> None:
+        if not self.stack:
+            self.plan.intro.append(text)
+            return
+        section = self.stack[-1].section
+        section.body.append(text)
+        if not schedule:
+            section.prose.append(text)
 
     def _prose(self, line: Line) -> None:
         self._body(line.text)
@@ -213,7 +219,7 @@ class _PlanBuilder:
         for row in table.rows:
             text = " | ".join(cell.replace("\n", " ") for cell in row)
             line = Line.of(text, simplified=self.simplified)
-            self._body(line.text) if entries else self._prose(line)
+            self._body(line.text, schedule=True) if entries else self._prose(line)
 
     def _line(self, line: Line) -> None:
         when = schedule_heading(line.shadow)
@@ -234,7 +240,7 @@ class _PlanBuilder:
         if marker is None and self._colon_heading(line):
             return
         if self.entry is not None:
-            self._body(line.text)  # continuation inside the schedule: not an aim
+            self._body(line.text, schedule=True)  # continuation inside the schedule: not an aim
             return
         self._prose(line)
 
@@ -244,7 +250,7 @@ class _PlanBuilder:
         self.entry = Entry(when)
         self.entry_marked = False
         self.plan.schedule.append(self.entry)
-        self._body((shown or line).text)
+        self._body((shown or line).text, schedule=True)
         start = len(line.shadow) - len(line.shadow.lstrip())
         rest = line.cut(start + when.end).strip()
         for activity in split_activities(rest) if rest else []:
@@ -267,7 +273,7 @@ class _PlanBuilder:
             return False
         if text.strip():
             self.entry.items.append(make_item(text, self.entry.when))
-        self._body(line.text)
+        self._body(line.text, schedule=True)
         return True
 
     def _continues_section(self, marker: Marker) -> bool:
@@ -299,6 +305,7 @@ class _PlanBuilder:
         section = Section(depth + 1, number or None, title.text)
         if body:
             section.body.append(body.text)
+            section.prose.append(body.text)
         section.targets.extend(find_targets(line.cut(end)))
         parent = self.stack[-1].section.children if self.stack else self.plan.sections
         parent.append(section)
