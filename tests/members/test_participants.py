@@ -85,11 +85,23 @@ def test_counts_take_three_queries_whatever_the_number_of_items(school, django_a
 
 def test_federation_counts_include_the_unions_below():
     federation = OrganizationFactory(kind="federation")
-    MemberFactory(organization=OrganizationFactory(parent=federation))
-    MemberFactory(organization=OrganizationFactory())
-    plan = PlanFactory(organization=federation)
-    item = ScheduleItemFactory(plan=plan, scope="全体会员")
-    assert counts_for_items(plan, [item]) == {item.pk: 1}
+    inside = MemberFactory(organization=OrganizationFactory(parent=federation), gender="male")
+    outside = MemberFactory(organization=OrganizationFactory(), gender="male")
+    for parent in (inside, outside):
+        ChildFactory(member=parent, birth_date=dt.date(2020, 1, 1))
+        ChildFactory(member=parent, birth_date=dt.date(2000, 1, 1))
+    tag_member(inside, "困难职工")
+    tag_member(outside, "困难职工")
+    plan = PlanFactory(organization=federation, year=2027)
+    items = [
+        ScheduleItemFactory(plan=plan, scope=scope)
+        for scope in ("全体会员", "14岁以下职工子女", "男职工子女", "困难职工", "女职工")
+    ]
+    assert list(counts_for_items(plan, items).values()) == [1, 1, 2, 1, 0]
+    on = dt.date(2027, 6, 1)
+    assert resolve(federation, "14岁以下职工子女", on).count() == 1
+    assert resolve(federation, "男职工子女", on).count() == 2
+    assert resolve(federation, "困难职工", on).count() == 1
 
 
 def test_attach_counts_sets_an_attribute(school):

@@ -7,7 +7,7 @@ import pytest
 
 from tests.factories import ChildFactory, MemberFactory, OrganizationFactory, tag_member
 from unionplan.members.models import STATUSES, Member
-from unionplan.members.scope_query import scope_q
+from unionplan.members.scope_query import parents_q, scope_q
 from unionplan.scope import filter as scope_filter
 from unionplan.scope.filter import MemberRecord, ScopeFilter, matches
 
@@ -106,7 +106,8 @@ HAND_PICKED = [
 ]
 
 
-def test_orm_agrees_with_matches_on_a_varied_population():
+@pytest.mark.parametrize("per_member", [True, False])
+def test_orm_agrees_with_matches_on_a_varied_population(per_member):
     rng = random.Random(20270301)
     org = OrganizationFactory()
     _population(rng, org)
@@ -116,7 +117,8 @@ def test_orm_agrees_with_matches_on_a_varied_population():
     for scope in filters:
         for on_date in (ON, dt.date(2027, 2, 28), dt.date(2028, 2, 29)):
             expected = {pk for pk, rec in records.items() if matches(scope, rec, on_date)}
-            got = set(Member.objects.filter(scope_q(scope, on_date)).values_list("pk", flat=True))
+            condition = scope_q(scope, on_date, per_member)
+            got = set(Member.objects.filter(condition).values_list("pk", flat=True))
             assert got == expected, (scope, on_date)
             non_trivial += 0 < len(expected) < len(records)
     assert non_trivial > 100  # the comparison is not just "everyone" and "no one"
@@ -126,8 +128,16 @@ def test_status_codes_are_the_scope_languages():
     assert [code for code, _ in STATUSES] == [code for code, _ in scope_filter.STATUSES]
 
 
-def test_a_member_with_several_matching_tags_is_counted_once(org):
+@pytest.mark.parametrize("per_member", [True, False])
+def test_a_member_with_several_matching_tags_is_counted_once(org, per_member):
     member = MemberFactory(organization=org)
     tag_member(member, "劳模", "职工代表")
     scope = ScopeFilter(tags=["劳模", "职工代表"])
-    assert Member.objects.filter(scope_q(scope, ON)).count() == 1
+    assert Member.objects.filter(scope_q(scope, ON, per_member)).count() == 1
+
+
+def test_parents_of_a_children_scope_ignore_the_children_bounds_only():
+    scope = ScopeFilter(target="children", children_age_max=14, gender="female")
+    assert parents_q(scope, ON) == scope_q(ScopeFilter(gender="female"), ON)
+    members_scope = ScopeFilter(children_age_max=14)  # members who have such a child
+    assert "Exists" in repr(parents_q(members_scope, ON).children)

@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from unionplan.members.models import Child, Member
-from unionplan.members.scope_query import children_age_q, scope_q
+from unionplan.members.scope_query import children_age_q, parents_q, scope_q
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem
 from unionplan.scope import ScopeFilter, ScopeResult, parse_scope
@@ -35,6 +35,7 @@ class Participants:
     scope: ScopeResult
     on_date: date
     members: QuerySet  # Member rows
+    parents: QuerySet  # for a children scope: members whose children within bounds take part
 
     @property
     def complete(self) -> bool:
@@ -45,9 +46,11 @@ class Participants:
     def for_children(self) -> bool:
         return self.scope.filter.target == "children"
 
+    per_member: bool = True
+
     @property
     def children(self) -> QuerySet:
-        return children_of(self.members, self.scope.filter, self.on_date)
+        return children_of(self.parents, self.scope.filter, self.on_date, self.per_member)
 
     def count(self) -> int:
         return (self.children if self.for_children else self.members).count()
@@ -56,15 +59,45 @@ class Participants:
 def resolve(org: Organization, scope_text: str, on_date: date) -> Participants:
     """The members of ``org`` (and below) within ``scope_text`` on ``on_date``."""
     scope = parse_scope(scope_text)
-    members = Member.objects.in_tree_of(org).filter(scope_q(scope.filter, on_date))
-    return Participants(scope=scope, on_date=on_date, members=members)
-
-
-def children_of(members: QuerySet, scope: ScopeFilter, on_date: date) -> QuerySet:
-    """The children of ``members`` within the scope's children age bounds."""
-    return Child.objects.filter(member__in=members.values("pk")).filter(
-        children_age_q(scope.children_age_min, scope.children_age_max, on_date)
+    base, per_member = members_of(org)
+    return Participants(
+        scope=scope,
+        on_date=on_date,
+        members=base.filter(scope_q(scope.filter, on_date, per_member)),
+        parents=base.filter(parents_q(scope.filter, on_date, per_member)),
+        per_member=per_member,
     )
+
+
+def members_of(org: Organization) -> tuple[QuerySet, bool]:
+    """(the members of ``org`` and below, whether to probe tags/children per member).
+
+    Both are an ``org_key`` range (the covering index ``member_key_cover``). A union without
+    unions below it — most of them, a few hundred members — is best probed member by member
+    for tags and children; a federation's tags and children are best read from their own
+    indexes (see ``scope_query``). Finding out which costs one small query.
+    """
+    per_member = not Organization.objects.filter(parent=org).exists()
+    return Member.objects.under(org), per_member
+
+
+def children_of(
+    members: QuerySet, scope: ScopeFilter, on_date: date, per_member: bool = True
+) -> QuerySet:
+    """The children of ``members`` within the scope's children age bounds.
+
+    For one union, the union's few hundred member ids are collected and their children
+    looked up; for a federation, the children in the age range are read from their index
+    and each parent checked by primary key (collecting a million member ids took a second).
+    """
+    bounds = children_age_q(scope.children_age_min, scope.children_age_max, on_date)
+    return Child.objects.filter(bounds).filter(_of_members(members, per_member))
+
+
+def _of_members(members: QuerySet, per_member: bool) -> Q:
+    if per_member:
+        return Q(member__in=members.values("pk"))
+    return Q(Exists(members.filter(pk=OuterRef("member_id"))))
 
 
 def item_date(item: ScheduleItem, plan: Plan | None = None) -> date:
@@ -80,7 +113,7 @@ def counts_for_items(plan: Plan, items: Iterable[ScheduleItem]) -> dict[int, int
     """{item id: number of participants}, None where the scope is not fully understood.
 
     At most three queries whatever the number of items (one to see whether the union has
-    unions below it, see ``MemberQuerySet.in_tree_of``): each distinct (scope, date) becomes a
+    unions below it, see ``members_of``): each distinct (scope, date) becomes a
     filtered COUNT in a single aggregate over the organization's members (and one over their
     children for scopes about children), so the database reads the rows once and no member
     data comes to Python — a federation has a million members, too many to load and match
@@ -103,20 +136,21 @@ def counts_for_items(plan: Plan, items: Iterable[ScheduleItem]) -> dict[int, int
 def _aggregate_counts(
     org: Organization, keys: dict[tuple[str, date], str], parsed: dict[str, ScopeResult]
 ) -> dict[str, int]:
-    members = Member.objects.in_tree_of(org)
+    members, per_member = members_of(org)
     of_members, of_children = {}, {}
     for (text, on_date), alias in keys.items():
         scope = parsed[text].filter
-        condition = scope_q(scope, on_date)
         if scope.target == "children":
-            condition = Q(member__in=members.filter(condition).values("pk"))
+            parents = members.filter(parents_q(scope, on_date, per_member))
+            condition = _of_members(parents, per_member)
             condition &= children_age_q(scope.children_age_min, scope.children_age_max, on_date)
             of_children[alias] = Count("pk", filter=condition)
         else:
+            condition = scope_q(scope, on_date, per_member)
             of_members[alias] = Count("pk", filter=condition) if condition else Count("pk")
     totals = members.aggregate(**of_members) if of_members else {}
     if of_children:
-        children = Child.objects.filter(member__in=members.values("pk"))
+        children = Child.objects.filter(_of_members(members, per_member))
         totals |= children.aggregate(**of_children)
     return totals
 

@@ -7,10 +7,12 @@ being loaded. Tests compare both on a varied generated population. Choices for s
 - an age bound becomes a birth_date range (``age_bounds_to_birth_dates``): indexable, and
   NULL birth dates drop out by themselves, as in ``matches``;
 - ``birthday_month`` reads the stored ``birth_month`` column, not a date function;
-- tags and children are ``id IN (SELECT member_id …)`` subqueries on tables indexed by
-  (tag, member) and (birth_date, member): the database starts from the few tagged members or
-  young children instead of probing once per member (a correlated EXISTS over a million
-  members took seconds), and a member with three tags is still counted once;
+- tags and children are subqueries on tables indexed by (tag, member), (member, birth_date)
+  and (birth_date, member), in one of two shapes chosen by the caller: ``per_member=True``
+  (one union: a correlated EXISTS probes the index once per member of the union, a few
+  hundred probes) or ``per_member=False`` (a federation: ``id IN (SELECT member_id …)`` starts
+  from the tagged members or the young children, where a million probes took seconds). A
+  member with three tags is counted once either way;
 - ``posts`` uses ``StrIndex`` (INSTR / STRPOS): case-sensitive like Python's ``in``, which
   LIKE on SQLite is not.
 """
@@ -18,10 +20,11 @@ being loaded. Tests compare both on a varied generated population. Choices for s
 from __future__ import annotations
 
 import operator
+from dataclasses import replace
 from datetime import date
 from functools import reduce
 
-from django.db.models import Q, Value
+from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 
@@ -29,12 +32,13 @@ from unionplan.members.models import Child, MemberTag
 from unionplan.scope.filter import CURRENT_MONTH, ScopeFilter, age_bounds_to_birth_dates
 
 
-def scope_q(scope: ScopeFilter, on_date: date) -> Q:
+def scope_q(scope: ScopeFilter, on_date: date, per_member: bool = True) -> Q:
     """The condition of ``scope`` on ``on_date``; ``Q()`` (everyone) for an empty filter."""
-    condition = _clause_q(scope, on_date)
+    condition = _clause_q(scope, on_date, per_member)
     if scope.target == "children":
-        condition &= _children_q(scope.children_age_min, scope.children_age_max, on_date)
-    clauses = [_clause_q(clause, on_date) for clause in scope.any_of]
+        bounds = (scope.children_age_min, scope.children_age_max)
+        condition &= _children_q(*bounds, on_date, per_member)
+    clauses = [_clause_q(clause, on_date, per_member) for clause in scope.any_of]
     # An empty Q means "everyone" but Q() | Q(x) is Q(x) in Django: an any_of with an
     # unrestricted clause restricts nothing.
     if clauses and all(clauses):
@@ -42,15 +46,28 @@ def scope_q(scope: ScopeFilter, on_date: date) -> Q:
     return condition
 
 
-def _clause_q(scope: ScopeFilter, on_date: date) -> Q:
+def parents_q(scope: ScopeFilter, on_date: date, per_member: bool = True) -> Q:
+    """The members whose children a children scope lists: the scope without its children
+    bounds (the children query applies them; a child within them implies such a parent), so
+    the database does not look the children up twice."""
+    if scope.target != "children":
+        return scope_q(scope, on_date, per_member)
+    return scope_q(
+        replace(scope, target="members", children_age_min=None, children_age_max=None),
+        on_date,
+        per_member,
+    )
+
+
+def _clause_q(scope: ScopeFilter, on_date: date, per_member: bool) -> Q:
     parts = [_age_q("birth_date", scope.age_min, scope.age_max, on_date)]
     if scope.gender:
         parts.append(Q(gender=scope.gender))
     if scope.status:
         parts.append(Q(status__in=scope.status))
     if scope.tags:
-        tagged = MemberTag.objects.filter(tag__name__in=scope.tags).values("member_id")
-        parts.append(Q(pk__in=tagged))
+        tagged = MemberTag.objects.filter(tag__name__in=scope.tags)
+        parts.append(_having(tagged, per_member))
     if scope.posts:
         parts.append(reduce(operator.or_, (_contains("post", word) for word in scope.posts)))
     if scope.departments:
@@ -59,8 +76,16 @@ def _clause_q(scope: ScopeFilter, on_date: date) -> Q:
     if month is not None:
         parts.append(Q(birth_month=month))
     if scope.children_age_min is not None or scope.children_age_max is not None:
-        parts.append(_children_q(scope.children_age_min, scope.children_age_max, on_date))
+        bounds = (scope.children_age_min, scope.children_age_max)
+        parts.append(_children_q(*bounds, on_date, per_member))
     return reduce(operator.and_, parts)
+
+
+def _having(rows, per_member: bool) -> Q:
+    """Members with at least one of ``rows`` (MemberTag or Child rows)."""
+    if per_member:
+        return Q(Exists(rows.filter(member=OuterRef("pk"))))
+    return Q(pk__in=rows.values("member_id"))
 
 
 def _age_q(field: str, age_min: int | None, age_max: int | None, on_date: date) -> Q:
@@ -73,10 +98,9 @@ def _age_q(field: str, age_min: int | None, age_max: int | None, on_date: date) 
     return condition
 
 
-def _children_q(age_min: int | None, age_max: int | None, on_date: date) -> Q:
+def _children_q(age_min: int | None, age_max: int | None, on_date: date, per_member: bool) -> Q:
     """Members with at least one child within the bounds (any child when unbounded)."""
-    children = Child.objects.filter(children_age_q(age_min, age_max, on_date))
-    return Q(pk__in=children.values("member_id"))
+    return _having(Child.objects.filter(children_age_q(age_min, age_max, on_date)), per_member)
 
 
 def children_age_q(age_min: int | None, age_max: int | None, on_date: date) -> Q:
