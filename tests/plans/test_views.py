@@ -64,9 +64,24 @@ def test_months_are_in_order_and_grouped(chair_client, plan):
 
 
 def test_editor_sees_controls_viewer_does_not(chair_client, client, viewer, full_plan):
+    ScheduleItemFactory(plan=full_plan, month=12, text="各类先进评比")
+    last = ScheduleItemFactory(plan=full_plan, month=12, text="工会账务上交")
+    second = TargetFactory(plan=full_plan, text="第二个目标")
     html = detail(chair_client, full_plan).text
     assert reverse("plans:items_add", args=[full_plan.pk]) in html
     assert reverse("plans:header_edit", args=[full_plan.pk]) in html
+    # the row buttons' URLs, which the templates build from the plan's path
+    rows = {
+        "items": last,
+        "targets": second,
+        "sections": full_plan.sections.get(title="维权与民主管理"),
+    }
+    for kind, row in rows.items():
+        for action in ["edit", "delete"]:
+            assert reverse(f"plans:{kind}_{action}", args=[full_plan.pk, row.pk]) in html
+        assert reverse(f"plans:{kind}_move", args=[full_plan.pk, row.pk, "up"]) in html
+    child = full_plan.sections.filter(parent=None).first()
+    assert f"{reverse('plans:sections_add', args=[full_plan.pk])}?parent={child.pk}" in html
     client.force_login(viewer)
     html = detail(client, full_plan).text
     assert "组织建设" in html
