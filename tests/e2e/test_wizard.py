@@ -19,6 +19,8 @@ SHOTS = {
     "preview": "/tmp/unionplan-wizard-preview.png",
     "grid": "/tmp/unionplan-month-grid.png",
     "home": "/tmp/unionplan-home.png",
+    "year": "/tmp/unionplan-year-list.png",
+    "feed": "/tmp/unionplan-feed.png",
 }
 
 
@@ -60,6 +62,17 @@ def test_wizard_preview_create_then_calendar_and_home(page, chair_login):
     assert "中秋节" in page.locator("td[data-date='2027-09-15']").inner_text()
     page.set_viewport_size({"width": 1280, "height": 900})
     page.screenshot(path=SHOTS["grid"], full_page=True)
+    page.click("a:has-text('全年活动列表')")
+    page.wait_for_selector("table.year-list td:has-text('10月5日（周二）')")
+    page.screenshot(path=SHOTS["year"], full_page=False)
+
+    page.goto(f"{page.base_url}/orgs/{org.pk}/")
+    page.click("text=日历订阅")
+    page.click("button:has-text('生成订阅地址')")
+    feed_url = page.input_value("#feed-url")
+    assert feed_url.startswith(page.base_url + "/calendar/feed/") and feed_url.endswith(".ics")
+    page.screenshot(path=SHOTS["feed"], full_page=True)
+    assert "BEGIN:VCALENDAR" in page.request.get(feed_url).text()
 
     # the home page lists what is due soon: put one activity within the next 14 days
     soon = timezone.localdate() + dt.timedelta(days=2)
