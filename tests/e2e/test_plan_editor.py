@@ -116,3 +116,58 @@ def test_viewer_sees_no_edit_controls(page, live_server):
     assert "护士节慰问" in page.locator("#schedule").inner_text()
     assert page.locator("text=添加活动").count() == 0
     assert page.locator("#schedule button").count() == 0
+
+
+def test_conflict_in_the_browser_keeps_what_was_typed(page):
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.db.models import F
+
+    from tests.factories import PlanFactory, ScheduleItemFactory, SectionFactory, TargetFactory
+    from unionplan.plans.models import ScheduleItem
+
+    org = OrganizationFactory(name="实验小学工会", sector="school")
+    plan = PlanFactory(
+        organization=org,
+        title="2027年学校工会工作计划",
+        guiding_ideas="坚持以职工为中心，全面履行工会职能，团结动员全体教职工。",
+        goals="争创区“优秀教工之家”，丰富教职工业余生活。",
+    )
+    top = SectionFactory(plan=plan, title="组织广大教职工深入学习理论", order=0)
+    SectionFactory(plan=plan, parent=top, title="配合学校党总支组织学习", order=0)
+    SectionFactory(plan=plan, title="切实加强学校民主管理", order=1)
+    TargetFactory(plan=plan, section=top, text="全年不少于4次集中培训")
+    rows = [
+        (1, None, dt.date(2027, 1, 1), "庆元旦活动", "全体教职工", Decimal("3000")),
+        (1, None, None, "慰问70周岁以上退休老教师", "70周岁以上退休老教师", Decimal("5000")),
+        (3, None, dt.date(2027, 3, 8), "庆祝三八妇女节，慰问女教工", "女教职工", Decimal("2000")),
+        (7, 8, None, "协助学校做好百年校庆的筹备工作", "工会委员", None),
+        (10, None, None, "重阳节老教师慰问活动", "退休教师", Decimal("4000")),
+    ]
+    for month, end, day, text, scope, budget in rows:
+        ScheduleItemFactory(
+            plan=plan, month=month, end_month=end, date=day, text=text, scope=scope, budget=budget
+        )
+    user = RoleFactory(organization=org, role="chair").user
+    login(page, user.username, PASSWORD)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{page.base_url}/plans/{plan.pk}/")
+    item = ScheduleItem.objects.get(text="重阳节老教师慰问活动")
+    page.click(f"#item-{item.pk} a:has-text('编辑')")
+    form = page.locator("#schedule tr.editing")
+    form.locator("input[name=text]").fill("重阳节登山活动")
+    # meanwhile someone else saves the same activity
+    ScheduleItem.objects.filter(pk=item.pk).update(
+        text="重阳节慰问退休老教师", version=F("version") + 1
+    )
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("#schedule .conflict")
+    form = page.locator("#schedule tr.editing")
+    assert form.locator("input[name=text]").input_value() == "重阳节登山活动"
+    assert "重阳节慰问退休老教师" in form.locator("table.comparison").inner_text()
+    page.screenshot(path=SCREENSHOT.replace(".png", "-conflict.png"), full_page=True)
+    form.locator("button:has-text('覆盖保存')").click()
+    page.wait_for_selector("#schedule td:has-text('重阳节登山活动')")
+    assert ScheduleItem.objects.get(pk=item.pk).text == "重阳节登山活动"
+    page.screenshot(path=SCREENSHOT.replace(".png", "-full.png"), full_page=True)
