@@ -56,7 +56,7 @@ def wizard(request: HttpRequest, org_pk: int) -> HttpResponse:
         try:
             plan = drafts.save(org, draft)
         except UserInputError as error:
-            return _preview_page(request, org, draft, calendar, error=error.message)
+            return _preview_page(request, org, draft, data["sector"], calendar, error=error.message)
         messages.success(
             request, _("已生成计划草稿“%(title)s”，可在此继续编辑。") % {"title": plan.title}
         )
@@ -64,8 +64,8 @@ def wizard(request: HttpRequest, org_pk: int) -> HttpResponse:
     try:
         drafts.check_title_free(org, draft.year, draft.title)
     except UserInputError as error:
-        return _preview_page(request, org, draft, calendar, error=error.message)
-    return _preview_page(request, org, draft, calendar)
+        return _preview_page(request, org, draft, data["sector"], calendar, error=error.message)
+    return _preview_page(request, org, draft, data["sector"], calendar)
 
 
 def _wizard_page(request: HttpRequest, org: Organization, form: WizardForm) -> HttpResponse:
@@ -73,12 +73,17 @@ def _wizard_page(request: HttpRequest, org: Organization, form: WizardForm) -> H
 
 
 def _preview_page(
-    request: HttpRequest, org: Organization, draft: plandata.PlanData, calendar, *, error=""
+    request: HttpRequest,
+    org: Organization,
+    draft: plandata.PlanData,
+    sector: str,
+    calendar,
+    *,
+    error: str = "",
 ) -> HttpResponse:
     """The draft as it would be saved: sections, targets and the dated month table."""
     book = layout.DayBook(draft.year, calendar)
     rows = layout.year_rows(draft.items, book)
-    sector = request.POST.get("sector", org.sector)
     context = {
         "org": org,
         "draft": draft,
