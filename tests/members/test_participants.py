@@ -108,3 +108,19 @@ def test_attach_counts_sets_an_attribute(school):
     plan = PlanFactory(organization=school)
     [item] = attach_counts(plan, [ScheduleItemFactory(plan=plan, scope="女职工")])
     assert item.participant_count == 1
+
+
+def test_item_snippet_links_the_count_to_the_sign_in_sheet(school):
+    from django.template.loader import render_to_string
+
+    plan = PlanFactory(organization=school)
+    known, vague = attach_counts(
+        plan,
+        [
+            ScheduleItemFactory(plan=plan, scope="女职工"),
+            ScheduleItemFactory(plan=plan, scope="部分职工"),
+        ],
+    )
+    html = render_to_string("members/_item_participants.html", {"item": known})
+    assert f"/members/item/{known.pk}/participants/" in html and "1 人" in html
+    assert "？人" in render_to_string("members/_item_participants.html", {"item": vague})
