@@ -390,18 +390,22 @@ def add_table_row(
 
 
 def merge_equal_cells(table: Table, column: int, *, first_row: int, last_row: int) -> None:
-    """Merge vertically each run of equal, non-empty cells of ``column`` in the rows given."""
+    """Merge vertically each run of equal, non-empty cells of ``column`` in the rows given.
+
+    The column's cells are read once: python-docx's ``table.cell(r, c)`` rebuilds the whole
+    grid on every call, which made a 200-row table take seconds.
+    """
+    cells = table.column_cells(column)
+    texts = [cell.text for cell in cells]
     start = first_row
     while start <= last_row:
-        text = table.cell(start, column).text
         end = start
-        while end + 1 <= last_row and text and table.cell(end + 1, column).text == text:
+        while end + 1 <= last_row and texts[start] and texts[end + 1] == texts[start]:
             end += 1
         if end > start:
             for row in range(start + 1, end + 1):
-                table.cell(row, column).paragraphs[0].text = ""
-            merged = table.cell(start, column).merge(table.cell(end, column))
-            _drop_empty_paragraphs(merged)
+                cells[row].paragraphs[0].text = ""
+            _drop_empty_paragraphs(cells[start].merge(cells[end]))
         start = end + 1
 
 
@@ -415,11 +419,21 @@ def _drop_empty_paragraphs(cell: _Cell) -> None:
 def _fill_cell(cell: _Cell, text: str, align, *, font: FontSpec) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph = cell.paragraphs[0]
-    paragraph.style = TABLE_STYLE
+    # Set the style id directly: ``paragraph.style = name`` searches every style of the
+    # document on each call, which dominated the time of a long schedule table.
+    paragraph._p.style = _style_id(cell.part, TABLE_STYLE)
     paragraph.alignment = align
     run = paragraph.add_run(text)
     if font is not FANGSONG:
         set_fonts(run._r, font)
+
+
+def _style_id(part, name: str) -> str:
+    """The id of paragraph style ``name`` in ``part``'s document, looked up once per part."""
+    cache = part.__dict__.setdefault("_unionplan_style_ids", {})
+    if name not in cache:
+        cache[name] = part.styles[name].style_id
+    return cache[name]
 
 
 def _table_properties(table: Table) -> None:
