@@ -13,6 +13,10 @@ def plan(org):
     return PlanFactory(organization=org, year=2027, title="2027年工会工作计划")
 
 
+# Scopes of every kind: members, ages, children, one the scope language cannot resolve.
+SCOPES = ["全体教职工", "70周岁以上退休老教师", "全体女职工", "14岁以下职工子女", "部分职工"]
+
+
 def fill_plan(plan, items: int) -> None:
     """Give ``plan`` a realistic body: a section tree, targets and ``items`` activities."""
     top = SectionFactory(plan=plan, title="组织建设", order=0)
@@ -38,6 +42,7 @@ def fill_plan(plan, items: int) -> None:
             month=month,
             date=dt.date(plan.year, month, 10) if n % 3 == 0 else None,
             text=f"活动{n}",
+            scope=SCOPES[n % len(SCOPES)],
             budget=Decimal("100.00"),
         )
 

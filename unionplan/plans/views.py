@@ -32,7 +32,7 @@ from unionplan.orgs.access import (
     visible_organizations,
 )
 from unionplan.plandata import PlanData
-from unionplan.plans import exporting
+from unionplan.plans import exporting, running
 from unionplan.plans.convert import create_plan, plan_to_data
 from unionplan.plans.copying import for_new_year
 from unionplan.plans.forms import PlanCreateForm, duplicate_title_message
@@ -86,6 +86,7 @@ def _target_rows(outline: Outline) -> list[tuple[Any, SectionNode | None, bool, 
 def plan_context(request: HttpRequest, plan: Plan, outline: Outline | None = None) -> dict:
     """Everything the plan page and its blocks draw from, built from one outline."""
     outline = outline or build_outline(plan)
+    running.annotate(plan, outline)
     return {
         "plan": plan,
         "org": plan.organization,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html_join
 
 register = template.Library()
 
@@ -32,3 +33,14 @@ def target_value(target) -> str:
     if target.comparator == "range":
         return f"{plain_number(target.value)}—{plain_number(target.value_high)}"
     return plain_number(target.value)
+
+
+@register.filter
+def paragraphs(text: str | None):
+    """Each line of ``text`` its own paragraph, so every one gets the 2-character indent.
+
+    Django's ``linebreaks`` keeps single-newline lines in one <p> joined by <br>, which
+    indents only the first line of a section written as 1、… 2、… lines.
+    """
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return format_html_join("", "<p>{}</p>", ((line,) for line in lines))
