@@ -114,11 +114,18 @@ def test_plan_data_dates_need_a_year():
         result.plan_data(3)
 
 
-def test_plan_data_fills_guiding_ideas_and_goals():
+def test_plan_data_keeps_guiding_ideas_in_their_section_only():
     data = parse_bytes(SEED_LIKE.encode(), "a.txt").plan_data(0)
-    assert "科學發展觀" in data.guiding_ideas
-    assert "不少於1次" in data.goals
+    assert "科學發展觀" in data.sections[0].body
+    assert data.guiding_ideas == "" and data.goals == ""
     assert data.all_targets()[0].unit == "次"
+
+
+def test_plan_data_preamble_becomes_guiding_ideas():
+    text = "2027年市总工会工作计划\n2027年工会工作总体思路是：服务大局、服务职工。\n（一）加强学习\n各基层工会全年不少于1次集中培训。\n"
+    data = parse_bytes(text.encode(), "a.txt").plan_data(0)
+    assert "总体思路" in data.guiding_ideas
+    assert data.sections[0].title.startswith("加强学习")
 
 
 def test_parse_path_errors_are_user_errors(tmp_path):

@@ -46,8 +46,6 @@ def generate_plan(
         year=year,
         organization=organization,
         status="draft",
-        guiding_ideas=_body_of(sections, "指导思想"),
-        goals=_body_of(sections, "工作目标"),
         sections=sections,
         targets=plan_targets,
         items=items,
@@ -94,10 +92,6 @@ def _section(template: SectionTemplate, fill) -> SectionData:
         body=fill(template.body),
         children=[_section(child, fill) for child in template.children],
     )
-
-
-def _body_of(sections: list[SectionData], title: str) -> str:
-    return next((section.body for section in sections if section.title == title), "")
 
 
 def _place_targets(library: Library, sections: list[SectionData], fill) -> list[TargetData]:

@@ -15,7 +15,6 @@ from pathlib import Path
 from unionplan.errors import UserInputError
 from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
 from unionplan.text.categories import guess_category
-from unionplan.text.clean import to_simplified
 from unionplan.text.model import Entry, Item, Plan, Section, Target
 from unionplan.text.readers import MAX_FILE_BYTES, read_blocks
 from unionplan.text.structure import build_plans
@@ -130,16 +129,10 @@ def _plan_data(plan: Plan, year: int | None) -> PlanData:
         targets=[_target_data(target) for target in plan.targets],
         items=[_item_data(item, entry, year) for entry in plan.schedule for item in entry.items],
     )
-    data.guiding_ideas = _body_of(plan.sections, "指导思想") or "\n".join(plan.intro)
-    data.goals = _body_of(plan.sections, "目标")
+    # The preamble before the first section (篇二's 总体思路); 指导思想 and 工作目标 written as
+    # numbered sections stay there only, so a plan never carries the same text twice.
+    data.guiding_ideas = "\n".join(plan.intro)
     return data
-
-
-def _body_of(sections: list[Section], word: str) -> str:
-    for section in sections:
-        if word in to_simplified(section.title):
-            return "\n".join(section.prose)
-    return ""
 
 
 def _section_data(section: Section) -> SectionData:
