@@ -168,6 +168,8 @@ def test_conflict_in_the_browser_keeps_what_was_typed(page):
     assert "重阳节慰问退休老教师" in form.locator("table.comparison").inner_text()
     page.screenshot(path=SCREENSHOT.replace(".png", "-conflict.png"), full_page=True)
     form.locator("button:has-text('覆盖保存')").click()
-    page.wait_for_selector("#schedule td:has-text('重阳节登山活动')")
+    # The comparison table shows the typed text too: wait for the editor to go away.
+    page.wait_for_selector("#schedule tr.editing", state="detached")
+    page.wait_for_selector(f"#item-{item.pk} td:has-text('重阳节登山活动')")
     assert ScheduleItem.objects.get(pk=item.pk).text == "重阳节登山活动"
     page.screenshot(path=SCREENSHOT.replace(".png", "-full.png"), full_page=True)
