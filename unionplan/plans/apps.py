@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
     name = "unionplan.plans"
-    verbose_name = "工作计划"
+    verbose_name = _("工作计划")

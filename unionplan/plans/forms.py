@@ -76,7 +76,7 @@ class SectionForm(VersionedForm):
 class TargetForm(VersionedForm):
     fields_saved = ["text", "comparator", "value", "value_high", "unit", "section"]
     text = forms.CharField(label=_("目标"), required=False, widget=_text_input())
-    comparator = forms.ChoiceField(label=_("比较方式"), choices=vocab.COMPARATORS)
+    comparator = forms.ChoiceField(label=_("比较方式"), choices=vocab.translated(vocab.COMPARATORS))
     value = forms.DecimalField(label=_("数值"), required=False, max_digits=14, decimal_places=2)
     value_high = forms.DecimalField(
         label=_("上限（区间目标）"), required=False, max_digits=14, decimal_places=2
@@ -158,8 +158,12 @@ class ItemForm(VersionedForm):
     budget = forms.CharField(
         label=_("经费（元）"), required=False, widget=_text_input(size=10, inputmode="decimal")
     )
-    category = forms.ChoiceField(label=_("类别"), choices=vocab.CATEGORIES, initial="other")
-    status = forms.ChoiceField(label=_("状态"), choices=vocab.ITEM_STATUSES, initial="planned")
+    category = forms.ChoiceField(
+        label=_("类别"), choices=vocab.translated(vocab.CATEGORIES), initial="other"
+    )
+    status = forms.ChoiceField(
+        label=_("状态"), choices=vocab.translated(vocab.ITEM_STATUSES), initial="planned"
+    )
 
     def __init__(self, *args: Any, year: int | None = None, **kwargs: Any):
         """``year``: the plan's year, which an exact date must fall in."""
@@ -214,7 +218,7 @@ class PlanHeaderForm(VersionedForm):
     fields_saved = ["title", "year", "status", "guiding_ideas", "goals"]
     title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
     year = forms.IntegerField(label=_("年度"), min_value=1950, max_value=2100)
-    status = forms.ChoiceField(label=_("状态"), choices=vocab.PLAN_STATUSES)
+    status = forms.ChoiceField(label=_("状态"), choices=vocab.translated(vocab.PLAN_STATUSES))
     guiding_ideas = forms.CharField(
         label=_("指导思想"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

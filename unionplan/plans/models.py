@@ -27,7 +27,7 @@ class Plan(models.Model):
     )
     title = models.CharField(_("标题"), max_length=plandata.MAX_TITLE_LENGTH)
     status = models.CharField(
-        _("状态"), max_length=20, choices=vocab.PLAN_STATUSES, default="draft"
+        _("状态"), max_length=20, choices=vocab.translated(vocab.PLAN_STATUSES), default="draft"
     )
     guiding_ideas = models.TextField(_("指导思想"), blank=True)
     goals = models.TextField(_("工作目标"), blank=True)
@@ -98,7 +98,7 @@ class Target(models.Model):
     )
     text = models.CharField(_("目标"), max_length=plandata.MAX_TEXT_LENGTH)
     comparator = models.CharField(
-        _("比较方式"), max_length=8, choices=vocab.COMPARATORS, default=">="
+        _("比较方式"), max_length=8, choices=vocab.translated(vocab.COMPARATORS), default=">="
     )
     value = models.DecimalField(_("数值"), max_digits=14, decimal_places=2, null=True, blank=True)
     value_high = models.DecimalField(
@@ -148,9 +148,11 @@ class ScheduleItem(models.Model):
     budget = models.DecimalField(
         _("经费（元）"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    category = models.CharField(_("类别"), max_length=20, choices=vocab.CATEGORIES, default="other")
+    category = models.CharField(
+        _("类别"), max_length=20, choices=vocab.translated(vocab.CATEGORIES), default="other"
+    )
     status = models.CharField(
-        _("状态"), max_length=20, choices=vocab.ITEM_STATUSES, default="planned"
+        _("状态"), max_length=20, choices=vocab.translated(vocab.ITEM_STATUSES), default="planned"
     )
     order = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1, editable=False)

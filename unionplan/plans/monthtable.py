@@ -29,7 +29,15 @@ class MonthGroup:
 
     @property
     def label(self) -> str:
-        return month_label(self.month, self.end_month)
+        """The month column of the web page: 一月份 in Chinese, "January" in other languages."""
+        from django.utils.dates import MONTHS
+        from django.utils.translation import get_language
+
+        if (get_language() or "zh-hans").startswith("zh"):
+            return month_label(self.month, self.end_month)
+        if not self.end_month:
+            return str(MONTHS[self.month])
+        return f"{MONTHS[self.month]}–{MONTHS[self.end_month]}"
 
     @property
     def budget(self) -> Decimal:

@@ -4,6 +4,10 @@ target's progress.
 The figures come from the records and members apps; this module only fetches them in a
 fixed number of queries (whatever the plan's size) and hangs them on the outline's rows,
 so the templates read ``item.state`` and ``target.progress`` without lookups.
+
+Participant counts are not part of the page itself: over a federation's members they take
+a noticeable time, so the page asks for all of them at once after it has been drawn
+(``participant_counts``), and stays fast whatever the size of the union.
 """
 
 from django.urls import reverse
@@ -21,11 +25,9 @@ def annotate(plan: Plan, outline: Outline) -> None:
         _url_maker(name) for name in ("records:item", "members:participants", "records:target")
     )
     states = item_states(outline.items, plan.year)
-    counts = counts_for_items(plan, [item for item in outline.items if item.scope])
     for item in outline.items:
         item.state = states.get(item.pk, item.status)
         item.state_label = state_label(item.state)
-        item.participants = counts.get(item.pk)
         item.records_url = records_url(item.pk)
         item.participants_url = participants_url(item.pk)
     progress = progress_for_plan(plan)
@@ -33,6 +35,17 @@ def annotate(plan: Plan, outline: Outline) -> None:
     for target in [*targets, *outline.loose_targets]:
         target.progress = progress.get(target.pk)
         target.progress_url = target_url(target.pk)
+
+
+def participant_counts(plan: Plan, outline: Outline) -> list:
+    """The items that have a 参加范围, each with ``participants`` (None: scope unclear)."""
+    items = [item for item in outline.items if item.scope]
+    counts = counts_for_items(plan, items)
+    participants_url = _url_maker("members:participants")
+    for item in items:
+        item.participants = counts.get(item.pk)
+        item.participants_url = participants_url(item.pk)
+    return items
 
 
 def _url_maker(name: str):

@@ -120,6 +120,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def participant_counts(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every item's number of participants, swapped into the page by htmx after it loads."""
+    plan = get_plan_or_404(request.user, pk)
+    items = running.participant_counts(plan, build_outline(plan))
+    return render(request, "plans/participant_counts.html", {"items": items})
+
+
+@login_required
 def block(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """One block of the plan page, as drawn now (the editor's "cancel" fetches this)."""
     plan = get_plan_or_404(request.user, pk)
