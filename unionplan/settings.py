@@ -5,6 +5,8 @@ UNIONPLAN_SECRET_KEY    default: generated once and kept in var/secret_key
 UNIONPLAN_DEBUG         "1" to turn debug on (off by default)
 UNIONPLAN_ALLOWED_HOSTS comma-separated, default 127.0.0.1,localhost
 UNIONPLAN_VAR_DIR       where the SQLite file, the secret key and uploads live (default ./var)
+UNIONPLAN_EMAIL_BACKEND / _HOST / _PORT / _USER / _PASSWORD / _TLS / UNIONPLAN_FROM_EMAIL
+                        mail for `unionplan remind` (printed on the console by default)
 """
 
 import os
@@ -144,6 +146,11 @@ EMAIL_BACKEND = os.environ.get(
     "UNIONPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("UNIONPLAN_FROM_EMAIL", "unionplan@localhost")
+EMAIL_HOST = os.environ.get("UNIONPLAN_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("UNIONPLAN_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("UNIONPLAN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("UNIONPLAN_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("UNIONPLAN_EMAIL_TLS", "") in {"1", "true", "True", "yes"}
 
 LOGGING = {
     "version": 1,
