@@ -19,9 +19,9 @@ from unionplan.text.numbering import MAX_LEVEL, section_number
 
 SCHEDULE_COLUMNS = (
     official.Column("月份", 25, WD_ALIGN_PARAGRAPH.CENTER),
-    official.Column("活动内容", 58),
+    official.Column("活动内容", 54),
     official.Column("参加范围", 30),
-    official.Column("负责人", 18, WD_ALIGN_PARAGRAPH.CENTER),
+    official.Column("负责人", 22, WD_ALIGN_PARAGRAPH.CENTER),  # 工会主席 on one line
     official.Column("经费（元）", 25, WD_ALIGN_PARAGRAPH.RIGHT),
 )  # 156 mm: the full width of the 版心
 SCHEDULE_TITLE = "主要活动安排"
