@@ -64,7 +64,11 @@ def update_readme(sections: dict[str, list[str]]) -> None:
         body.extend(f"    {line}" for line in lines)
         body.append("")
     body.append(END)
-    text = README.read_text(encoding="utf-8") if README.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    text = (
+        README.read_text(encoding="utf-8")
+        if README.exists()
+        else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    )
     head, _, rest = text.partition(BEGIN)
     _, _, tail = rest.partition(END)
     README.write_text(head + "\n".join(body) + tail, encoding="utf-8")

@@ -67,3 +67,20 @@ def require_editor(user, org: Organization) -> None:
     """404 unless ``user`` may change ``org``: a viewer learns nothing more than a stranger."""
     if not can_edit(user, org):
         raise Http404
+
+
+def get_visible_or_404(queryset, user, pk, *, via: str):
+    """The row ``pk`` of ``queryset`` if ``user`` may see the organization it belongs to.
+
+    ``via`` is the path from the row to its organization (``"plan__organization"``); the
+    organization is fetched in the same query. Anything out of reach answers 404, so a URL
+    never tells a stranger whether the row exists.
+    """
+    found = (
+        queryset.select_related(via)
+        .filter(pk=pk, **{f"{via}__in": visible_organizations(user)})
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found

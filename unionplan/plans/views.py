@@ -28,8 +28,8 @@ from unionplan.errors import UserInputError
 from unionplan.orgs.access import (
     can_edit,
     get_organization_or_404,
+    get_visible_or_404,
     require_editor,
-    visible_organizations,
 )
 from unionplan.plandata import PlanData
 from unionplan.plans import exporting, running
@@ -45,14 +45,7 @@ BLOCKS = ("header", "sections", "targets", "schedule")
 
 def get_plan_or_404(user, pk: int) -> Plan:
     """The plan ``pk`` if ``user`` may see its organization; 404 otherwise."""
-    plan = (
-        Plan.objects.select_related("organization")
-        .filter(pk=pk, organization__in=visible_organizations(user))
-        .first()
-    )
-    if plan is None:
-        raise Http404
-    return plan
+    return get_visible_or_404(Plan.objects, user, pk, via="organization")
 
 
 def get_editable_plan_or_404(user, pk: int) -> Plan:

@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionplan.errors import UserInputError
-from unionplan.orgs.access import can_edit, require_editor, visible_organizations
-from unionplan.plans.models import Plan, ScheduleItem, Target
+from unionplan.orgs.access import can_edit, get_visible_or_404, require_editor
+from unionplan.plans.models import ScheduleItem, Target
+from unionplan.plans.views import get_plan_or_404
 from unionplan.records import accounts, measuring, participation, services, uploads
 from unionplan.records.forms import (
     ExpenseFormSet,
@@ -39,52 +40,16 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # --- reaching objects through the viewer's organizations --------------------------------
 
 
-def _visible(user):
-    return visible_organizations(user)
-
-
 def get_item_or_404(user, pk: int) -> ScheduleItem:
-    item = (
-        ScheduleItem.objects.select_related("plan__organization")
-        .filter(pk=pk, plan__organization__in=_visible(user))
-        .first()
-    )
-    if item is None:
-        raise Http404
-    return item
+    return get_visible_or_404(ScheduleItem.objects, user, pk, via="plan__organization")
 
 
 def get_record_or_404(user, pk: int) -> ActivityRecord:
-    record = (
-        ActivityRecord.objects.select_related("item__plan__organization")
-        .filter(pk=pk, item__plan__organization__in=_visible(user))
-        .first()
-    )
-    if record is None:
-        raise Http404
-    return record
-
-
-def get_plan_or_404(user, pk: int) -> Plan:
-    plan = (
-        Plan.objects.select_related("organization")
-        .filter(pk=pk, organization__in=_visible(user))
-        .first()
-    )
-    if plan is None:
-        raise Http404
-    return plan
+    return get_visible_or_404(ActivityRecord.objects, user, pk, via="item__plan__organization")
 
 
 def get_target_or_404(user, pk: int) -> Target:
-    target = (
-        Target.objects.select_related("plan__organization")
-        .filter(pk=pk, plan__organization__in=_visible(user))
-        .first()
-    )
-    if target is None:
-        raise Http404
-    return target
+    return get_visible_or_404(Target.objects, user, pk, via="plan__organization")
 
 
 # --- records of one activity ------------------------------------------------------------
@@ -203,13 +168,9 @@ def delete(request, pk: int):
 def attachment(request, pk: int):
     """An attachment, only for people who may see its organization; never rendered inline
     as something else than what it was checked to be."""
-    found = (
-        Attachment.objects.select_related("record__item__plan__organization")
-        .filter(pk=pk, record__item__plan__organization__in=_visible(request.user))
-        .first()
+    found = get_visible_or_404(
+        Attachment.objects, request.user, pk, via="record__item__plan__organization"
     )
-    if found is None:
-        raise Http404
     try:
         handle = found.file.open("rb")
     except (FileNotFoundError, OSError):
