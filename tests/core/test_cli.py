@@ -1,17 +1,9 @@
 """The command-line contract: one clear line and exit 2 for bad input, never a traceback."""
 
-import subprocess
-import sys
-
 import pytest
 
+from tests.cli import assert_one_line_exit_2, run_cli
 from unionplan.cli import main
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "unionplan.cli", *args], capture_output=True, text=True, timeout=120
-    )
 
 
 def test_help_lists_our_commands(capsys):
@@ -29,11 +21,7 @@ def test_unknown_command_is_one_line_and_exit_2():
 
 
 def test_bad_argument_to_our_command_is_one_line_and_exit_2():
-    result = run_cli("serve", "--port", "notanumber")
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    assert result.stderr.strip().startswith("错误")
-    assert result.stderr.strip().count("\n") == 0
+    assert_one_line_exit_2(run_cli("serve", "--port", "notanumber"), "参数有误")
 
 
 @pytest.mark.parametrize("argv", [["plan"], ["plan", "nonsense"]])

@@ -1,22 +1,15 @@
 """`unionplan plan parse` and `plan import` through the real console command."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import assert_one_line_exit_2, run_cli
 from tests.factories import OrganizationFactory
 from unionplan.plans.models import Plan
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "unionplan.cli", *args], capture_output=True, text=True, timeout=120
-    )
 
 
 def test_parse_prints_design_json(tmp_path):
@@ -46,16 +39,11 @@ def test_parse_seed_gives_three_plans_in_simplified():
 def test_parse_bad_file_is_one_line_exit_2(tmp_path, content):
     source = tmp_path / ("x.docx" if content.startswith(b"PK") else "x.txt")
     source.write_bytes(content)
-    result = run_cli("plan", "parse", str(source))
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    assert result.stderr.strip().count("\n") == 0
+    assert_one_line_exit_2(run_cli("plan", "parse", str(source)))
 
 
 def test_parse_missing_file_is_exit_2(tmp_path):
-    result = run_cli("plan", "parse", str(tmp_path / "nope.txt"))
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
+    assert_one_line_exit_2(run_cli("plan", "parse", str(tmp_path / "nope.txt")), "找不到")
 
 
 @pytest.mark.django_db

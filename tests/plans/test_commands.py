@@ -1,43 +1,17 @@
 """``unionplan plan export``: the file it writes, and one line with exit 2 for bad input."""
 
-import os
-import subprocess
-import sys
-
 import docx
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests.cli import assert_one_line_exit_2, migrated_database_env, run_cli
 from tests.plans.conftest import fill_plan
-
-
-def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "unionplan.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.fixture(scope="module")
 def empty_database(tmp_path_factory):
-    """A migrated, empty SQLite database for the real console command."""
-    var = tmp_path_factory.mktemp("var")
-    env = {"DATABASE_URL": f"sqlite:///{var / 'db.sqlite3'}", "UNIONPLAN_VAR_DIR": str(var)}
-    result = run_cli("migrate", "--noinput", "-v", "0", env=env)
-    assert result.returncode == 0, result.stderr
-    return env
-
-
-def assert_one_line_exit_2(result: subprocess.CompletedProcess, words: str) -> None:
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr
-    assert result.stderr.strip().count("\n") == 0
-    assert result.stderr.startswith("错误")
-    assert words in result.stderr
+    return migrated_database_env(tmp_path_factory.mktemp("var"))
 
 
 def test_missing_plan_is_one_line_exit_2(empty_database, tmp_path):

@@ -1,10 +1,8 @@
 """Shared helpers of the scheduling tests: an operator's schedule file, the real CLI."""
 
-import os
-import subprocess
-import sys
-
 import pytest
+
+from tests.cli import migrated_database_env
 
 # Shaped like a State Council notice; the dates are test data, not the official 2027 schedule.
 SCHEDULE_2027 = """
@@ -37,29 +35,7 @@ def schedule_file(tmp_path):
     return path
 
 
-def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "unionplan.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
-
-
 @pytest.fixture(scope="module")
 def cli_database(tmp_path_factory):
     """A migrated, empty SQLite database for the real console command."""
-    var = tmp_path_factory.mktemp("var")
-    env = {"DATABASE_URL": f"sqlite:///{var / 'db.sqlite3'}", "UNIONPLAN_VAR_DIR": str(var)}
-    result = run_cli("migrate", "--noinput", "-v", "0", env=env)
-    assert result.returncode == 0, result.stderr
-    return env
-
-
-def assert_one_line_exit_2(result: subprocess.CompletedProcess, words: str) -> None:
-    assert result.returncode == 2, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    assert result.stderr.strip().count("\n") == 0, result.stderr
-    assert result.stderr.startswith("错误")
-    assert words in result.stderr
+    return migrated_database_env(tmp_path_factory.mktemp("var"))

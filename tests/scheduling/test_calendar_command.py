@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from tests.scheduling.conftest import SCHEDULE_2027, assert_one_line_exit_2, run_cli
+from tests.cli import assert_one_line_exit_2, run_cli
+from tests.scheduling.conftest import SCHEDULE_2027
 from unionplan.scheduling.models import HolidaySchedule
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests.cli import assert_one_line_exit_2, run_cli
 from tests.factories import OrganizationFactory, PlanFactory
-from tests.scheduling.conftest import assert_one_line_exit_2, run_cli
 from unionplan import calendar as cal
 from unionplan import vocab
 from unionplan.generator import load_library

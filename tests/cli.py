@@ -1,0 +1,38 @@
+"""Running the real ``unionplan`` console command, as a user or a script would.
+
+The command-line contract (DESIGN.md §5): bad input gives one clear line in Chinese on
+stderr and exit status 2, never a traceback. These helpers are shared by every app's
+command tests.
+"""
+
+import os
+import subprocess
+import sys
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``unionplan ARGS`` in a fresh process (the real argument parsing and exit codes)."""
+    return subprocess.run(
+        [sys.executable, "-m", "unionplan.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def migrated_database_env(folder) -> dict:
+    """Environment for ``run_cli`` with an empty, migrated SQLite database in ``folder``."""
+    env = {"DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "UNIONPLAN_VAR_DIR": str(folder)}
+    result = run_cli("migrate", "--noinput", "-v", "0", env=env)
+    assert result.returncode == 0, result.stderr
+    return env
+
+
+def assert_one_line_exit_2(result: subprocess.CompletedProcess, words: str = "") -> None:
+    """The contract for bad input: exit 2, one line starting with 错误, no traceback."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert result.stderr.startswith("错误"), result.stderr
+    assert words in result.stderr
