@@ -29,3 +29,18 @@ def test_unknown_subcommand(argv):
     result = run_cli(*argv)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_bench_refuses_an_unknown_benchmark():
+    assert_one_line_exit_2(run_cli("bench", "bench_nope"), "bench_nope")
+
+
+def test_help_lists_every_command_of_the_contract(capsys):
+    main(["--help"])
+    out = capsys.readouterr().out
+    for command in [
+        "plan parse", "plan import", "plan new", "plan export", "plan summary",
+        "members import", "scope parse", "scope resolve", "calendar", "demo", "serve",
+        "bench", "remind",
+    ]:  # fmt: skip
+        assert command in out, command
