@@ -171,6 +171,14 @@ SUMMARIES = {
     "evaluation": ("评选出先进个人{a}名，在全体会议上予以表彰。",),
     "publicity": ("{n}人参加，发放宣传资料，营造了良好氛围。",),
 }  # fmt: skip
+SPECIAL_SUMMARIES = (  # (word in the activity, summary), first match wins
+    ("重阳", "走访慰问{n}位退休老同志，送上节日祝福和慰问金，了解身体和生活情况。"),
+    ("六一", "为{n}名会员的子女送去节日礼物，孩子们很开心。"),
+    ("体检", "{n}人参加体检，体检报告已发放到个人，异常情况已提醒复查。"),
+    ("代表大会", "应到{m}人，实到{n}人，会议审议通过了各项议题。"),
+    ("生日", "为当月过生日的{n}名会员送上生日蛋糕券和祝福。"),
+    ("团拜", "{n}人参加团拜会，领导致新春贺词，节目精彩纷呈。"),
+)
 OTHER_SUMMARIES = ("按计划完成，{n}人参加，相关材料已整理归档。",)
 GIFTS = ("festival", "welfare", "women")  # everyone in scope receives something
 SPORTS_WORDS = ("比赛", "赛", "运动会", "健身", "健步", "羽毛球", "篮球", "跑", "登山", "植树")
@@ -224,9 +232,11 @@ def _record_days(item: ScheduleItem, year: int, today: dt.date, rng) -> list[dt.
         return None
     if due >= today:  # under way: its past months are recorded
         return days
-    recent = (today - due).days <= 21
+    # What is left unrecorded is mostly recent: the paperwork of last month, not of March.
+    late = (today - due).days
+    chance = 0.55 if late <= 30 else 0.85 if late <= 90 else 0.96
     sure = any(word in item.scope + item.text for word in SURE_WORDS)
-    if sure or rng.random() < (0.5 if recent else 0.86):
+    if sure or rng.random() < chance:
         return days
     return []
 
@@ -234,12 +244,13 @@ def _record_days(item: ScheduleItem, year: int, today: dt.date, rng) -> list[dt.
 def _record(item, org, day, share, leaf: bool, rng, user) -> None:
     participants = resolve_item(item)
     ids: list[int] = []
-    others = 0
+    others = invited = 0
     if participants.complete:
         members = participants.members
         if "生日" in item.text:
             members = members.filter(birth_month=day.month)
         ids = list(members.values_list("pk", flat=True))
+        invited = len(ids)
         ids = rng.sample(ids, round(len(ids) * _turnout(item, rng)))
     if not leaf:
         ids = rng.sample(ids, min(len(ids), FEDERATION_TICKS))
@@ -253,7 +264,7 @@ def _record(item, org, day, share, leaf: bool, rng, user) -> None:
         date=day,
         place=_place(item, org, rng),
         others_count=others,
-        summary=_summary(item, people, rng),
+        summary=_summary(item, people, invited, rng),
         attendee_ids=ids,
         expenses=_expenses(item, share, rng) if share else [],
     )
@@ -282,10 +293,13 @@ def _place(item: ScheduleItem, org: Organization, rng) -> str:
     return rng.choice(PLACES[sector])
 
 
-def _summary(item: ScheduleItem, people: int, rng) -> str:
-    template = rng.choice(SUMMARIES.get(item.category, OTHER_SUMMARIES))
+def _summary(item: ScheduleItem, people: int, invited: int, rng) -> str:
+    special = next((text for word, text in SPECIAL_SUMMARIES if word in item.text), None)
+    if special and "{m}" in special and invited < people:
+        special = None
+    template = special or rng.choice(SUMMARIES.get(item.category, OTHER_SUMMARIES))
     first = max(1, people // 20)
-    return template.format(n=people, a=first, b=first * 2, c=first * 3)
+    return template.format(n=people, m=invited, a=first, b=first * 2, c=first * 3)
 
 
 def _expenses(item: ScheduleItem, share: Decimal, rng) -> list[ExpenseInput]:

@@ -22,6 +22,7 @@ from unionplan.imports.saving import save_plans
 from unionplan.members import importing
 from unionplan.orgs.models import Organization, Role
 from unionplan.plans.convert import create_plan
+from unionplan.plans.models import Plan
 from unionplan.roster import RosterReport
 from unionplan.text import parse_path
 
@@ -97,11 +98,14 @@ def build(today: dt.date | None = None) -> dict[str, Organization]:
             plan = create_plan(org, data, year=year)
             if year == today.year:
                 current.append(plan)
-    _import_seed(orgs, year=today.year - 1)
+    last_year = _import_seed(orgs, year=today.year - 1)
     for plan in current:
         user = users.get(plan.organization_id, users[None])
         activity.measure_targets(plan, today, user)
     activity.record_year(current, today, RANDOM_SEED, users)
+    # Last year's plans were carried out: approved, and recorded by the spring after.
+    Plan.objects.filter(pk__in=[p.pk for p in last_year]).update(status="approved")
+    activity.record_year(last_year, dt.date(today.year, 3, 1), RANDOM_SEED + 1, users)
     return orgs
 
 
@@ -129,7 +133,9 @@ def _users(orgs: dict[str, Organization]) -> dict:
     return {None: demo, orgs[FEDERATION].pk: demo, orgs["实验小学工会"].pk: teacher}
 
 
-def _import_seed(orgs: dict[str, Organization], *, year: int) -> None:
+def _import_seed(orgs: dict[str, Organization], *, year: int) -> list[Plan]:
     result = parse_path(SEED, simplified=True)
+    plans = []
     for index, owner in enumerate(SEED_OWNERS[: len(result.plans)]):
-        save_plans(orgs[owner], [result.plan_data(index)], year=year)
+        plans += save_plans(orgs[owner], [result.plan_data(index)], year=year)
+    return plans

@@ -324,7 +324,10 @@ class People:
             )
             if born < self.today:
                 gender = rng.choice(("male", "female"))
-                name = parent.name[0] + rng.choice(GIVEN[(gender, "child")])
+                # a mother's child mostly has the father's surname
+                mother = parent.gender == "female" and rng.random() < 0.8
+                surname = self._surname() if mother else parent.name[0]
+                name = surname + rng.choice(GIVEN[(gender, "child")])
                 kids.append((name, born))
         return sorted(kids, key=lambda kid: kid[1])
 
@@ -340,8 +343,9 @@ class People:
         groups: dict[str, list[Drawn]] = {}
         for person in active:
             groups.setdefault(person.department, []).append(person)
-        for members in groups.values():
-            rng.choice(members).tags |= {"工会小组长", "工会干部"}
+        for members in groups.values():  # one 工会小组 per department of some size
+            if len(members) >= 4:
+                rng.choice(members).tags |= {"工会小组长", "工会干部"}
         for person in rng.sample(active, max(6, len(active) // 8)):
             person.tags.add("职工代表")
         for person in people:
