@@ -44,9 +44,13 @@ format: install
 bench: install
 	$(BIN)/python bench/run.py
 
-## Compile the English translations (needs gettext's msgfmt)
+## Update the English catalogue unionplan/locale/en (one for the whole project) from the
+## Chinese msgids, then compile it; commit both django.po and django.mo (needs gettext)
+MESSAGE_IGNORE := --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'var/*' \
+	--ignore 'build/*' --ignore '*.egg-info/*' --ignore 'unionplan/static/*'
 messages: install
-	cd unionplan && ../$(BIN)/django-admin makemessages -l en --ignore 'static/*' && ../$(BIN)/django-admin compilemessages
+	$(BIN)/python manage.py makemessages -l en --no-location --no-obsolete $(MESSAGE_IGNORE)
+	$(BIN)/python manage.py compilemessages -l en --ignore .venv --ignore build --ignore var
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,68 +1,75 @@
 """The shared words of the domain: choices used by the libraries and the Django models alike.
 
 Pure Python (no Django imports) so that the parser, the plan generator and the document
-writers speak the same language as the database. Each list is ``(code, 中文名)``.
+writers speak the same language as the database. Each list is ``(code, 中文名)``: documents
+use the Chinese as it is; web pages show it translated (``translated``).
 """
 
+
+def gettext_noop(message: str) -> str:
+    """Marks ``message`` for makemessages (the Chinese is the msgid) and returns it unchanged."""
+    return message
+
+
 ORG_KINDS = [
-    ("federation", "总工会/工会联合会"),
-    ("grassroots", "基层工会"),
+    ("federation", gettext_noop("总工会/工会联合会")),
+    ("grassroots", gettext_noop("基层工会")),
 ]
 
 SECTORS = [
-    ("enterprise", "企业"),
-    ("school", "学校"),
-    ("hospital", "医院"),
-    ("agency", "机关事业单位"),
-    ("community", "街道社区"),
-    ("federation", "上级工会"),
-    ("other", "其他"),
+    ("enterprise", gettext_noop("企业")),
+    ("school", gettext_noop("学校")),
+    ("hospital", gettext_noop("医院")),
+    ("agency", gettext_noop("机关事业单位")),
+    ("community", gettext_noop("街道社区")),
+    ("federation", gettext_noop("上级工会")),
+    ("other", gettext_noop("其他")),
 ]
 
 ROLES = [
-    ("chair", "工会主席"),
-    ("committee", "工会委员"),
-    ("staff", "工作人员"),
-    ("viewer", "查看者"),
+    ("chair", gettext_noop("工会主席")),
+    ("committee", gettext_noop("工会委员")),
+    ("staff", gettext_noop("工作人员")),
+    ("viewer", gettext_noop("查看者")),
 ]
 # Roles that may change a plan; a viewer only reads.
 EDITOR_ROLES = frozenset({"chair", "committee", "staff"})
 
 PLAN_STATUSES = [
-    ("draft", "草稿"),
-    ("approved", "已通过"),
-    ("archived", "已归档"),
+    ("draft", gettext_noop("草稿")),
+    ("approved", gettext_noop("已通过")),
+    ("archived", gettext_noop("已归档")),
 ]
 
 COMPARATORS = [
-    (">=", "不少于"),
-    ("<=", "不超过"),
-    ("=", "等于"),
-    ("range", "区间"),
+    (">=", gettext_noop("不少于")),
+    ("<=", gettext_noop("不超过")),
+    ("=", gettext_noop("等于")),
+    ("range", gettext_noop("区间")),
 ]
 
 ITEM_STATUSES = [
-    ("planned", "计划中"),
-    ("done", "已完成"),
-    ("cancelled", "已取消"),
-    ("postponed", "已延期"),
+    ("planned", gettext_noop("计划中")),
+    ("done", gettext_noop("已完成")),
+    ("cancelled", gettext_noop("已取消")),
+    ("postponed", gettext_noop("已延期")),
 ]
 
 # Kinds of activity found in real plans (see shared/corpus/seed.txt).
 CATEGORIES = [
-    ("organization", "组织建设"),
-    ("democracy", "民主管理"),
-    ("rights", "维权与集体协商"),
-    ("competition", "劳动竞赛与技能"),
-    ("training", "学习培训"),
-    ("welfare", "帮扶慰问"),
-    ("festival", "节日活动"),
-    ("culture", "文体活动"),
-    ("women", "女职工工作"),
-    ("publicity", "宣传教育"),
-    ("evaluation", "评先评优"),
-    ("finance", "经费与账务"),
-    ("other", "其他"),
+    ("organization", gettext_noop("组织建设")),
+    ("democracy", gettext_noop("民主管理")),
+    ("rights", gettext_noop("维权与集体协商")),
+    ("competition", gettext_noop("劳动竞赛与技能")),
+    ("training", gettext_noop("学习培训")),
+    ("welfare", gettext_noop("帮扶慰问")),
+    ("festival", gettext_noop("节日活动")),
+    ("culture", gettext_noop("文体活动")),
+    ("women", gettext_noop("女职工工作")),
+    ("publicity", gettext_noop("宣传教育")),
+    ("evaluation", gettext_noop("评先评优")),
+    ("finance", gettext_noop("经费与账务")),
+    ("other", gettext_noop("其他")),
 ]
 
 
@@ -74,3 +81,10 @@ def label(choices: list[tuple[str, str]], code: str) -> str:
 def codes(choices: list[tuple[str, str]]) -> list[str]:
     """The codes of ``choices``, in order."""
     return [code for code, _ in choices]
+
+
+def translated(choices: list[tuple[str, str]]) -> list[tuple[str, object]]:
+    """``choices`` for Django fields and forms: each name translated lazily where it is shown."""
+    from django.utils.translation import gettext_lazy
+
+    return [(code, gettext_lazy(name)) for code, name in choices]

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DashboardConfig(AppConfig):
     name = "unionplan.dashboard"
-    verbose_name = "工作看板"
+    verbose_name = _("工作看板")

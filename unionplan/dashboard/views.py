@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from unionplan.dashboard.figures import Figures, figures
 from unionplan.orgs.access import get_organization_or_404
@@ -52,17 +56,21 @@ def _charts(data: Figures) -> dict:
     """The numbers the ECharts figures draw (passed to the page with json_script)."""
     months = data.months
     return {
-        "months": [f"{row['month']}月" for row in months],
+        "months": [date_format(dt.date(2000, row["month"], 1), gettext("n月")) for row in months],
         "done": [row["done"] for row in months],
         "overdue": [row["overdue"] for row in months],
         "other": [row["other"] for row in months],
         "records": [row["records"] for row in months],
         "attendance": [row["attendance"] for row in months],
-        "categories": [line.label for line in data.by_category],
+        "categories": [gettext(line.label) for line in data.by_category],
         "budget": [float(line.budget) for line in data.by_category],
         "spent": [float(line.spent) for line in data.by_category],
         "targets": [
-            {"name": label, "value": data.targets[code], "itemStyle": {"color": COLORS[code]}}
+            {
+                "name": gettext(label),
+                "value": data.targets[code],
+                "itemStyle": {"color": COLORS[code]},
+            }
             for code, label in STATUSES
             if data.targets.get(code)
         ],

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MembersConfig(AppConfig):
     name = "unionplan.members"
-    verbose_name = "会员"
+    verbose_name = _("会员")
 
     def ready(self) -> None:
         from unionplan.members import signals  # noqa: F401  (connects the receivers)

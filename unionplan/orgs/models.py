@@ -22,8 +22,12 @@ class OrganizationQuerySet(models.QuerySet):
 
 class Organization(models.Model):
     name = models.CharField(_("名称"), max_length=200)
-    kind = models.CharField(_("类型"), max_length=20, choices=vocab.ORG_KINDS, default="grassroots")
-    sector = models.CharField(_("行业"), max_length=20, choices=vocab.SECTORS, default="other")
+    kind = models.CharField(
+        _("类型"), max_length=20, choices=vocab.translated(vocab.ORG_KINDS), default="grassroots"
+    )
+    sector = models.CharField(
+        _("行业"), max_length=20, choices=vocab.translated(vocab.SECTORS), default="other"
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("上级工会"),
@@ -81,7 +85,7 @@ class Role(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="union_roles"
     )
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="roles")
-    role = models.CharField(_("角色"), max_length=20, choices=vocab.ROLES)
+    role = models.CharField(_("角色"), max_length=20, choices=vocab.translated(vocab.ROLES))
 
     class Meta:
         verbose_name = _("角色")

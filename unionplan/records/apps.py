@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RecordsConfig(AppConfig):
     name = "unionplan.records"
-    verbose_name = "活动记录"
+    verbose_name = _("活动记录")

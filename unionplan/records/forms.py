@@ -104,7 +104,7 @@ class MeasureForm(forms.Form):
     metric = forms.ChoiceField(label=_("计量方式"), choices=METRICS)
     category = forms.ChoiceField(
         label=_("计入的活动类别"),
-        choices=[("", _("全部类别")), *vocab.CATEGORIES],
+        choices=[("", _("全部类别")), *vocab.translated(vocab.CATEGORIES)],
         required=False,
     )
     items = forms.TypedMultipleChoiceField(

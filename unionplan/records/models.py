@@ -132,7 +132,7 @@ class TargetMeasure(models.Model):
         ScheduleItem, verbose_name=_("计入的活动"), blank=True, related_name="+"
     )
     category = models.CharField(
-        _("计入的活动类别"), max_length=20, choices=vocab.CATEGORIES, blank=True
+        _("计入的活动类别"), max_length=20, choices=vocab.translated(vocab.CATEGORIES), blank=True
     )
 
     class Meta:

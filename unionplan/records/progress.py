@@ -19,14 +19,16 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from unionplan.vocab import gettext_noop
+
 MET, ON_TRACK, BEHIND, MISSED, NO_DATA = "met", "on_track", "behind", "missed", "no_data"
 
 STATUSES = [
-    (MET, "已达成"),
-    (ON_TRACK, "进度正常"),
-    (BEHIND, "进度滞后"),
-    (MISSED, "未达成"),
-    (NO_DATA, "暂无数据"),
+    (MET, gettext_noop("已达成")),
+    (ON_TRACK, gettext_noop("进度正常")),
+    (BEHIND, gettext_noop("进度滞后")),
+    (MISSED, gettext_noop("未达成")),
+    (NO_DATA, gettext_noop("暂无数据")),
 ]
 
 

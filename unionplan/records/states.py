@@ -10,14 +10,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from unionplan.vocab import gettext_noop
+
 OVERDUE = "overdue"
 
 STATES = [
-    ("planned", "计划中"),
-    ("done", "已完成"),
-    (OVERDUE, "已逾期"),
-    ("cancelled", "已取消"),
-    ("postponed", "已延期"),
+    ("planned", gettext_noop("计划中")),
+    ("done", gettext_noop("已完成")),
+    (OVERDUE, gettext_noop("已逾期")),
+    ("cancelled", gettext_noop("已取消")),
+    ("postponed", gettext_noop("已延期")),
 ]
 
 

@@ -25,7 +25,9 @@ def _checked(check, *args, **kwargs):
 
 class WizardForm(forms.Form):
     year = forms.CharField(label=_("计划年度"), max_length=10)
-    sector = forms.ChoiceField(label=_("行业（决定活动库）"), choices=vocab.SECTORS)
+    sector = forms.ChoiceField(
+        label=_("行业（决定活动库）"), choices=vocab.translated(vocab.SECTORS)
+    )
     title = forms.CharField(
         label=_("计划标题"),
         required=False,

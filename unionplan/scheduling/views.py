@@ -88,7 +88,7 @@ def _preview_page(
         "org": org,
         "draft": draft,
         "sector": sector,
-        "sector_label": vocab.label(vocab.SECTORS, sector),
+        "sector_label": _(vocab.label(vocab.SECTORS, sector)),
         "sections": plandata.numbered_sections(draft.sections),
         "targets": draft.all_targets(),
         "months": layout.months_of(rows),
