@@ -181,7 +181,21 @@ SPECIAL_SUMMARIES = (  # (word in the activity, summary), first match wins
 )
 OTHER_SUMMARIES = ("按计划完成，{n}人参加，相关材料已整理归档。",)
 GIFTS = ("festival", "welfare", "women")  # everyone in scope receives something
-SPORTS_WORDS = ("比赛", "赛", "运动会", "健身", "健步", "羽毛球", "篮球", "跑", "登山", "植树")
+SPORTS_WORDS = (
+    "运动会",
+    "健身",
+    "健步",
+    "羽毛球",
+    "篮球",
+    "乒乓球",
+    "登山",
+    "登塔",
+    "跳绳",
+    "健美操",
+    "球赛",
+    "植树",
+    "健身跑",
+)
 TRIP_WORDS = ("疗休养", "春游", "秋游")
 FEDERATION_TICKS = 40
 # Activities the demo always records: the visits and trainings people look for first.
