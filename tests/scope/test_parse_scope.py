@@ -175,3 +175,23 @@ def test_an_unknown_word_is_never_dropped(words, unknown):
     result = parse_scope(text)
     assert result.unresolved
     assert not result.is_everyone
+
+
+@pytest.mark.parametrize(
+    ("text", "everyone", "status"),
+    [
+        ("全体教职工（含退休教职工）", True, []),
+        ("全体教职工(含退休)", True, []),
+        ("在职教职工（包括退休教职工）", False, ["active", "retired"]),
+    ],
+)
+def test_including_clause_widens_to_both(text, everyone, status):
+    """ "A（含B）" means A and B — never B alone (which once made 团拜会 list only retirees)."""
+    result = parse_scope(text)
+    assert result.is_everyone is everyone
+    assert sorted(result.filter.status) == sorted(status)
+    assert result.unresolved == []
+
+
+def test_excluding_clause_is_not_silently_applied():
+    assert parse_scope("全体教职工（不含退休）").unresolved

@@ -306,10 +306,14 @@ def _combine(groups: list[dict[str, Any]]) -> ScopeFilter | None:
     return ScopeFilter(target=targets.pop(), any_of=clauses)
 
 
+# 全体教职工（含退休教职工）: "A including B" is A and B, which the coordination below reads.
+_INCLUDING_RE = re.compile(r"\(\s*(?:含|包括|包含)\s*([^()]+?)\s*\)")
+
+
 def parse_scope(text: str) -> ScopeResult:
     """Read a 参加范围 such as 70周岁以上退休老教师; never raises on any text."""
     original = text
-    text = normalize_scope_text(text or "")
+    text = _INCLUDING_RE.sub(r"和\1", normalize_scope_text(text or ""))
     if not text:
         return ScopeResult(original, ScopeFilter(), [_EMPTY])
     marks: list[tuple[str, Any]] = []
