@@ -99,8 +99,8 @@ def test_dashboard_in_english(chair_client, org, plan):
     html = page(english(chair_client), reverse("dashboard:org", args=[org.pk]))
     assert_english(
         html,
-        ["Dashboard", "Activities done by month", "Target progress", '"Mar"'],
-        ["工作看板", "各月活动完成情况", "目标进度", '"3月"'],
+        ["Dashboard", "Activities done by month", "Target progress", '"Mar"', '"Attendances"'],
+        ["工作看板", "各月活动完成情况", "目标进度", '"3月"', '"参加人次"'],
     )
 
 

@@ -56,6 +56,19 @@ def _charts(data: Figures) -> dict:
     """The numbers the ECharts figures draw (passed to the page with json_script)."""
     months = data.months
     return {
+        "labels": {
+            "done": gettext("已完成"),
+            "overdue": gettext("已逾期"),
+            "other": gettext("其他"),
+            "attendance": gettext("参加人次"),
+            "attendance_unit": gettext("人次"),
+            "records": gettext("活动次数"),
+            "records_unit": gettext("次"),
+            "budget": gettext("预算"),
+            "spent": gettext("支出"),
+            "yuan": gettext("元"),
+            "pie": gettext("{b}：{c}"),  # ECharts: name and value of a slice
+        },
         "months": [date_format(dt.date(2000, row["month"], 1), gettext("n月")) for row in months],
         "done": [row["done"] for row in months],
         "overdue": [row["overdue"] for row in months],
