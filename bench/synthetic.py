@@ -168,22 +168,33 @@ def _member(
     )
 
 
-def roster_rows(count: int = 100_000, seed: int = 7) -> Iterator[tuple[object, ...]]:
-    """Rows for ROSTER_HEADERS: one union-sized slice of synthetic people, as cell values."""
+def roster_rows(
+    count: int = 100_000, seed: int = 7, changed: bool = False
+) -> Iterator[tuple[object, ...]]:
+    """Rows for ROSTER_HEADERS: one union-sized slice of synthetic people, as cell values.
+
+    ``changed``: the same people, each with another phone number (last digit + 1), so that
+    re-importing it updates every row instead of finding nothing to change.
+    """
     for member in iter_federation(unions=1, members=count, seed=seed):
         gender = "男" if member.gender == "male" else "女"
-        yield (member.name, gender, member.birth_date, member.id_number, member.phone,
+        phone = member.phone
+        if changed:
+            phone = phone[:-1] + str((int(phone[-1]) + 1) % 10)
+        yield (member.name, gender, member.birth_date, member.id_number, phone,
                member.department, member.post)  # fmt: skip
 
 
-def write_roster_file(path: str | Path, count: int = 100_000, seed: int = 7) -> Path:
+def write_roster_file(
+    path: str | Path, count: int = 100_000, seed: int = 7, changed: bool = False
+) -> Path:
     """Write a ``count``-row .xlsx roster (7 columns) with openpyxl's write-only mode."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("会员名册")
     sheet.append(ROSTER_HEADERS)
-    for row in roster_rows(count, seed):
+    for row in roster_rows(count, seed, changed):
         sheet.append(row)
     workbook.save(str(path))
     return Path(path)

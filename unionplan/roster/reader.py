@@ -88,33 +88,83 @@ _SIMPLE_FIELDS: dict[str, Callable[[object], object]] = {
 }
 
 
+# Columns whose cells repeat (a few departments, two genders, three statuses): their converted
+# values are remembered per distinct cell, so 100,000 rows cost a dictionary lookup each.
+_REPEATING = frozenset({"gender", "department", "post", "status", "tags", "note"})
+_CACHE_LIMIT = 4096  # distinct cells remembered per column; a column of unique cells stops there
+
+
+def _memoized(convert: Callable[[object], object]) -> Callable[[object], object]:
+    """``convert`` remembered per distinct cell (by type too, as 1, 1.0 and True are equal keys;
+    text, the usual cell, is its own key: a tuple never equals a string).
+
+    The converters are pure, so a cached value or problem message is what a call would give;
+    a problem is cached as its message and raised as a new ``CellError`` each time.
+    """
+    cache: dict[object, tuple[bool, object]] = {}
+
+    def cached(cell: object) -> object:
+        key = cell if cell.__class__ is str else (cell.__class__, cell)
+        hit = cache.get(key)
+        if hit is None:
+            try:
+                hit = (True, convert(cell))
+            except CellError as error:
+                hit = (False, str(error))
+            if len(cache) < _CACHE_LIMIT:
+                cache[key] = hit
+        if hit[0]:
+            return hit[1]
+        raise CellError(hit[1])
+
+    return cached
+
+
 class _RowReader:
-    """Converts the data rows of one sheet; the column plan is fixed once per file."""
+    """Converts the data rows of one sheet; the column plan is fixed once per file.
+
+    This runs for each of 100,000 rows, so the common case (every cell fine) takes the
+    shortest path: no per-row helper calls, and repeating cells converted once per file.
+    """
 
     def __init__(self, mapping: dict[str, int], headers: dict[str, str], today: date) -> None:
         self.today = today
         self.headers = headers
-        self.simple = [(f, i, _SIMPLE_FIELDS[f]) for f, i in mapping.items() if f in _SIMPLE_FIELDS]
-        self.birth_index = mapping.get("birth_date")
-        self.joined_index = mapping.get("joined_on")
+        self.simple = [
+            (f, i, _memoized(_SIMPLE_FIELDS[f]) if f in _REPEATING else _SIMPLE_FIELDS[f])
+            for f, i in mapping.items()
+            if f in _SIMPLE_FIELDS
+        ]
+        self.dates = [
+            (f, mapping[f], _memoized(cells.parse_date))
+            for f in ("birth_date", "joined_on")
+            if f in mapping
+        ]
         self.id_index = mapping.get("id_number")
         self.seen_ids: dict[str, int] = {}
 
     def read(self, number: int, row: list[object], problems: list[RowProblem]) -> MemberRow | None:
         values: dict[str, object] = {}
         before = len(problems)
+        width = len(row)
         for name, index, convert in self.simple:
-            cell = row[index] if index < len(row) else ""
+            if index >= width:
+                continue
+            cell = row[index]
             if cell == "" or cell is None:
                 continue
             try:
                 values[name] = convert(cell)
             except CellError as error:
                 problems.append(self._problem(number, name, error, cell))
-        birth_month_only = self._dates(number, row, values, problems)
+        birth_month_only = self._dates(number, row, values, problems) if self.dates else False
         if not values.get("name"):
             problems.append(RowProblem(number, self.headers["name"], "缺少姓名"))
-        self._id_number(number, row, values, birth_month_only, problems)
+        index = self.id_index
+        if index is not None and index < width:
+            cell = row[index]
+            if not (cell == "" or cell is None):
+                self._id_number(number, cell, values, birth_month_only, problems)
         if len(problems) > before:
             return None
         return MemberRow(row=number, **values)  # type: ignore[arg-type]
@@ -126,12 +176,15 @@ class _RowReader:
         self, number: int, row: list[object], values: dict[str, object], problems: list[RowProblem]
     ) -> bool:
         month_only = False
-        for name, index in (("birth_date", self.birth_index), ("joined_on", self.joined_index)):
-            cell = row[index] if index is not None and index < len(row) else ""
+        width = len(row)
+        for name, index, parse in self.dates:
+            if index >= width:
+                continue
+            cell = row[index]
             if cell == "" or cell is None:
                 continue
             try:
-                day, partial = cells.parse_date(cell)
+                day, partial = parse(cell)
             except CellError as error:
                 problems.append(self._problem(number, name, error, cell))
                 continue
@@ -144,15 +197,12 @@ class _RowReader:
     def _id_number(
         self,
         number: int,
-        row: list[object],
+        cell: object,
         values: dict[str, object],
         birth_month_only: bool,
         problems: list[RowProblem],
     ) -> None:
-        index = self.id_index
-        cell = row[index] if index is not None and index < len(row) else ""
-        if cell == "" or cell is None:
-            return
+        """Check a non-empty ID cell; fill birth date and gender from it."""
         try:
             text = cells.parse_id_text(cell)
         except CellError as error:
@@ -162,34 +212,42 @@ class _RowReader:
         if isinstance(info, str):
             problems.append(RowProblem(number, self.headers["id_number"], info, text))
             return
-        self._check_against_id(number, info, values, birth_month_only, problems)
+        given_birth = values.get("birth_date")
+        given_gender = values.get("gender")
+        if (given_birth is not None and given_birth != info.birth_date) or (
+            given_gender is not None and given_gender != info.gender
+        ):
+            self._check_against_id(number, info, given_birth, birth_month_only, values, problems)
         first = self.seen_ids.setdefault(info.number, number)
         if first != number:
             message = f"身份证号与第{first}行重复"
             problems.append(RowProblem(number, self.headers["id_number"], message, text))
         values["id_number"] = info.number
+        values["birth_date"] = info.birth_date
+        values["gender"] = info.gender
 
     def _check_against_id(
         self,
         number: int,
         info: IdCardInfo,
-        values: dict[str, object],
+        given_birth: object,
         birth_month_only: bool,
+        values: dict[str, object],
         problems: list[RowProblem],
     ) -> None:
-        given_birth = values.get("birth_date")
+        """Report a given birth date or gender that contradicts the ID number."""
         if birth_month_only and isinstance(given_birth, date):
             same_month = given_birth.replace(day=1) == info.birth_date.replace(day=1)
             given_birth = info.birth_date if same_month else given_birth
         for message in mismatch_problems(info, given_birth, values.get("gender")):  # type: ignore[arg-type]
             column = "birth_date" if message.startswith("出生") else "gender"
             problems.append(RowProblem(number, self.headers[column], message))
-        values["birth_date"] = info.birth_date
-        values["gender"] = info.gender
 
 
 def _is_blank(row: list[object]) -> bool:
-    return all(cell == "" or cell is None for cell in row)
+    # any(): a truthy cell is neither "" nor None, so most rows are settled in C; only rows
+    # without one (blank, or holding only 0 / False) need the cell-by-cell look.
+    return not any(row) and all(cell == "" or cell is None for cell in row)
 
 
 def _pick_sheet(sheets: list[Sheet]) -> tuple[Sheet, tuple[int, dict[str, int], list[str]]]:
