@@ -7,7 +7,8 @@ benchmark rows are deleted at the end). Figures, one per line, each with a basel
 measured in the same run:
 
 - importing a 100,000-row .xlsx (read, validated, checked against the registry, saved) vs
-  merely reading the same file with python-calamine; then importing it again (all updates);
+  merely reading the same file with python-calamine; then importing it again (nothing
+  changed) and a version with every phone changed (every row an update); medians;
 - loading a synthetic federation (1,000 unions, 1,000,000 members) with raw executemany;
 - resolving scopes (median of several runs, parse + COUNT) over one union and over the whole
   federation vs an indexed COUNT(*) of the same members; and a plan's counts_for_items.
@@ -90,31 +91,46 @@ def median_ms(repeat: int, action: Callable[[], object]) -> float:
     return statistics.median(times) * 1000
 
 
-def bench_import(rows: int) -> None:
+def bench_import(rows: int, repeat: int = 3) -> None:
+    """Medians of ``repeat`` rounds, each alternating the calamine baseline, reading alone,
+    a first import into a new union, a re-import of the same file (nothing changed) and of
+    a file where every row has another phone (every row an update)."""
     path = Path(_TMP.name) / f"roster_{rows}.xlsx"
+    changed = Path(_TMP.name) / f"roster_{rows}_changed.xlsx"
     write_roster_file(path, rows)
-    org = Organization.objects.create(name="导入基准工会")
-    baseline = best_of(
-        3, lambda: CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
-    )
-    start = time.perf_counter()
-    outcome = importing.import_bytes(org, path, path.name)
-    first = time.perf_counter() - start
-    assert outcome.created == rows and not outcome.error, outcome
-    start = time.perf_counter()
-    outcome = importing.import_bytes(org, path, path.name)
-    again = time.perf_counter() - start
-    assert outcome.updated == rows, outcome
-    reading = best_of(1, lambda: read_roster(path))
+    write_roster_file(changed, rows, changed=True)
+    times: dict[str, list[float]] = {k: [] for k in ("base", "read", "first", "same", "changed")}
+
+    def timed(key: str, action: Callable[[], object]) -> object:
+        start = time.perf_counter()
+        result = action()
+        times[key].append(time.perf_counter() - start)
+        return result
+
+    for _ in range(repeat):
+        org = Organization.objects.create(name="导入基准工会")
+        timed(
+            "base", lambda: CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+        )
+        timed("read", lambda: read_roster(path))
+        outcome = timed("first", lambda org=org: importing.import_bytes(org, path, path.name))
+        assert outcome.created == rows and not outcome.error, outcome
+        outcome = timed("same", lambda org=org: importing.import_bytes(org, path, path.name))
+        assert outcome.updated == rows, outcome
+        outcome = timed("changed", lambda org=org: importing.import_bytes(org, changed, "b.xlsx"))
+        assert outcome.updated == rows, outcome
+        Member.objects.filter(organization=org)._raw_delete(connection.alias)
+        org.delete()
+    base, reading, first, same, again = (statistics.median(times[k]) for k in times)
     label = f"{rows // 1000}k"
     print(f"members import {label}-row .xlsx (read, validated, saved): {first:.2f} s  "
-          f"({first / baseline:.1f}× calamine read alone, {baseline:.2f} s; of which "
-          f"read_roster {reading:.2f} s = {reading / baseline:.1f}×, the database part "
-          f"{first - reading:.2f} s)")  # fmt: skip
+          f"({first / base:.1f}× calamine read alone, {base:.2f} s; of which "
+          f"read_roster {reading:.2f} s = {reading / base:.1f}×, the database part "
+          f"{first - reading:.2f} s; medians of {repeat})")  # fmt: skip
     print(f"members re-import {label} rows (every row an update): {again:.2f} s  "
-          f"({again / baseline:.1f}× calamine read alone)")  # fmt: skip
-    Member.objects.filter(organization=org)._raw_delete(connection.alias)
-    org.delete()
+          f"({again / base:.1f}× calamine read alone)")  # fmt: skip
+    print(f"members re-import {label} rows (same file, nothing changed): {same:.2f} s  "
+          f"({same / base:.1f}× calamine read alone)")  # fmt: skip
 
 
 def create_unions(count: int) -> tuple[Organization, list[Organization]]:
@@ -155,7 +171,7 @@ def load_federation(unions: int, members: int) -> tuple[Organization, list[Organ
                 person.post, person.status, person.joined_on, "", now, now,
             ))  # fmt: skip
             tags_batch.extend((next_id, tag_ids[t]) for t in person.tags)
-            children_batch.extend((next_id, name, born) for name, born in person.children)
+            children_batch.extend((next_id, key, name, born) for name, born in person.children)
             next_id += 1
             if len(members_batch) >= BATCH:
                 _flush(member_cols, members_batch, tags_batch, children_batch)
@@ -187,7 +203,7 @@ def indexes_built_after():
 def _flush(member_cols: list[str], members: list, tags: list, children: list) -> None:
     _insert(Member._meta.db_table, member_cols, members)
     _insert(MemberTag._meta.db_table, ["member_id", "tag_id"], tags)
-    _insert(Child._meta.db_table, ["member_id", "name", "birth_date"], children)
+    _insert(Child._meta.db_table, ["member_id", "org_key", "name", "birth_date"], children)
     members.clear()
     tags.clear()
     children.clear()

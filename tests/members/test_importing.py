@@ -56,6 +56,21 @@ def test_reimport_updates_instead_of_duplicating(org):
     assert list(again.tags.values_list("name", flat=True)) == ["工会干部"]
 
 
+def test_reimport_writes_only_what_changed(org):
+    rows = [person(1), person(2), person(3, 子女="小明 2015-05-01")]
+    importing.import_bytes(org, xlsx(rows), "a.xlsx")
+    stamps = dict(Member.objects.values_list("name", "updated_at"))
+    rows[1] = person(2, 手机="13999999999", 部门="数学组")
+    rows[2] = person(3, 子女="小明 2015-05-01；小红 2018-01-02")
+    outcome = importing.import_bytes(org, xlsx(rows), "b.xlsx")
+    assert (outcome.created, outcome.updated) == (0, 3)
+    after = {m.name: m for m in Member.objects.all()}
+    assert (after["会员2"].phone, after["会员2"].department) == ("13999999999", "数学组")
+    assert after["会员2"].updated_at > stamps["会员2"]
+    assert after["会员1"].updated_at == stamps["会员1"] and after["会员1"].phone == "13800000001"
+    assert after["会员3"].children.count() == 2  # children are replaced whatever the row
+
+
 def test_reimport_keeps_columns_the_file_does_not_have(org):
     importing.import_bytes(org, xlsx([person(1, 标签="劳模")]), "a.xlsx")
     header = ["姓名", "身份证号", "部门"]

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 
-from tests.factories import MemberFactory, OrganizationFactory
-from unionplan.members.models import Member, next_key, org_key_of
+from tests.factories import ChildFactory, MemberFactory, OrganizationFactory
+from unionplan.members.models import Child, Member, next_key, org_key_of
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +76,23 @@ def test_masked_numbers(org):
     assert member.masked_id_number == "110105********002X"
     assert member.masked_phone == "138****5678"
     assert MemberFactory.build(phone="").masked_phone == ""
+
+
+def test_children_carry_their_parents_org_key_through_moves():
+    """Children scopes over a federation read the child's own org_key: it must follow."""
+    old_tree, new_tree = OrganizationFactory(kind="federation"), OrganizationFactory()
+    school, hospital = OrganizationFactory(parent=old_tree), OrganizationFactory(parent=old_tree)
+    child = ChildFactory(member=MemberFactory(organization=school))
+    assert child.org_key == org_key_of(school)
+    member = child.member
+    member.organization = hospital
+    member.save()
+    child.refresh_from_db()
+    assert child.org_key == org_key_of(hospital)
+    hospital.parent = new_tree
+    hospital.save()
+    hospital.refresh_from_db()
+    child.refresh_from_db()
+    assert child.org_key == org_key_of(hospital)
+    assert list(Child.objects.under(new_tree)) == [child]
+    assert not Child.objects.under(old_tree).exists()

@@ -1,4 +1,5 @@
-"""Keep the members' denormalised ``org_key`` / ``tree_root`` in step when a union moves.
+"""Keep the members' (and their children's) denormalised ``org_key`` / ``tree_root`` in step
+when a union moves.
 
 ``Organization.save`` rewrites the paths below a moved union with one UPDATE (no signals for
 the descendants), so we do the same for members: one UPDATE over the old key range. Moving a
@@ -13,7 +14,7 @@ from django.db.models.functions import Concat, Substr
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from unionplan.members.models import ID_WIDTH, Member, next_key
+from unionplan.members.models import ID_WIDTH, Child, Member, next_key
 from unionplan.orgs.models import Organization
 
 
@@ -30,7 +31,10 @@ def move_members(sender, instance: Organization, **kwargs) -> None:
     if not old_path or old_path == instance.path:
         return
     old_key, new_key = old_path.replace("/", ""), instance.path.replace("/", "")
+    moved_key = Concat(Value(new_key), Substr("org_key", len(old_key) + 1))
     Member.objects.filter(org_key__gte=old_key, org_key__lt=next_key(old_key)).update(
-        org_key=Concat(Value(new_key), Substr("org_key", len(old_key) + 1)),
-        tree_root=int(new_key[:ID_WIDTH]),
+        org_key=moved_key, tree_root=int(new_key[:ID_WIDTH])
+    )
+    Child.objects.filter(org_key__gte=old_key, org_key__lt=next_key(old_key)).update(
+        org_key=moved_key
     )
