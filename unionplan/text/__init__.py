@@ -2,7 +2,7 @@
 
 Public API of the plan parser (issue 3; the JSON is DESIGN.md §5)::
 
-    from unionplan.text import parse_path, parse_bytes, ParseResult, MAX_FILE_BYTES
+    from unionplan.text import parse_path, parse_bytes, ParseResult, MAX_FILE_BYTES, MAX_TEXT_BYTES
 
     result = parse_path("计划.docx", simplified=False)       # or parse_bytes(data, "计划.docx")
     result.to_json_dict()   # {"source", "plans": [{"title", "year", "sections", "schedule",
@@ -14,9 +14,13 @@ Public API of the plan parser (issue 3; the JSON is DESIGN.md §5)::
 - Inputs: .txt/.md in UTF-8 (BOM or not), GB18030/GBK, Big5 (detected by scoring strict
   decodes, see ``charset``); .html/.htm (text, <ol> numbers, tables); .docx (paragraphs,
   Word's own list numbering, tables). An unknown extension is sniffed from the content.
-- Any user mistake (empty, binary, damaged, unsupported type, larger than ``MAX_FILE_BYTES``
-  = 20 MB) raises ``unionplan.errors.UserInputError`` with a one-line Chinese message; no
-  other exception is expected for any input.
+- Any user mistake (empty, binary, damaged, unsupported type, too large) raises
+  ``unionplan.errors.UserInputError`` with a one-line Chinese message; no other exception is
+  expected for any input. Limits: ``MAX_FILE_BYTES`` = 20 MB for any file (a .docx carries
+  images), ``readers.MAX_TEXT_BYTES`` = 5 MB for .txt/.md/.html, and 10 MB of unpacked text
+  XML in a .docx (``docx_reader.MAX_DOCUMENT_XML_BYTES``). Within them every stage is linear
+  (no regex retries a long run, no recursion over the HTML tree), so the worst input allowed
+  parses in about 10 s and a real plan in well under one; see bench/bench_parse.py.
 - ``simplified=True`` gives every text in simplified characters (OpenCC t2s); otherwise the
   text is kept as written (cleaned of scrape noise). Units of targets are always simplified.
 - JSON details: ``number`` is the marker as written ("一、", "（一）") or null for a heading
@@ -36,6 +40,6 @@ F1 of ../shared/corpus/README.md), ``numerals`` and ``numbering``.
 """
 
 from unionplan.text.parse import ParseResult, parse_bytes, parse_path
-from unionplan.text.readers import MAX_FILE_BYTES
+from unionplan.text.readers import MAX_FILE_BYTES, MAX_TEXT_BYTES
 
-__all__ = ["MAX_FILE_BYTES", "ParseResult", "parse_bytes", "parse_path"]
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_BYTES", "ParseResult", "parse_bytes", "parse_path"]

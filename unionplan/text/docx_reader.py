@@ -20,7 +20,17 @@ from unionplan.text.numerals import to_chinese
 
 # A .docx is a zip: refuse one that would unpack to more than this (a "zip bomb").
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# The text itself (word/document.xml, unpacked) is what costs time: about a second per MB for
+# text, up to 0.6 s per MB for a page of empty paragraphs. A plan's is well under 1 MB.
+MAX_DOCUMENT_XML_BYTES = 10 * 1024 * 1024
 _TRADITIONAL_STEMS = "甲乙丙丁戊己庚辛壬癸"
+# Qualified tag names, computed once: qn() per element was most of the time on big files.
+_P, _TBL, _TR, _TC, _T, _TAB, _BR = (
+    qn(f"w:{n}") for n in ("p", "tbl", "tr", "tc", "t", "tab", "br")
+)
+_PPR, _NUM_PR, _P_STYLE, _NUM_ID, _ILVL, _VAL = (
+    qn(f"w:{n}") for n in ("pPr", "numPr", "pStyle", "numId", "ilvl", "val")
+)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -30,9 +40,9 @@ def docx_blocks(data: bytes) -> list[Block]:
     numbering = _Numbering(document)
     blocks: list[Block] = []
     for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
+        if child.tag == _P:
             blocks.extend(_paragraph_text(child, numbering).split("\n"))
-        elif child.tag == qn("w:tbl"):
+        elif child.tag == _TBL:
             blocks.append(Table(_table_rows(child, numbering)))
     return blocks
 
@@ -44,6 +54,7 @@ def _open(data: bytes) -> docx.document.Document:
                 raise UserInputError("Word 文件解压后过大，无法读取。")
             if "word/document.xml" not in archive.namelist():
                 raise UserInputError("这不是 Word 文档（.docx）：缺少正文部分。")
+            _check_document_size(archive.getinfo("word/document.xml").file_size)
         return docx.Document(io.BytesIO(data))
     except UserInputError:
         raise
@@ -51,23 +62,31 @@ def _open(data: bytes) -> docx.document.Document:
         raise UserInputError("Word 文件已损坏或不完整，请在 Word 中打开后重新保存再试。") from None
 
 
+def _check_document_size(size: int) -> None:
+    if size > MAX_DOCUMENT_XML_BYTES:
+        raise UserInputError(
+            f"Word 文件的正文过大（解压后 {size / 2**20:.1f} MB，最大支持 "
+            f"{MAX_DOCUMENT_XML_BYTES // 2**20} MB），请删去与计划无关的内容后再上传。"
+        )
+
+
 def _paragraph_text(p, numbering: _Numbering) -> str:
-    text = "".join(_run_text(node) for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")))
+    text = "".join(_run_text(node) for node in p.iter(_T, _TAB, _BR))
     return numbering.marker(p) + text
 
 
 def _run_text(node) -> str:
-    if node.tag == qn("w:t"):
+    if node.tag == _T:
         return node.text or ""
-    return "\t" if node.tag == qn("w:tab") else "\n"
+    return "\t" if node.tag == _TAB else "\n"
 
 
 def _table_rows(tbl, numbering: _Numbering) -> list[list[str]]:
     rows = []
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for tr in tbl.iterchildren(_TR):
         cells = []
-        for tc in tr.iterchildren(qn("w:tc")):
-            paragraphs = [_paragraph_text(p, numbering) for p in tc.iterchildren(qn("w:p"))]
+        for tc in tr.iterchildren(_TC):
+            paragraphs = [_paragraph_text(p, numbering) for p in tc.iterchildren(_P)]
             cells.append("\n".join(text for text in paragraphs if text.strip()))
         if any(cells):
             rows.append(cells)
@@ -96,6 +115,8 @@ class _Numbering:
             self.levels[num.get(qn("w:numId"))] = levels
 
     def marker(self, p) -> str:
+        if not self.levels:
+            return ""  # a document without lists: most paragraphs of most files
         num_id, ilvl = self._num_pr(p)
         levels = self.levels.get(num_id) if num_id else None
         if not levels or ilvl not in levels:
@@ -107,16 +128,17 @@ class _Numbering:
         return _render(levels, counters, ilvl, fmt)
 
     def _num_pr(self, p) -> tuple[str | None, int]:
-        ppr = p.find(qn("w:pPr"))
-        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        ppr = p.find(_PPR)
+        if ppr is None:
+            return None, 0
+        num_pr, style = ppr.find(_NUM_PR), ppr.find(_P_STYLE)
         num_id, ilvl = None, 0
         if style is not None:
-            num_id, ilvl = self.style_numbering.get(style.get(qn("w:val")), (None, 0))
+            num_id, ilvl = self.style_numbering.get(style.get(_VAL), (None, 0))
         if num_pr is not None:
-            id_el, lvl_el = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
-            num_id = id_el.get(qn("w:val")) if id_el is not None else num_id
-            ilvl = _int(lvl_el.get(qn("w:val")) if lvl_el is not None else None, ilvl)
+            id_el, lvl_el = num_pr.find(_NUM_ID), num_pr.find(_ILVL)
+            num_id = id_el.get(_VAL) if id_el is not None else num_id
+            ilvl = _int(lvl_el.get(_VAL) if lvl_el is not None else None, ilvl)
         return (None if num_id in (None, "0") else num_id), min(max(ilvl, 0), 8)
 
 

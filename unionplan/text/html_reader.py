@@ -1,13 +1,23 @@
-"""Lines and tables of an HTML page (beautifulsoup4 with the standard html.parser).
+"""Lines and tables of an HTML page, read by a small tokenizer of our own.
 
 Block elements and <br> end lines; <li> of an <ol> get their number written out (1、), since
 the browser would show it; tables become rows of cell texts. Scripts, styles and navigation
-are left out.
+are left out; so are comments, declarations and text between table cells.
+
+Why not beautifulsoup or the standard html.parser: both are super-linear on hostile or merely
+sloppy markup. html.parser retries every unclosed "<a " up to the end of the page (60 KB took
+36 s on Python 3.11), bs4's tree builder slows down with the number of open tags and nests
+unclosed <li>/<div> until Python's recursion limit. Here one regular expression cuts the page
+into tokens, none of which can reach past the next "<", so each character is read a bounded
+number of times; no tree is built, only the few open things that matter are kept: the element
+being skipped, the open lists, the open table with its row and cell.
 """
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+import html
+import re
+from dataclasses import dataclass, field
 
 from unionplan.text.blocks import Block, Table, text_blocks
 
@@ -17,23 +27,113 @@ _BLOCK = {
     "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "tr", "br",
     "hr", "center", "form", "fieldset", "address", "figure", "figcaption", "body", "html",
 }  # fmt: skip
+_CELLS = ("td", "th")
+# Inside a table cell these end a line (and <br>); other elements run on, as bs4 read them.
+_CELL_BREAKS = ("p", "div", "li", "tr")
+# Elements whose content is raw text up to their end tag ("<" in a script is not a tag).
+_RAW_TEXT = {
+    name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in ("script", "style")
+}
+# Possessive (*+) attribute list: it never backtracks, and no alternative crosses a "<".
+_TOKEN_RE = re.compile(
+    r"(?P<text>[^<]+(?:<(?![a-zA-Z/!?])[^<]*)*)"
+    r"|(?P<comment><!--)"
+    r"|<(?P<close>/?)(?P<name>[a-zA-Z][^\s/<>]*)"
+    r"(?P<attrs>(?:\"[^\"<]*\"|'[^'<]*'|[^<>])*+)>"
+    r"|(?P<declaration><[!?/][^<>]*>)"
+    r"|(?P<stray><)"
+)
+_START_RE = re.compile(r"(?:^|\s)start\s*=\s*[\"']?\s*([+-]?\d{1,9})\b", re.IGNORECASE)
 
 
 def html_blocks(markup: str) -> list[Block]:
     """The page as lines and tables, in reading order."""
-    soup = BeautifulSoup(markup, "html.parser")
     reader = _Reader()
-    reader.walk(soup)
-    reader.flush()
-    reader.end_lines()
+    markup = markup.replace("\r\n", "\n").replace("\r", "\n")
+    position, size = 0, len(markup)
+    while position < size:
+        token = _TOKEN_RE.match(markup, position)
+        assert token is not None  # the last alternative matches any "<"
+        position = token.end()
+        if token.lastgroup == "text" or token.lastgroup == "stray":
+            reader.text(html.unescape(token.group()) if "&" in token.group() else token.group())
+        elif token.lastgroup == "comment":
+            end = markup.find("-->", position)
+            position = size if end < 0 else end + 3
+        elif token.group("name"):
+            position = _tag(reader, token, markup, position)
+    reader.finish()
     return reader.blocks
 
 
+def _tag(reader: _Reader, token: re.Match[str], markup: str, position: int) -> int:
+    """Hand a start or end tag to the reader; the position after it (raw text skipped)."""
+    name = token.group("name").lower()
+    if token.group("close"):
+        reader.end(name)
+        return position
+    attrs = token.group("attrs")
+    reader.start(name, attrs)
+    if attrs.endswith("/"):
+        reader.end(name)
+    if name in _RAW_TEXT:
+        end = _RAW_TEXT[name].search(markup, position)
+        return end.start() if end else len(markup)
+    return position
+
+
+@dataclass
+class _OpenTable:
+    """The outermost open table: finished rows, the row and the cell being read."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    row: list[str] | None = None
+    cell: list[str] | None = None
+    nested: int = 0  # tables inside it: their text joins the outer cell
+
+    def end_cell(self) -> None:
+        if self.cell is not None:
+            if self.row is None:
+                self.row = []
+            self.row.append(_cell_text("".join(self.cell)))
+            self.cell = None
+
+    def end_row(self) -> None:
+        self.end_cell()
+        if self.row is not None and any(self.row):
+            self.rows.append(self.row)
+        self.row = None
+
+
+@dataclass
+class _List:
+    ordered: bool
+    next_number: int
+
+
 class _Reader:
+    """Receives text and tags in document order and builds the blocks."""
+
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.lines: list[str] = []
         self.buffer: list[str] = []
+        self.skip: str | None = None
+        self.skip_depth = 0
+        self.lists: list[_List] = []
+        self.open_lists = {True: 0, False: 0}
+        self.table: _OpenTable | None = None
+
+    # --- text -------------------------------------------------------------------------------
+
+    def text(self, data: str) -> None:
+        if self.skip is not None:
+            return
+        if self.table is not None:
+            if self.table.cell is not None:
+                self.table.cell.append(data)  # a cell keeps its line breaks, as bs4 did
+            return  # text between cells is not shown as part of the table
+        self.buffer.append(data.replace("\n", " "))
 
     def flush(self) -> None:
         """End the current line(s) of running text."""
@@ -46,63 +146,124 @@ class _Reader:
         self.blocks.extend(text_blocks(self.lines))
         self.lines = []
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # not a comment, doctype or CDATA
-                    self.buffer.append(" ".join(str(child).split("\n")))
-            elif isinstance(child, Tag):
-                self.element(child)
+    def finish(self) -> None:
+        """The page ended: close what is still open."""
+        if self.table is not None:
+            self._close_table()
+        self.flush()
+        self.end_lines()
 
-    def element(self, tag: Tag) -> None:
-        name = tag.name.lower()
+    # --- tags -------------------------------------------------------------------------------
+
+    def start(self, name: str, attrs: str) -> None:
+        if self.skip is not None:
+            if name == self.skip:
+                self.skip_depth += 1
+            elif name == "body" and self.skip == "head":  # </head> was left out
+                self.skip = None
+            return
         if name in _SKIP:
+            self.skip, self.skip_depth = name, 1
+        elif name == "table":
+            self._open_table()
+        elif self.table is not None and name in ("tr", *_CELLS):
+            self._table_tag(name, starts=True)
+        elif name == "br":
+            if self.table is not None:
+                self.text("\n")
+            else:
+                self.buffer.append("\n")  # not through text(), which makes source breaks spaces
+        elif name in _BLOCK:
+            if name in ("ol", "ul"):
+                self._open_list(name == "ol", attrs)
+            if self.table is None:  # in a cell only the end of a block breaks the line
+                self.flush()
+                if name == "li":
+                    self.text(self._list_number())
+
+    def end(self, name: str) -> None:
+        if self.skip is not None:
+            if name == self.skip:
+                self.skip_depth -= 1
+                if not self.skip_depth:
+                    self.skip = None
             return
         if name == "table":
-            self.flush()
-            self.end_lines()
-            self.blocks.append(Table(_table_rows(tag)))
-            return
-        if name == "br":
-            self.buffer.append("\n")
-            return
-        if name not in _BLOCK:
-            self.walk(tag)
+            self._end_table()
+        elif self.table is not None and name in ("tr", *_CELLS):
+            self._table_tag(name, starts=False)
+        elif name in _BLOCK:
+            if name in ("ol", "ul"):
+                self._close_list(name == "ol")
+            if self.table is None:
+                self.flush()
+            elif name in _CELL_BREAKS:
+                self.text("\n")
+
+    # --- lists ------------------------------------------------------------------------------
+
+    def _open_list(self, ordered: bool, attrs: str) -> None:
+        match = _START_RE.search(attrs) if ordered else None
+        self.lists.append(_List(ordered, int(match.group(1)) if match else 1))
+        self.open_lists[ordered] += 1
+
+    def _close_list(self, ordered: bool) -> None:
+        """Close the innermost list of this kind and any left open inside it."""
+        if not self.open_lists[ordered]:
+            return  # a stray </ol>
+        while self.lists:
+            closed = self.lists.pop()
+            self.open_lists[closed.ordered] -= 1
+            if closed.ordered == ordered:
+                return
+
+    def _list_number(self) -> str:
+        if not self.lists or not self.lists[-1].ordered:
+            return ""
+        number = self.lists[-1].next_number
+        self.lists[-1].next_number += 1
+        return f"{number}、"
+
+    # --- tables -----------------------------------------------------------------------------
+
+    def _open_table(self) -> None:
+        if self.table is not None:
+            self.table.nested += 1
+            self.text("\n")
             return
         self.flush()
-        if name == "li":
-            self.buffer.append(_list_number(tag))
-        self.walk(tag)
-        self.flush()
+        self.end_lines()
+        self.table = _OpenTable()
+
+    def _table_tag(self, name: str, *, starts: bool) -> None:
+        """<tr>, <td>, <th> or their end: a new row or cell ends the one before (as in HTML,
+        where </td> and </tr> may be left out); in a nested table they only break lines."""
+        assert self.table is not None
+        if self.table.nested:
+            self.text("\n")
+        elif name == "tr":
+            self.table.end_row()
+        else:
+            self.table.end_cell()
+            if starts:
+                self.table.cell = []
+
+    def _end_table(self) -> None:
+        if self.table is None:
+            return  # a stray </table>
+        if self.table.nested:
+            self.table.nested -= 1
+            self.text("\n")
+            return
+        self._close_table()
+
+    def _close_table(self) -> None:
+        assert self.table is not None
+        self.table.end_row()
+        self.blocks.append(Table(self.table.rows))
+        self.table = None
 
 
-def _list_number(item: Tag) -> str:
-    parent = item.parent
-    if not isinstance(parent, Tag) or parent.name != "ol":
-        return ""
-    siblings = list(parent.find_all("li", recursive=False))
-    try:
-        start = int(str(parent.get("start", "1")))
-    except ValueError:
-        start = 1
-    return f"{start + siblings.index(item)}、"
-
-
-def _table_rows(table: Tag) -> list[list[str]]:
-    rows = []
-    for row in table.find_all("tr"):
-        if row.find_parent("table") is not table:
-            continue  # a row of a nested table
-        cells = [_cell_text(cell) for cell in row.find_all(["td", "th"], recursive=False)]
-        if any(cells):
-            rows.append(cells)
-    return rows
-
-
-def _cell_text(cell: Tag) -> str:
-    for br in cell.find_all("br"):
-        br.replace_with("\n")
-    for block in cell.find_all(["p", "div", "li"]):
-        block.insert_after("\n")
-    lines = (line.strip() for line in cell.get_text().split("\n"))
+def _cell_text(text: str) -> str:
+    lines = (line.strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

@@ -46,11 +46,8 @@ class Line:
 
     def strip(self, chars: str = STRIP) -> Line:
         """Strip ``chars`` from both ends of text and shadow alike."""
-        start, end = 0, len(self.shadow)
-        while start < end and self.shadow[start] in chars:
-            start += 1
-        while end > start and self.shadow[end - 1] in chars:
-            end -= 1
+        start = len(self.shadow) - len(self.shadow.lstrip(chars))  # in C, not a Python loop
+        end = start + len(self.shadow[start:].rstrip(chars))
         return self.cut(start, end)
 
     def __bool__(self) -> bool:

@@ -16,7 +16,7 @@ from unionplan.errors import UserInputError
 from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
 from unionplan.text.categories import guess_category
 from unionplan.text.model import Entry, Item, Plan, Section, Target
-from unionplan.text.readers import MAX_FILE_BYTES, read_blocks
+from unionplan.text.readers import MAX_FILE_BYTES, read_blocks, too_large_message
 from unionplan.text.structure import build_plans
 
 
@@ -56,10 +56,8 @@ def parse_path(path: str | Path, *, simplified: bool = False) -> ParseResult:
     try:
         if path.is_dir():
             raise UserInputError(f"“{path}”是一个文件夹，不是文件。")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            size = path.stat().st_size / 1024 / 1024
-            limit = MAX_FILE_BYTES // 1024 // 1024
-            raise UserInputError(f"文件过大（{size:.1f} MB），最大支持 {limit} MB。")
+        if path.stat().st_size > MAX_FILE_BYTES:  # refused before reading 50 MB into memory
+            raise UserInputError(too_large_message(path.stat().st_size))
         data = path.read_bytes()
     except FileNotFoundError:
         raise UserInputError(f"找不到文件“{path}”。") from None

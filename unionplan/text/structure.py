@@ -46,7 +46,7 @@ _HEADING_NOUNS = (
     "保障", "方针", "目的", "指标", "计划", "打算", "形势", "情况",
 )  # fmt: skip
 _NOT_DIGIT_RE = re.compile(r"[^\d一二三四五六七八九十百]")
-_TITLE_END = "。；;：:！!？?"
+_TITLE_END_RE = re.compile("[。；;：:！!？?]")
 _KIND_RANK = {"head": -1, **{kind: rank for rank, kind in enumerate(SECTION_KINDS)}}
 
 
@@ -331,9 +331,10 @@ class _PlanBuilder:
 def _split_title(rest: Line) -> tuple[Line, Line]:
     """Title up to the first 。/：/；, body after it; a line without one is all title."""
     rest = rest.strip(" \t")
-    for index, ch in enumerate(rest.shadow):
-        if ch in _TITLE_END and index > 0:
-            return rest.cut(0, index).strip(), rest.cut(index + 1).strip(" \t")
+    end = _TITLE_END_RE.search(rest.shadow, 1)
+    if end is not None:
+        index = end.start()
+        return rest.cut(0, index).strip(), rest.cut(index + 1).strip(" \t")
     return rest.strip(), Line("", "")
 
 

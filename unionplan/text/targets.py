@@ -9,6 +9,7 @@ not mistaken for aims. Ages (35周岁以下) describe people, not aims, and are 
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -25,8 +26,11 @@ _UNITS = (
     "台", "套", "部", "门", "节", "届", "个", "周",
 )  # fmt: skip
 _BARE_UNITS = frozenset({"次", "场", "期", "家", "项", "批", "轮", "人次", "篇", "名", "人"})
+# A number is matched from its first digit only (the lookbehinds): retrying inside a run of
+# 100,000 digits would be quadratic; the first try already backtracks over every end.
+_NUM_START = rf"(?:(?<!\d)(?=\d)|(?<![{_CN_NUM}])(?=[{_CN_NUM}]))"
 _QUANTITY_RE = re.compile(
-    rf"百分之({_NUM})|({_NUM})\s*(?:{_RANGE_SEP}\s*({_NUM})\s*)?"
+    rf"百分之({_NUM})|{_NUM_START}({_NUM})\s*(?:{_RANGE_SEP}\s*({_NUM})\s*)?"
     rf"({'|'.join(re.escape(unit) for unit in _UNITS)})"
 )
 _GE_WORDS = (
@@ -64,6 +68,7 @@ _YEAR_LEAD_RE = re.compile(
     r"^(?:力争|争取|计划|确保)?(?:到|在|于)?(?:20\d\d|20[xX×＊*]{2}|今|明)年(?:底|末|内|前)?(?:实现|完成)?"
 )
 _TAIL_RE = re.compile(r"的(?:要求|目标|任务|标准|规定)$")
+_MAX_PER_CLAUSE = 12
 _EDGE = " \t、，,：:“”‘’\"'（）()《》【】[]"
 
 
@@ -91,7 +96,9 @@ def _pieces(line: Line, pattern: re.Pattern[str]) -> list[Line]:
 
 def _clause_targets(clause: Line) -> list[Target]:
     clause = _trim(clause)
-    matches = list(_QUANTITY_RE.finditer(clause.shadow))
+    # Judging a number looks at the whole clause before it; a clause naming dozens of numbers
+    # is a list or garbage, not an aim, and would make that quadratic: its first few suffice.
+    matches = list(itertools.islice(_QUANTITY_RE.finditer(clause.shadow), _MAX_PER_CLAUSE))
     if len(matches) > 1 and "、" in clause.shadow:  # 五场球赛、五场演出…: one aim each
         return [t for part in _pieces(clause, _ENUMERATION_RE) for t in _clause_targets(part)]
     return [_target(clause, m) for m in matches if _accept(clause.shadow, m)]
