@@ -216,9 +216,8 @@ class _PlanBuilder:
         self.entry = None
         entries = table_entries(table, simplified=self.simplified)
         self.plan.schedule.extend(entries)
-        for row in table.rows:
-            text = " | ".join(cell.replace("\n", " ") for cell in row)
-            line = Line.of(text, simplified=self.simplified)
+        texts = [" | ".join(cell.replace("\n", " ") for cell in row) for row in table.rows]
+        for line in Line.many(texts, simplified=self.simplified):  # one OpenCC call, not one a row
             self._body(line.text, schedule=True) if entries else self._prose(line)
 
     def _line(self, line: Line) -> None:
