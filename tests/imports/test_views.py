@@ -73,3 +73,11 @@ def test_viewers_and_strangers_get_404(client, org, make_user, role):
     client.force_login(user)
     assert client.get(reverse("imports:upload", args=[org.pk])).status_code == 404
     assert upload(client, org).status_code == 404
+
+
+def test_text_over_its_limit_gets_the_parsers_message(chair_client, org):
+    big = ("一、指导思想\n" + "坚持服务职工。" * 40 + "\n") * 6500  # about 5.6 MB of text
+    response = upload(chair_client, org, content=big.encode("utf-8"), name="大文件.txt")
+    assert response.status_code == 200
+    assert "最大支持 5 MB" in response.text
+    assert not Plan.objects.exists()

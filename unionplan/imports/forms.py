@@ -1,20 +1,23 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+from unionplan.text.readers import MAX_FILE_BYTES, too_large_message
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("计划文件"),
-        help_text=_("Word（.docx）、网页（.html）、文本（.txt/.md，任意常见编码），不超过20MB"),
+        help_text=_(
+            "Word（.docx，不超过20MB）、网页（.html）或文本（.txt/.md，任意常见编码；不超过5MB）"
+        ),
     )
     simplified = forms.BooleanField(label=_("繁体转为简体"), required=False)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("文件过大：最大20MB。"))
+        # The parser checks each kind's own limit; this only spares reading a huge upload.
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(too_large_message(upload.size))
         if upload.size == 0:
             raise forms.ValidationError(_("文件是空的。"))
         return upload
