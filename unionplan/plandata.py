@@ -113,21 +113,34 @@ def clean_month(value: object, *, what: str = "月份") -> int:
     return month
 
 
+def parse_yuan(value: object, *, what: str, maximum: Decimal) -> Decimal:
+    """Money as people type it (1,200.50元, ￥300) in yuan; not a number or absurd is refused.
+
+    The one reader of typed amounts: a plan's budgets and a record's expenses differ only in
+    what else they require (a blank budget, an expense above zero).
+    """
+    text = str(value).strip()
+    for mark in (",", "，", "¥", "￥"):
+        text = text.replace(mark, "")
+    text = text.removesuffix("元").strip()
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        amount = Decimal("NaN")
+    if not amount.is_finite():
+        raise UserInputError(f"{what}应为数字（单位：元），而不是“{value}”。")
+    if amount >= maximum:
+        raise UserInputError(f"{what}过大，请检查单位是否为元。")
+    return amount
+
+
 def clean_budget(value: object) -> Decimal | None:
     """A budget in yuan: blank means none; negative, non-numeric or absurd amounts are refused."""
     if value is None or str(value).strip() == "":
         return None
-    text = str(value).strip().replace(",", "").replace("，", "").removesuffix("元")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise UserInputError(f"经费应为数字（单位：元），而不是“{value}”。") from None
-    if not amount.is_finite():
-        raise UserInputError(f"经费应为数字（单位：元），而不是“{value}”。")
+    amount = parse_yuan(value, what="经费", maximum=MAX_BUDGET)
     if amount < 0:
         raise UserInputError("经费不能为负数。")
-    if amount >= MAX_BUDGET:
-        raise UserInputError("经费金额过大，请检查单位是否为元。")
     return amount.quantize(Decimal("0.01"))
 
 
