@@ -4,7 +4,6 @@ All the chosen plans are saved in one transaction: if one cannot be stored (a ti
 already exists, an item that does not fit), none is, and the message says which and why.
 """
 
-import datetime as dt
 from dataclasses import replace
 
 from django.db import IntegrityError, transaction
@@ -13,22 +12,15 @@ from unionplan import plandata
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 from unionplan.plans.convert import create_plan
+from unionplan.plans.copying import move_date
 from unionplan.plans.models import Plan
 
 
 def move_to_year(data: plandata.PlanData, year: int) -> plandata.PlanData:
     """``data`` with every item's dates moved into ``year`` (29 Feb becomes 28 Feb)."""
-
-    def moved(day: dt.date | None) -> dt.date | None:
-        if day is None or day.year == year:
-            return day
-        try:
-            return day.replace(year=year)
-        except ValueError:
-            return day.replace(year=year, day=28)
-
     items = [
-        replace(item, date=moved(item.date), end_date=moved(item.end_date)) for item in data.items
+        replace(item, date=move_date(item.date, year), end_date=move_date(item.end_date, year))
+        for item in data.items
     ]
     return replace(data, items=items, year=year)
 
