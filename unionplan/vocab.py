@@ -2,7 +2,7 @@
 
 Pure Python (no Django imports) so that the parser, the plan generator and the document
 writers speak the same language as the database. Each list is ``(code, 中文名)``: documents
-use the Chinese as it is; web pages show it translated (``translated``).
+use the Chinese as it is; web pages show it translated (``unionplan.core.choices.translated``).
 """
 
 
@@ -81,10 +81,3 @@ def label(choices: list[tuple[str, str]], code: str) -> str:
 def codes(choices: list[tuple[str, str]]) -> list[str]:
     """The codes of ``choices``, in order."""
     return [code for code, _ in choices]
-
-
-def translated(choices: list[tuple[str, str]]) -> list[tuple[str, object]]:
-    """``choices`` for Django fields and forms: each name translated lazily where it is shown."""
-    from django.utils.translation import gettext_lazy
-
-    return [(code, gettext_lazy(name)) for code, name in choices]

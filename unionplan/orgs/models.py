@@ -12,6 +12,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
 from unionplan import vocab
+from unionplan.core.choices import translated
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -23,10 +24,10 @@ class OrganizationQuerySet(models.QuerySet):
 class Organization(models.Model):
     name = models.CharField(_("名称"), max_length=200)
     kind = models.CharField(
-        _("类型"), max_length=20, choices=vocab.translated(vocab.ORG_KINDS), default="grassroots"
+        _("类型"), max_length=20, choices=translated(vocab.ORG_KINDS), default="grassroots"
     )
     sector = models.CharField(
-        _("行业"), max_length=20, choices=vocab.translated(vocab.SECTORS), default="other"
+        _("行业"), max_length=20, choices=translated(vocab.SECTORS), default="other"
     )
     parent = models.ForeignKey(
         "self",
@@ -85,7 +86,7 @@ class Role(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="union_roles"
     )
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="roles")
-    role = models.CharField(_("角色"), max_length=20, choices=vocab.translated(vocab.ROLES))
+    role = models.CharField(_("角色"), max_length=20, choices=translated(vocab.ROLES))
 
     class Meta:
         verbose_name = _("角色")

@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionplan import plandata, vocab
+from unionplan.core.choices import translated
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
@@ -76,7 +77,7 @@ class SectionForm(VersionedForm):
 class TargetForm(VersionedForm):
     fields_saved = ["text", "comparator", "value", "value_high", "unit", "section"]
     text = forms.CharField(label=_("目标"), required=False, widget=_text_input())
-    comparator = forms.ChoiceField(label=_("比较方式"), choices=vocab.translated(vocab.COMPARATORS))
+    comparator = forms.ChoiceField(label=_("比较方式"), choices=translated(vocab.COMPARATORS))
     value = forms.DecimalField(label=_("数值"), required=False, max_digits=14, decimal_places=2)
     value_high = forms.DecimalField(
         label=_("上限（区间目标）"), required=False, max_digits=14, decimal_places=2
@@ -159,10 +160,10 @@ class ItemForm(VersionedForm):
         label=_("经费（元）"), required=False, widget=_text_input(size=10, inputmode="decimal")
     )
     category = forms.ChoiceField(
-        label=_("类别"), choices=vocab.translated(vocab.CATEGORIES), initial="other"
+        label=_("类别"), choices=translated(vocab.CATEGORIES), initial="other"
     )
     status = forms.ChoiceField(
-        label=_("状态"), choices=vocab.translated(vocab.ITEM_STATUSES), initial="planned"
+        label=_("状态"), choices=translated(vocab.ITEM_STATUSES), initial="planned"
     )
 
     def __init__(self, *args: Any, year: int | None = None, **kwargs: Any):
@@ -218,7 +219,7 @@ class PlanHeaderForm(VersionedForm):
     fields_saved = ["title", "year", "status", "guiding_ideas", "goals"]
     title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
     year = forms.IntegerField(label=_("年度"), min_value=1950, max_value=2100)
-    status = forms.ChoiceField(label=_("状态"), choices=vocab.translated(vocab.PLAN_STATUSES))
+    status = forms.ChoiceField(label=_("状态"), choices=translated(vocab.PLAN_STATUSES))
     guiding_ideas = forms.CharField(
         label=_("指导思想"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

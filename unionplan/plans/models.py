@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from unionplan import plandata, vocab
+from unionplan.core.choices import translated
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 from unionplan.text.numbering import MAX_LEVEL
@@ -27,7 +28,7 @@ class Plan(models.Model):
     )
     title = models.CharField(_("标题"), max_length=plandata.MAX_TITLE_LENGTH)
     status = models.CharField(
-        _("状态"), max_length=20, choices=vocab.translated(vocab.PLAN_STATUSES), default="draft"
+        _("状态"), max_length=20, choices=translated(vocab.PLAN_STATUSES), default="draft"
     )
     guiding_ideas = models.TextField(_("指导思想"), blank=True)
     goals = models.TextField(_("工作目标"), blank=True)
@@ -98,7 +99,7 @@ class Target(models.Model):
     )
     text = models.CharField(_("目标"), max_length=plandata.MAX_TEXT_LENGTH)
     comparator = models.CharField(
-        _("比较方式"), max_length=8, choices=vocab.translated(vocab.COMPARATORS), default=">="
+        _("比较方式"), max_length=8, choices=translated(vocab.COMPARATORS), default=">="
     )
     value = models.DecimalField(_("数值"), max_digits=14, decimal_places=2, null=True, blank=True)
     value_high = models.DecimalField(
@@ -149,10 +150,10 @@ class ScheduleItem(models.Model):
         _("经费（元）"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     category = models.CharField(
-        _("类别"), max_length=20, choices=vocab.translated(vocab.CATEGORIES), default="other"
+        _("类别"), max_length=20, choices=translated(vocab.CATEGORIES), default="other"
     )
     status = models.CharField(
-        _("状态"), max_length=20, choices=vocab.translated(vocab.ITEM_STATUSES), default="planned"
+        _("状态"), max_length=20, choices=translated(vocab.ITEM_STATUSES), default="planned"
     )
     order = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionplan import vocab
+from unionplan.core.choices import translated
 from unionplan.errors import UserInputError
 from unionplan.records import uploads
 from unionplan.records.amounts import clean_amount
@@ -104,7 +105,7 @@ class MeasureForm(forms.Form):
     metric = forms.ChoiceField(label=_("计量方式"), choices=METRICS)
     category = forms.ChoiceField(
         label=_("计入的活动类别"),
-        choices=[("", _("全部类别")), *vocab.translated(vocab.CATEGORIES)],
+        choices=[("", _("全部类别")), *translated(vocab.CATEGORIES)],
         required=False,
     )
     items = forms.TypedMultipleChoiceField(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplan import vocab
+from unionplan.core.choices import translated
 from unionplan.plans.models import ScheduleItem, Target
 
 # Kinds of spending on a union activity (the item's category says what the activity was).
@@ -132,7 +133,7 @@ class TargetMeasure(models.Model):
         ScheduleItem, verbose_name=_("计入的活动"), blank=True, related_name="+"
     )
     category = models.CharField(
-        _("计入的活动类别"), max_length=20, choices=vocab.translated(vocab.CATEGORIES), blank=True
+        _("计入的活动类别"), max_length=20, choices=translated(vocab.CATEGORIES), blank=True
     )
 
     class Meta:

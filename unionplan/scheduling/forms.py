@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplan import calendar as cal
 from unionplan import vocab
+from unionplan.core.choices import translated
 from unionplan.errors import UserInputError
 from unionplan.plandata import MAX_TITLE_LENGTH, clean_title
 from unionplan.scheduling import holidays
@@ -25,9 +26,7 @@ def _checked(check, *args, **kwargs):
 
 class WizardForm(forms.Form):
     year = forms.CharField(label=_("计划年度"), max_length=10)
-    sector = forms.ChoiceField(
-        label=_("行业（决定活动库）"), choices=vocab.translated(vocab.SECTORS)
-    )
+    sector = forms.ChoiceField(label=_("行业（决定活动库）"), choices=translated(vocab.SECTORS))
     title = forms.CharField(
         label=_("计划标题"),
         required=False,
