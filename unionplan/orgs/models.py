@@ -66,10 +66,6 @@ class Organization(models.Model):
                     path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
                 )
 
-    @property
-    def depth(self) -> int:
-        return self.path.count("/")
-
     def _computed_path(self) -> str:
         prefix = self.parent.path if self.parent_id else ""
         return f"{prefix}{self.pk:08d}/"

@@ -28,8 +28,3 @@ def save_if_unchanged(instance: models.Model, seen_version: int, fields: list[st
     if not updated:
         raise EditConflict(model.objects.filter(pk=instance.pk).first())
     instance.version = seen_version + 1
-
-
-def bump_version(instance: models.Model) -> None:
-    """Mark ``instance`` changed (after a reorder, say) so open editors learn of it."""
-    type(instance).objects.filter(pk=instance.pk).update(version=F("version") + 1)
