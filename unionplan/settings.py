@@ -52,11 +52,12 @@ INSTALLED_APPS = [
     "unionplan.core",
     "unionplan.orgs",
     "unionplan.plans",
-    "unionplan.scheduling",
+    "unionplan.agenda",
     "unionplan.members",
     "unionplan.records",
     "unionplan.imports",
     "unionplan.dashboard",
+    "unionplan.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from docx.shared import Pt
 
 from tests.documents.plans import item, make_plan
 from unionplan.documents import write_docx
-from unionplan.plandata import SectionData
+from unionplan.plan.data import SectionData
 
 SIGNED = dt.date(2027, 1, 8)
 

@@ -5,7 +5,7 @@ import pytest
 from tests.factories import OrganizationFactory, PlanFactory
 from unionplan.errors import UserInputError
 from unionplan.imports.saving import move_to_year, save_plans
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.data import ItemData, PlanData, SectionData, TargetData
 from unionplan.plans.models import Plan, ScheduleItem
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from unionplan.plandata import ItemData
+from unionplan.plan.data import ItemData
 from unionplan.plans.monthtable import budget_total, month_groups, month_label
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from unionplan.text.numbering import section_number
-from unionplan.text.numerals import parse_chinese_number, to_chinese
+from unionplan.numerals import parse_chinese_number, to_chinese
+from unionplan.plan.numbering import section_number
 
 
 @pytest.mark.parametrize(

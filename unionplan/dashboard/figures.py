@@ -15,10 +15,10 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, ExtractMonth, Substr
 
 from unionplan.orgs.models import Organization
+from unionplan.plan.progress import STATUSES
 from unionplan.plans.models import Plan, ScheduleItem, Target
 from unionplan.records import accounts, measuring
 from unionplan.records.models import ActivityRecord
-from unionplan.records.progress import STATUSES
 
 ATTENDEES = ActivityRecord.attendees.through
 ID_WIDTH = 9  # "00000042/": one level of Organization.path

@@ -11,9 +11,9 @@ from django.utils.translation import gettext
 
 from unionplan.dashboard.figures import Figures, figures
 from unionplan.orgs.access import get_organization_or_404
+from unionplan.plan.progress import STATUSES
 from unionplan.plans.models import Plan
 from unionplan.records.measuring import today
-from unionplan.records.progress import STATUSES
 
 
 @login_required

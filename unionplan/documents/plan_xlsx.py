@@ -19,9 +19,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from unionplan import vocab
-from unionplan.documents import labels
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
-from unionplan.text.numbering import MAX_LEVEL, section_number
+from unionplan.plan.data import ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.money import decimal
+from unionplan.plan.numbering import MAX_LEVEL, section_number
+from unionplan.plan.order import ordered_items
+from unionplan.plan.wording import DASH, date_range_label, target_label
 
 FONT_NAME = "宋体"  # present wherever Excel or WPS runs in Chinese; LibreOffice maps it
 MONEY_FORMAT = "#,##0.00"
@@ -90,7 +92,7 @@ def _schedule_sheet(sheet: Worksheet, plan: PlanData) -> None:
     _title_rows(sheet, plan, len(SCHEDULE_COLUMNS), f"{plan.title}　活动安排表")
     _header(sheet, SCHEDULE_COLUMNS)
     row = FIRST_DATA_ROW
-    for item in labels.ordered_items(plan.items):
+    for item in ordered_items(plan.items):
         _cells(sheet, row, SCHEDULE_COLUMNS, _item_values(item))
         sheet.cell(row, BUDGET_COLUMN).number_format = MONEY_FORMAT
         if item.date and not item.end_date:
@@ -107,11 +109,11 @@ def _schedule_sheet(sheet: Worksheet, plan: PlanData) -> None:
 def _item_values(item: ItemData) -> list:
     """The cells of one activity: a one-day date is a real date, a range is text."""
     if item.date and item.end_date and item.end_date != item.date:
-        day = labels.date_range_label(item.date, item.end_date)
+        day = date_range_label(item.date, item.end_date)
     else:
         day = item.date
     month = (
-        f"{item.month}{labels.DASH}{item.end_month}月"
+        f"{item.month}{DASH}{item.end_month}月"
         if item.end_month and item.end_month != item.month
         else f"{item.month}月"
     )
@@ -161,7 +163,7 @@ def _targets_sheet(sheet: Worksheet, plan: PlanData, targets: list[tuple[TargetD
     _header(sheet, TARGET_COLUMNS)
     for row, (target, home) in enumerate(targets, start=FIRST_DATA_ROW):
         values = [
-            labels.target_label(target),
+            target_label(target),
             vocab.label(vocab.COMPARATORS, target.comparator),
             _number(target.value),
             _number(target.value_high),
@@ -178,7 +180,7 @@ def _number(value: Decimal | None) -> int | float | None:
     """A cell number: whole values as int, so Excel shows 90 rather than 90.0."""
     if value is None:
         return None
-    value = labels.decimal(value)
+    value = decimal(value)
     return int(value) if value == value.to_integral_value() else float(value)
 
 

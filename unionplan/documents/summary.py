@@ -20,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm
 
 from unionplan.documents import official
-from unionplan.text.numbering import section_number
+from unionplan.plan.numbering import section_number
 
 ZERO = Decimal("0.00")
 CHART_WIDTH_MM = 150

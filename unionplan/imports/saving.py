@@ -8,15 +8,16 @@ from dataclasses import replace
 
 from django.db import IntegrityError, transaction
 
-from unionplan import plandata
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
+from unionplan.plan.checks import clean_title
+from unionplan.plan.copying import move_date
+from unionplan.plan.data import PlanData
 from unionplan.plans.convert import create_plan
-from unionplan.plans.copying import move_date
 from unionplan.plans.models import Plan
 
 
-def move_to_year(data: plandata.PlanData, year: int) -> plandata.PlanData:
+def move_to_year(data: PlanData, year: int) -> PlanData:
     """``data`` with every item's dates moved into ``year`` (29 Feb becomes 28 Feb)."""
     items = [
         replace(item, date=move_date(item.date, year), end_date=move_date(item.end_date, year))
@@ -25,9 +26,7 @@ def move_to_year(data: plandata.PlanData, year: int) -> plandata.PlanData:
     return replace(data, items=items, year=year)
 
 
-def save_plans(
-    organization: Organization, plans: list[plandata.PlanData], *, year: int
-) -> list[Plan]:
+def save_plans(organization: Organization, plans: list[PlanData], *, year: int) -> list[Plan]:
     """Save ``plans`` for ``organization`` and ``year``; all or nothing."""
     if not 1950 <= year <= 2100:
         raise UserInputError(f"年度应在1950到2100之间，而不是{year}。")
@@ -35,7 +34,7 @@ def save_plans(
     try:
         with transaction.atomic():
             for data in plans:
-                title = plandata.clean_title(data.title, what="计划标题")
+                title = clean_title(data.title, what="计划标题")
                 if Plan.objects.filter(organization=organization, year=year, title=title).exists():
                     raise UserInputError(
                         f"{organization.name}已有{year}年的“{title}”，请修改标题后再导入。"

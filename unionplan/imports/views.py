@@ -17,7 +17,7 @@ from unionplan.imports import pending
 from unionplan.imports.forms import ConfirmForm, UploadForm
 from unionplan.imports.saving import save_plans
 from unionplan.orgs.access import get_organization_or_404, require_editor
-from unionplan.plandata import numbered_sections
+from unionplan.plan.numbering import numbered_sections
 from unionplan.text import parse_bytes
 
 

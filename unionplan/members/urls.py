@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unionplan.members import views
+from unionplan.members import plan_counts, views
 
 app_name = "members"
 urlpatterns = [
@@ -10,4 +10,9 @@ urlpatterns = [
     path("org/<int:pk>/import/confirm/", views.import_confirm, name="import_confirm"),
     path("item/<int:pk>/participants/", views.participants, name="participants"),
     path("item/<int:pk>/participants.xlsx", views.participants_xlsx, name="participants_xlsx"),
+    path(
+        "plan/<int:pk>/participants/",
+        plan_counts.plan_participant_counts,
+        name="plan_participant_counts",
+    ),
 ]

@@ -20,9 +20,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionplan.documents.signin_xlsx import signin_sheet_xlsx
 from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.members import importing, pending, privacy
-from unionplan.members.exporting import signin_sheet_xlsx
 from unionplan.members.forms import NumberLookupForm, RosterUploadForm
 from unionplan.members.models import Member, MemberTag
 from unionplan.members.participants import Participants, item_date, resolve_item

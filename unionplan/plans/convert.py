@@ -6,25 +6,27 @@ PlanData into the database. Writing is one transaction: a failure leaves nothing
 
 from django.db import transaction
 
-from unionplan import plandata, vocab
+from unionplan import vocab
 from unionplan.orgs.models import Organization
+from unionplan.plan.checks import check_item, check_target, clean_title
+from unionplan.plan.data import MAX_TEXT_LENGTH, ItemData, PlanData, SectionData, TargetData
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.outline import Outline, SectionNode, build_outline
 
 
-def plan_to_data(plan: Plan, outline: Outline | None = None) -> plandata.PlanData:
+def plan_to_data(plan: Plan, outline: Outline | None = None) -> PlanData:
     """``plan`` as PlanData; pass its ``outline`` when you already have it (no queries)."""
     outline = outline or build_outline(plan)
 
-    def section_data(node: SectionNode) -> plandata.SectionData:
-        return plandata.SectionData(
+    def section_data(node: SectionNode) -> SectionData:
+        return SectionData(
             title=node.section.title,
             body=node.section.body,
             children=[section_data(child) for child in node.children],
             targets=[target.as_data() for target in node.targets],
         )
 
-    return plandata.PlanData(
+    return PlanData(
         title=plan.title,
         year=plan.year,
         organization=plan.organization.name,
@@ -38,12 +40,12 @@ def plan_to_data(plan: Plan, outline: Outline | None = None) -> plandata.PlanDat
 
 
 @transaction.atomic
-def create_plan(organization: Organization, data: plandata.PlanData, *, year: int) -> Plan:
+def create_plan(organization: Organization, data: PlanData, *, year: int) -> Plan:
     """Save ``data`` as a new plan of ``organization`` for ``year``; all or nothing.
 
     Raises UserInputError (from plandata's checks) for content that cannot be stored.
     """
-    title = plandata.clean_title(data.title, what="计划标题")
+    title = clean_title(data.title, what="计划标题")
     plan = Plan.objects.create(
         organization=organization,
         year=year,
@@ -54,13 +56,13 @@ def create_plan(organization: Organization, data: plandata.PlanData, *, year: in
     )
     targets: list[Target] = []
 
-    def add_sections(sections: list[plandata.SectionData], parent: Section | None) -> None:
+    def add_sections(sections: list[SectionData], parent: Section | None) -> None:
         for order, section_data in enumerate(sections):
             section = Section.objects.create(
                 plan=plan,
                 parent=parent,
                 order=order,
-                title=plandata.clean_title(section_data.title, what="章节标题"),
+                title=clean_title(section_data.title, what="章节标题"),
                 body=section_data.body,
             )
             targets.extend(_target(plan, t, section) for t in section_data.targets)
@@ -73,18 +75,18 @@ def create_plan(organization: Organization, data: plandata.PlanData, *, year: in
     Target.objects.bulk_create(targets)
     items = []
     for order, item in enumerate(data.items):
-        plandata.check_item(item, year=year)
+        check_item(item, year=year)
         items.append(_item(plan, item, order))
     ScheduleItem.objects.bulk_create(items)
     return plan
 
 
-def _target(plan: Plan, data: plandata.TargetData, section: Section | None) -> Target:
-    plandata.check_target(data)
+def _target(plan: Plan, data: TargetData, section: Section | None) -> Target:
+    check_target(data)
     return Target(
         plan=plan,
         section=section,
-        text=data.text[: plandata.MAX_TEXT_LENGTH],
+        text=data.text[:MAX_TEXT_LENGTH],
         comparator=data.comparator,
         value=data.value,
         value_high=data.value_high,
@@ -92,14 +94,14 @@ def _target(plan: Plan, data: plandata.TargetData, section: Section | None) -> T
     )
 
 
-def _item(plan: Plan, data: plandata.ItemData, order: int) -> ScheduleItem:
+def _item(plan: Plan, data: ItemData, order: int) -> ScheduleItem:
     return ScheduleItem(
         plan=plan,
         month=data.month,
         end_month=data.end_month,
         date=data.date,
         end_date=data.end_date,
-        text=plandata.clean_title(data.text, what="活动内容", max_length=plandata.MAX_TEXT_LENGTH),
+        text=clean_title(data.text, what="活动内容", max_length=MAX_TEXT_LENGTH),
         scope=data.scope[:500],
         owner=data.owner[:100],
         budget=data.budget,

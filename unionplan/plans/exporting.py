@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 from django.utils.translation import gettext_lazy as _
 
 from unionplan.errors import UserInputError
-from unionplan.plandata import PlanData
+from unionplan.plan.data import PlanData
 from unionplan.plans.convert import plan_to_data
 from unionplan.plans.models import Plan
 from unionplan.plans.outline import build_outline

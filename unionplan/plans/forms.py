@@ -13,10 +13,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from unionplan import plandata, vocab
+from unionplan import vocab
 from unionplan.core.choices import translated
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
+from unionplan.plan.checks import check_item, check_target, clean_month, clean_title
+from unionplan.plan.data import MAX_TEXT_LENGTH, ItemData, TargetData
+from unionplan.plan.money import clean_budget
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 
 MAX_SCOPE_LENGTH = 500
@@ -36,7 +39,7 @@ def short_text(value: str, *, what: str, max_length: int) -> str:
     """Optional text: stripped, refused when longer than ``max_length``."""
     value = (value or "").strip()
     if value:
-        checked(plandata.clean_title, value, what=what, max_length=max_length)
+        checked(clean_title, value, what=what, max_length=max_length)
     return value
 
 
@@ -71,7 +74,7 @@ class SectionForm(VersionedForm):
     )
 
     def clean_title(self) -> str:
-        return checked(plandata.clean_title, self.cleaned_data["title"], what="章节标题")
+        return checked(clean_title, self.cleaned_data["title"], what="章节标题")
 
 
 class TargetForm(VersionedForm):
@@ -101,10 +104,10 @@ class TargetForm(VersionedForm):
 
     def clean_text(self) -> str:
         return checked(
-            plandata.clean_title,
+            clean_title,
             self.cleaned_data["text"],
             what="目标内容",
-            max_length=plandata.MAX_TEXT_LENGTH,
+            max_length=MAX_TEXT_LENGTH,
         )
 
     def clean_unit(self) -> str:
@@ -117,14 +120,14 @@ class TargetForm(VersionedForm):
         data = super().clean()
         if self.errors:
             return data
-        target = plandata.TargetData(
+        target = TargetData(
             text=data["text"],
             comparator=data["comparator"],
             value=data["value"],
             value_high=data["value_high"],
             unit=data["unit"],
         )
-        checked(plandata.check_target, target)
+        checked(check_target, target)
         return data
 
 
@@ -173,10 +176,10 @@ class ItemForm(VersionedForm):
 
     def clean_text(self) -> str:
         return checked(
-            plandata.clean_title,
+            clean_title,
             self.cleaned_data["text"],
             what="活动内容",
-            max_length=plandata.MAX_TEXT_LENGTH,
+            max_length=MAX_TEXT_LENGTH,
         )
 
     def clean_scope(self) -> str:
@@ -186,11 +189,11 @@ class ItemForm(VersionedForm):
         return short_text(self.cleaned_data["owner"], what="负责人", max_length=MAX_OWNER_LENGTH)
 
     def clean_budget(self):
-        return checked(plandata.clean_budget, self.cleaned_data["budget"])
+        return checked(clean_budget, self.cleaned_data["budget"])
 
     def clean_end_month(self) -> int | None:
         value = (self.cleaned_data["end_month"] or "").strip()
-        return checked(plandata.clean_month, value, what="结束月份") if value else None
+        return checked(clean_month, value, what="结束月份") if value else None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -202,14 +205,14 @@ class ItemForm(VersionedForm):
             return data
         else:
             try:
-                data["month"] = checked(plandata.clean_month, month)
+                data["month"] = checked(clean_month, month)
             except forms.ValidationError as error:
                 self.add_error("month", error)
                 return data
         if self.errors:
             return data
-        item = plandata.ItemData(**{name: data[name] for name in self.fields_saved})
-        checked(plandata.check_item, item, year=self.year)
+        item = ItemData(**{name: data[name] for name in self.fields_saved})
+        checked(check_item, item, year=self.year)
         if item.date and item.date.month != item.month and not item.end_month:
             self.add_error("date", _("日期与所填月份不一致。"))
         return data
@@ -232,7 +235,7 @@ class PlanHeaderForm(VersionedForm):
         self.plan = plan
 
     def clean_title(self) -> str:
-        return checked(plandata.clean_title, self.cleaned_data["title"], what="计划标题")
+        return checked(clean_title, self.cleaned_data["title"], what="计划标题")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -271,7 +274,7 @@ class PlanCreateForm(forms.Form):
         title = (self.cleaned_data["title"] or "").strip()
         if not title and self.data.get("copy_from"):
             return ""  # taken from the copied plan, with its year replaced
-        return checked(plandata.clean_title, title, what="计划标题")
+        return checked(clean_title, title, what="计划标题")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

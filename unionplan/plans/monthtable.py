@@ -10,15 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from unionplan.text.numerals import to_chinese
-
-
-def month_label(month: int, end_month: int | None = None) -> str:
-    """一月份; a span of two months 七、八月份; longer spans 三至五月份."""
-    if not end_month or end_month == month:
-        return f"{to_chinese(month)}月份"
-    joiner = "、" if end_month == month + 1 else "至"
-    return f"{to_chinese(month)}{joiner}{to_chinese(end_month)}月份"
+from unionplan.plan.wording import month_label
 
 
 @dataclass

@@ -12,13 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import (
-    FileResponse,
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseNotAllowed,
-)
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -31,10 +25,10 @@ from unionplan.orgs.access import (
     get_visible_or_404,
     require_editor,
 )
-from unionplan.plandata import PlanData
-from unionplan.plans import exporting, running
+from unionplan.plan.copying import for_new_year
+from unionplan.plan.data import PlanData
+from unionplan.plans import exporting, figures
 from unionplan.plans.convert import create_plan, plan_to_data
-from unionplan.plans.copying import for_new_year
 from unionplan.plans.forms import PlanCreateForm, duplicate_title_message
 from unionplan.plans.models import Plan
 from unionplan.plans.monthtable import budget_total, month_groups
@@ -79,7 +73,7 @@ def _target_rows(outline: Outline) -> list[tuple[Any, SectionNode | None, bool, 
 def plan_context(request: HttpRequest, plan: Plan, outline: Outline | None = None) -> dict:
     """Everything the plan page and its blocks draw from, built from one outline."""
     outline = outline or build_outline(plan)
-    running.annotate(plan, outline)
+    figures.annotate(plan, outline)
     return {
         "plan": plan,
         "org": plan.organization,
@@ -110,14 +104,6 @@ def render_blocks(request: HttpRequest, plan: Plan, names: list[str]) -> str:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_or_404(request.user, pk)
     return render(request, "plans/detail.html", plan_context(request, plan))
-
-
-@login_required
-def participant_counts(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every item's number of participants, swapped into the page by htmx after it loads."""
-    plan = get_plan_or_404(request.user, pk)
-    items = running.participant_counts(plan, build_outline(plan))
-    return render(request, "plans/participant_counts.html", {"items": items})
 
 
 @login_required

@@ -17,10 +17,10 @@ from decimal import Decimal
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
+from unionplan.plan import progress as progress_lib
+from unionplan.plan.states import due_date, item_state
 from unionplan.plans.models import Plan, ScheduleItem, Target
-from unionplan.records import progress as progress_lib
 from unionplan.records.models import ActivityRecord, TargetMeasure, TargetValue
-from unionplan.records.states import due_date, item_state
 
 ATTENDEES = ActivityRecord.attendees.through
 MEASURE_ITEMS = TargetMeasure.items.through

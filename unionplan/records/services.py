@@ -16,9 +16,9 @@ from django.db import transaction
 from django.db.models import F
 
 from unionplan.errors import UserInputError
+from unionplan.files import uploads
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import ScheduleItem
-from unionplan.records import uploads
 from unionplan.records.models import ActivityRecord, Attachment, ExpenseLine
 
 

@@ -17,11 +17,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionplan.documents.ledger_xlsx import BudgetRow, write_ledger
 from unionplan.errors import UserInputError
+from unionplan.files import uploads
 from unionplan.orgs.access import can_edit, get_visible_or_404, require_editor
+from unionplan.plan.states import state_label
 from unionplan.plans.models import ScheduleItem, Target
 from unionplan.plans.views import get_plan_or_404
-from unionplan.records import accounts, measuring, participation, services, uploads
+from unionplan.records import accounts, measuring, participation, services
 from unionplan.records.forms import (
     ExpenseFormSet,
     ManualValueForm,
@@ -29,9 +32,7 @@ from unionplan.records.forms import (
     RecordForm,
     expenses_of,
 )
-from unionplan.records.ledger_xlsx import BudgetRow, write_ledger
 from unionplan.records.models import ActivityRecord, Attachment, TargetMeasure, TargetValue
-from unionplan.records.states import state_label
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from unionplan.errors import UserInputError
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.data import ItemData, PlanData, SectionData, TargetData
 from unionplan.text.categories import guess_category
 from unionplan.text.model import Entry, Item, Plan, Section, Target
 from unionplan.text.readers import MAX_FILE_BYTES, read_blocks, too_large_message

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from unionplan.numerals import parse_chinese_number
 from unionplan.text.blocks import Block, Table
 from unionplan.text.clean import to_simplified
 from unionplan.text.line import Line
@@ -24,7 +25,6 @@ from unionplan.text.markers import (
     section_marker,
 )
 from unionplan.text.model import Entry, Plan, Section
-from unionplan.text.numerals import parse_chinese_number
 from unionplan.text.schedule import make_item, split_activities, table_entries
 from unionplan.text.targets import find_targets
 
