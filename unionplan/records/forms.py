@@ -53,6 +53,8 @@ class RecordForm(forms.Form):
     )
     summary = forms.CharField(label=_("活动小结"), widget=forms.Textarea, required=False)
     files = MultipleFileField(label=_("照片和文件"))
+    # The version of the record the form was opened on (optimistic locking).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def as_input(self, expenses: list[ExpenseInput]) -> RecordInput:
         data = self.cleaned_data
