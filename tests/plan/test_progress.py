@@ -82,7 +82,7 @@ PURE = [
     "unionplan.plan.progress",
     "unionplan.plan.states",
     "unionplan.files.uploads",
-    "unionplan.records.amounts",
+    "unionplan.plan.money",
     "unionplan.documents.ledger_xlsx",
     "unionplan.documents.charts",
     "unionplan.documents.summary",

@@ -2,7 +2,7 @@
 
 Everything is a grouped aggregate over the organization's subtree (``path__startswith``):
 a federation of 1,000 unions costs the same dozen queries as a single union, and no query
-runs per union. Overdue is computed in SQL from the same rule as ``records.states``.
+runs per union. Overdue is computed in SQL from the same rule as ``unionplan.plan.states``.
 """
 
 from __future__ import annotations

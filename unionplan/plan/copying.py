@@ -1,4 +1,4 @@
-"""Copy last year's plan into a new year: pure, on ``plandata.PlanData``.
+"""Copy last year's plan into a new year: pure, on ``unionplan.plan.data.PlanData``.
 
 The text, sections, targets and the month table are kept; what belongs to the old year is
 reset: dates move to the new year (29 February becomes 28 February when the new year has

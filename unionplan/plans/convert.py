@@ -1,4 +1,4 @@
-"""Between the database and ``unionplan.plandata``: the one place plans cross that line.
+"""Between the database and ``unionplan.plan.data``: the one place plans cross that line.
 
 Exports read a plan as PlanData; imports, the generator and "copy last year's plan" write
 PlanData into the database. Writing is one transaction: a failure leaves nothing behind.
@@ -43,7 +43,7 @@ def plan_to_data(plan: Plan, outline: Outline | None = None) -> PlanData:
 def create_plan(organization: Organization, data: PlanData, *, year: int) -> Plan:
     """Save ``data`` as a new plan of ``organization`` for ``year``; all or nothing.
 
-    Raises UserInputError (from plandata's checks) for content that cannot be stored.
+    Raises UserInputError (from unionplan.plan.checks) for content that cannot be stored.
     """
     title = clean_title(data.title, what="计划标题")
     plan = Plan.objects.create(

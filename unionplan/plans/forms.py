@@ -1,6 +1,6 @@
 """Forms of the plan editor.
 
-Every check a user can trip over is one of ``unionplan.plandata``'s, so the web form, the
+Every check a user can trip over is one of ``unionplan.plan.checks``', so the web form, the
 import and the command line give the same Chinese message for the same mistake. Each
 editing form carries the ``version`` of the row it was loaded from (optimistic locking).
 """
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplan import vocab
 from unionplan.core.choices import translated
+from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 from unionplan.plan.checks import check_item, check_target, clean_month, clean_title
@@ -28,7 +29,7 @@ MAX_UNIT_LENGTH = 20
 
 
 def checked(check: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run a plandata check; its UserInputError becomes the form's ValidationError."""
+    """Run a check of unionplan.plan.checks; its UserInputError becomes the form's ValidationError."""
     try:
         return check(*args, **kwargs)
     except UserInputError as error:
@@ -150,12 +151,8 @@ class ItemForm(VersionedForm):
     end_month = forms.CharField(
         label=_("结束月份"), required=False, widget=_text_input(size=3, inputmode="numeric")
     )
-    date = forms.DateField(
-        label=_("日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end_date = forms.DateField(
-        label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = DateField(label=_("日期"), required=False)
+    end_date = DateField(label=_("结束日期"), required=False)
     text = forms.CharField(label=_("活动内容"), required=False, widget=_text_input())
     scope = forms.CharField(label=_("参加范围"), required=False, widget=_text_input())
     owner = forms.CharField(label=_("负责人"), required=False, widget=_text_input())

@@ -1,7 +1,7 @@
 """The month table (计划表) of a plan: activities grouped by month, with budget totals.
 
 Pure Python so the web page and the document writers can group the same way. Works on any
-objects with ``month``, ``end_month`` and ``budget`` (models or ``plandata.ItemData``).
+objects with ``month``, ``end_month`` and ``budget`` (models or ``unionplan.plan.data.ItemData``).
 """
 
 from __future__ import annotations

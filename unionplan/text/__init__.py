@@ -7,7 +7,7 @@ Public API of the plan parser (issue 3; the JSON is DESIGN.md §5)::
     result = parse_path("计划.docx", simplified=False)       # or parse_bytes(data, "计划.docx")
     result.to_json_dict()   # {"source", "plans": [{"title", "year", "sections", "schedule",
                             #   "targets"}], "warnings"} — exactly DESIGN.md §5
-    result.plan_data(0, year=None)  # -> unionplan.plandata.PlanData of the first plan
+    result.plan_data(0, year=None)  # -> unionplan.plan.data.PlanData of the first plan
     result.plans            # list[unionplan.text.model.Plan], the parsed plans
     result.warnings         # list[str], in Chinese
 

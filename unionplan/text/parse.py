@@ -2,7 +2,7 @@
 
 ``ParseResult.to_json_dict()`` is the JSON of DESIGN.md §5, which `unionplan plan parse`
 prints; ``ParseResult.plan_data(i)`` is the i-th plan in the shape the rest of the system
-speaks (unionplan.plandata), for the import preview and for saving.
+speaks (unionplan.plan.data), for the import preview and for saving.
 """
 
 from __future__ import annotations
@@ -99,7 +99,14 @@ def _entry_json(entry: Entry) -> dict:
     return {
         "month": entry.when.month,
         "months": entry.when.months,
-        "items": [{"text": item.text, "scope": item.scope} for item in entry.items],
+        "items": [
+            {
+                "text": item.text,
+                "scope": item.scope,
+                "budget": _number(item.budget) if item.budget is not None else None,
+            }
+            for item in entry.items
+        ],
     }
 
 
