@@ -80,7 +80,7 @@ def _create_plan(
                 plan=plan,
                 parent=parent,
                 order=order,
-                title=plandata.clean_title(section_data.title, what="章节标题"),
+                title=plandata.clean_section_title(section_data.title),
                 body=section_data.body,
             )
             targets.extend(_target(plan, t, section) for t in section_data.targets)
