@@ -74,9 +74,9 @@ def _queue_reminders_if_due(now: dt.datetime) -> bool:
         return False
     from unionplan.scheduling.tasks import send_reminders
 
-    today = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    today = local.date().isoformat()
     queued = Job.objects.filter(
-        task_path=send_reminders.module_path, user=None, created_at__gte=today
+        task_path=send_reminders.module_path, user=None, params__start=today
     ).exists()
     if queued:
         return False
@@ -84,7 +84,7 @@ def _queue_reminders_if_due(now: dt.datetime) -> bool:
         send_reminders,
         title=f"{local:%Y年%m月%d日}的活动提醒",
         user=None,
-        params={"start": local.date().isoformat(), "days": 7},
+        params={"start": today, "days": 7},
     )
     return True
 

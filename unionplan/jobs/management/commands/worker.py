@@ -62,12 +62,14 @@ def _work_database(once: bool, interval: float) -> None:
 
 
 def _work_rq(once: bool) -> None:
+    from django_rq.utils import reset_db_connections
     from django_rq.workers import get_worker
     from redis.exceptions import ConnectionError as RedisConnectionError
 
     try:
         worker = get_worker("default", job_class="django_tasks_rq.Job")
-        worker.work(burst=once)
+        reset_db_connections()  # RQ forks a process per job: no connection may cross it
+        worker.work(burst=once, logging_level="WARNING")
     except RedisConnectionError:
         raise UserInputError(
             f"连接不上 Redis（{settings.REDIS_URL}）：请确认 redis-server 在运行，"
