@@ -29,6 +29,7 @@ from unionplan.plan.data import PlanData
 from unionplan.plan.numbering import numbered_sections
 from unionplan.plans.exporting import item_uid
 from unionplan.plans.models import Plan, ScheduleItem
+from unionplan.plans.titles import check_title_free
 from unionplan.plans.views import get_plan_or_404
 
 # --- the wizard ----------------------------------------------------------------------------
@@ -65,7 +66,7 @@ def wizard(request: HttpRequest, org_pk: int) -> HttpResponse:
         )
         return redirect("plans:detail", pk=plan.pk)
     try:
-        drafts.check_title_free(org, draft.year, draft.title)
+        check_title_free(org, draft.year, draft.title)
     except UserInputError as error:
         return _preview_page(request, org, draft, data["sector"], calendar, error=error.message)
     return _preview_page(request, org, draft, data["sector"], calendar)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from unionplan import vocab
 from unionplan.errors import UserInputError
 from unionplan.plan.data import MAX_TITLE_LENGTH, ItemData, TargetData
+from unionplan.plan.numbering import strip_section_number
 
 
 def clean_title(title: str, *, what: str = "标题", max_length: int = MAX_TITLE_LENGTH) -> str:
@@ -19,6 +20,14 @@ def clean_title(title: str, *, what: str = "标题", max_length: int = MAX_TITLE
     if len(title) > max_length:
         raise UserInputError(f"{what}过长：最多{max_length}个字，现有{len(title)}个字。")
     return title
+
+
+def clean_section_title(title: str) -> str:
+    """A section's title as typed, without a number of the scheme typed before it (五、…).
+
+    The number is drawn from the section's place; typed too, it would show twice.
+    """
+    return clean_title(strip_section_number(title or ""), what="章节标题")
 
 
 def clean_month(value: object, *, what: str = "月份") -> int:

@@ -4,14 +4,20 @@ Exports read a plan as PlanData; imports, the generator and "copy last year's pl
 PlanData into the database. Writing is one transaction: a failure leaves nothing behind.
 """
 
-from django.db import transaction
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from unionplan import vocab
+from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
-from unionplan.plan.checks import check_item, check_target, clean_title
+from unionplan.plan.checks import check_item, check_target, clean_section_title, clean_title
 from unionplan.plan.data import MAX_TEXT_LENGTH, ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.money import clean_budget
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.outline import Outline, SectionNode, build_outline
+from unionplan.plans.titles import check_title_free, duplicate_title_message
 
 
 def plan_to_data(plan: Plan, outline: Outline | None = None) -> PlanData:
@@ -36,16 +42,29 @@ def plan_to_data(plan: Plan, outline: Outline | None = None) -> PlanData:
         sections=[section_data(node) for node in outline.sections],
         targets=[target.as_data() for target in outline.loose_targets],
         items=[item.as_data() for item in outline.items],
+        # No approval date is stored yet: the plan is dated the day it was written.
+        signed_on=timezone.localdate(plan.created_at) if plan.created_at else None,
     )
 
 
-@transaction.atomic
 def create_plan(organization: Organization, data: PlanData, *, year: int) -> Plan:
     """Save ``data`` as a new plan of ``organization`` for ``year``; all or nothing.
 
+    Every new plan (blank, copied, generated, imported, the demo's) is saved here, so the
+    rule of one title per organization and year is checked here, with its one message —
+    also when someone else took the title between the check and the save.
     Raises UserInputError (from unionplan.plan.checks) for content that cannot be stored.
     """
     title = clean_title(data.title, what="计划标题")
+    check_title_free(organization, year, title)
+    try:
+        with transaction.atomic():
+            return _create_plan(organization, data, title, year)
+    except IntegrityError:
+        raise UserInputError(duplicate_title_message(year, title)) from None
+
+
+def _create_plan(organization: Organization, data: PlanData, title: str, year: int) -> Plan:
     plan = Plan.objects.create(
         organization=organization,
         year=year,
@@ -62,7 +81,7 @@ def create_plan(organization: Organization, data: PlanData, *, year: int) -> Pla
                 plan=plan,
                 parent=parent,
                 order=order,
-                title=clean_title(section_data.title, what="章节标题"),
+                title=clean_section_title(section_data.title),
                 body=section_data.body,
             )
             targets.extend(_target(plan, t, section) for t in section_data.targets)
@@ -94,6 +113,14 @@ def _target(plan: Plan, data: TargetData, section: Section | None) -> Target:
     )
 
 
+def _budget(data: ItemData) -> Decimal | None:
+    """The item's budget through the one check of budgets, naming the activity if refused."""
+    try:
+        return clean_budget(data.budget)
+    except UserInputError as error:
+        raise UserInputError(f"活动“{data.text[:40]}”：{error.message}") from None
+
+
 def _item(plan: Plan, data: ItemData, order: int) -> ScheduleItem:
     return ScheduleItem(
         plan=plan,
@@ -104,7 +131,7 @@ def _item(plan: Plan, data: ItemData, order: int) -> ScheduleItem:
         text=clean_title(data.text, what="活动内容", max_length=MAX_TEXT_LENGTH),
         scope=data.scope[:500],
         owner=data.owner[:100],
-        budget=data.budget,
+        budget=_budget(data),
         category=data.category,
         status=data.status,
         order=order,
