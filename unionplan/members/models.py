@@ -56,8 +56,8 @@ class Tag(models.Model):
     name = models.CharField(_("名称"), max_length=30, unique=True)
 
     class Meta:
-        verbose_name = _("会员标签")
-        verbose_name_plural = _("会员标签")
+        verbose_name = _("标签")
+        verbose_name_plural = _("标签")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -166,8 +166,8 @@ class MemberTag(models.Model):
     )
 
     class Meta:
-        verbose_name = _("会员标签")
-        verbose_name_plural = _("会员标签")
+        verbose_name = _("会员所贴标签")
+        verbose_name_plural = _("会员所贴标签")
         constraints = [
             models.UniqueConstraint(fields=["member", "tag"], name="member_tag_once"),
         ]

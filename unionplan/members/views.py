@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.jobs import lifecycle
-from unionplan.members import importing, pending, privacy, tasks
+from unionplan.members import importing, pending, privacy, roster_export, tasks
 from unionplan.members.forms import NumberLookupForm, RosterUploadForm
 from unionplan.members.models import Member, MemberTag
 from unionplan.members.participants import item_date, resolve_item
@@ -90,7 +90,7 @@ def export_members(request: HttpRequest, pk: int) -> HttpResponse:
     masked = not privacy.sees_full_numbers(request.user, org)
     members = _member_rows(Member.objects.filter(organization=org).order_by("department", "name"))
     members = members.prefetch_related("children")
-    content, count = importing.members_xlsx(members, masked=masked)
+    content, count = roster_export.members_xlsx(members, masked=masked)
     privacy.log_export(request.user, org, _("会员名册：%(org)s") % {"org": org.name}, count, masked)
     return _xlsx_response(content, f"{org.name}-会员名册.xlsx")
 

@@ -1,0 +1,40 @@
+"""The registry written back out as a roster file, the one the import reads back."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.conf import settings
+
+from unionplan.members.models import Member
+from unionplan.roster import MemberRow, write_roster_xlsx
+
+
+def members_xlsx(members: Iterable[Member], masked: bool) -> tuple[bytes, int]:
+    """The members as a roster .xlsx that ``read_roster`` reads back; (content, row count)."""
+    rows = [_row_of(member, number) for number, member in enumerate(members, 2)]
+    folder = Path(settings.VAR_DIR) / "member-uploads"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".xlsx") as handle:
+        write_roster_xlsx(rows, handle.name, masked=masked)
+        return Path(handle.name).read_bytes(), len(rows)
+
+
+def _row_of(member: Member, number: int) -> MemberRow:
+    return MemberRow(
+        row=number,
+        name=member.name,
+        gender=member.gender or None,
+        birth_date=member.birth_date,
+        id_number=member.id_number,
+        phone=member.phone,
+        department=member.department,
+        post=member.post,
+        status=member.status,
+        joined_on=member.joined_at,
+        tags=tuple(link.tag.name for link in member.member_tags.all()),
+        children=tuple((child.name, child.birth_date) for child in member.children.all()),
+        note=member.note,
+    )
