@@ -10,7 +10,7 @@ def test_parse_prints_the_json_document(run_command):
     code, out, _ = run_command("scope_parse", "70周岁以上退休老教师")
     document = json.loads(out)
     assert code == 0
-    assert set(document) == {"text", "filter", "unresolved"}
+    assert set(document) == {"text", "filter", "unresolved", "notes"}
     assert document["filter"]["age_min"] == 70
     assert document["filter"]["status"] == ["retired"]
 
