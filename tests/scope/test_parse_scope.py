@@ -123,17 +123,40 @@ CASES = [
     ("基层工会干部", {"tags": ["工会干部"], "union_level": "grassroots"}, []),
     ("工会财务人员", {"tags": ["工会财务人员"]}, []),
     ("基层工会财务人员", {"tags": ["工会财务人员"], "union_level": "grassroots"}, []),
-    ("基层工会财务人员、经审委员", {"any_of": [
-        {"tags": ["工会财务人员"], "union_level": "grassroots"}, {"tags": ["经审委员"]}]}, []),
-    ("总工会委员、基层工会主席", {"any_of": [
-        {"tags": ["工会委员"], "union_level": "own"},
-        {"tags": ["工会主席"], "union_level": "grassroots"}]}, []),
+    (
+        "基层工会财务人员、经审委员",
+        {
+            "any_of": [
+                {"tags": ["工会财务人员"], "union_level": "grassroots"},
+                {"tags": ["经审委员"]},
+            ]
+        },
+        [],
+    ),
+    (
+        "总工会委员、基层工会主席",
+        {
+            "any_of": [
+                {"tags": ["工会委员"], "union_level": "own"},
+                {"tags": ["工会主席"], "union_level": "grassroots"},
+            ]
+        },
+        [],
+    ),
     ("总工会机关干部", {"union_level": "own"}, []),
     ("总工会经费审查委员会", {"tags": ["经审委员"], "union_level": "own"}, []),
     ("工会经费审查委员会", {"tags": ["经审委员"]}, []),
     ("新任基层工会主席", {"tags": ["工会主席"], "union_level": "grassroots"}, ["新任"]),
-    ("集体协商指导员、基层工会干部", {"any_of": [
-        {"tags": ["集体协商指导员"]}, {"tags": ["工会干部"], "union_level": "grassroots"}]}, []),
+    (
+        "集体协商指导员、基层工会干部",
+        {
+            "any_of": [
+                {"tags": ["集体协商指导员"]},
+                {"tags": ["工会干部"], "union_level": "grassroots"},
+            ]
+        },
+        [],
+    ),
     ("新入职职工", {"new_hire": True}, []),
     ("新入职教职工", {"new_hire": True}, []),
     ("新入职教师", {"new_hire": True, "posts": ["教师"]}, []),

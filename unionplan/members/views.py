@@ -113,6 +113,11 @@ def _item_or_404(user, pk: int) -> ScheduleItem:
 
 
 def _signin_rows(participants: Participants, limit: int | None = None) -> list[tuple[str, str]]:
+    """(name, department) per line of the sign-in sheet; for a scope of unions (各基层工会)
+    (union, the union above it)."""
+    if participants.for_unions:
+        unions = participants.unions.select_related("parent").order_by("path")
+        return [(u.name, u.parent.name if u.parent else "") for u in unions[:limit]]
     if participants.for_children:
         children = participants.children.select_related("member")
         children = children.order_by("member__department", "member__name", "birth_date")

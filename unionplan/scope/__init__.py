@@ -71,8 +71,8 @@ __all__ = [
     "canonical_tag",
     "matches",
     "new_hire_window",
-    "union_matches",
     "normalize_scope_text",
     "parse_scope",
     "status_code",
+    "union_matches",
 ]
