@@ -103,6 +103,16 @@ def clean_title(title: str, *, what: str = "标题", max_length: int = MAX_TITLE
     return title
 
 
+def clean_section_title(title: str) -> str:
+    """A section's title as typed, without a number of the scheme typed before it (五、…).
+
+    The number is drawn from the section's place; typed too, it would show twice.
+    """
+    from unionplan.text.numbering import strip_section_number
+
+    return clean_title(strip_section_number(title or ""), what="章节标题")
+
+
 def clean_month(value: object, *, what: str = "月份") -> int:
     try:
         month = int(str(value).strip())
