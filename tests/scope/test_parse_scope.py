@@ -106,22 +106,14 @@ CASES = [
     ("全院医生和护士", {"posts": ["医生", "护士"]}, []),
     ("困难党员", {"tags": ["党员"]}, ["困难"]),
     ("全院职工 职工代表", {}, []),
-    # Federation plans (issue 11): the whole subtree, unions, union offices, standings
-    ("全市职工", {}, []),
-    ("全区职工", {}, []),
-    ("全县", {}, []),
-    ("全系统", {}, []),
+    # Federation plans (issue 11; the issue's own list is in tests/members/test_scope_commands.py)
     ("全市各级工会会员", {}, []),
     ("辖区职工", {}, []),
-    ("各基层工会", {"target": "unions"}, []),
     ("辖区基层工会", {"target": "unions"}, []),
     ("已建工会企业", {"target": "unions", "sectors": ["enterprise"]}, []),
     ("辖区企业", {}, ["企业"]),  # enterprises without a union are not in the registry
     ("各基层工会女职工", {}, ["各基层工会女职工"]),  # unions are not narrowed by members
     ("全市企业职工", {"sectors": ["enterprise"]}, []),
-    ("基层工会主席", {"tags": ["工会主席"], "union_level": "grassroots"}, []),
-    ("基层工会干部", {"tags": ["工会干部"], "union_level": "grassroots"}, []),
-    ("工会财务人员", {"tags": ["工会财务人员"]}, []),
     ("基层工会财务人员", {"tags": ["工会财务人员"], "union_level": "grassroots"}, []),
     (
         "基层工会财务人员、经审委员",
@@ -146,7 +138,6 @@ CASES = [
     ("总工会机关干部", {"union_level": "own"}, []),
     ("总工会经费审查委员会", {"tags": ["经审委员"], "union_level": "own"}, []),
     ("工会经费审查委员会", {"tags": ["经审委员"]}, []),
-    ("新任基层工会主席", {"tags": ["工会主席"], "union_level": "grassroots"}, ["新任"]),
     (
         "集体协商指导员、基层工会干部",
         {
@@ -157,29 +148,21 @@ CASES = [
         },
         [],
     ),
-    ("新入职职工", {"new_hire": True}, []),
     ("新入职教职工", {"new_hire": True}, []),
     ("新入职教师", {"new_hire": True, "posts": ["教师"]}, []),
     ("新员工", {"new_hire": True}, []),
-    ("一线职工", {"tags": ["一线职工"]}, []),
     ("一线生产岗位职工", {"tags": ["一线职工"]}, []),
     ("一线教师", {"tags": ["一线职工"], "posts": ["教师"]}, []),
     ("高温一线职工、户外劳动者", {}, ["高温", "户外劳动者"]),
-    ("青年职工", {"age_max": 35}, []),
     ("35周岁以下青年职工", {"age_max": 35}, []),
     ("28周岁以下青年职工", {"age_max": 28}, []),
     ("中青年教师", {"posts": ["教师"]}, ["中青年"]),
-    ("工会积极分子", {"tags": ["工会积极分子"]}, []),
     ("入党积极分子", {}, ["入党积极分子"]),  # not a union standing
-    ("劳动模范/先进工作者", {"tags": ["劳模", "先进工作者"]}, []),
     ("退休劳动模范", {"status": ["retired"], "tags": ["劳模"]}, []),
     ("劳动模范、先进集体代表", {}, ["先进集体代表"]),
-    ("女职工委员会委员", {"tags": ["女职工委员"]}, []),
     ("女职工代表", {"gender": "female", "tags": ["职工代表"]}, []),
-    ("职工代表/教代会代表", {"tags": ["职工代表"]}, []),
     ("教代会代表", {"tags": ["职工代表"]}, []),
     # Welfare words: understood, unresolved until the hardship and welfare records exist
-    ("生病住院", {}, ["生病住院"]),
     ("大病职工", {}, ["大病职工"]),
     ("单亲职工", {}, ["单亲职工"]),
     ("生病住院及家庭困难教职工", {}, ["生病住院", "家庭困难"]),

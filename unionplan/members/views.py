@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.members import importing, pending, privacy
-from unionplan.members.exporting import signin_sheet_xlsx
+from unionplan.members.exporting import SIGNIN_HEADER, UNIONS_SIGNIN_HEADER, signin_sheet_xlsx
 from unionplan.members.forms import NumberLookupForm, RosterUploadForm
 from unionplan.members.models import Member, MemberTag
 from unionplan.members.participants import Participants, item_date, resolve_item
@@ -158,7 +158,8 @@ def participants_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         "date": item.date or item_date(item).strftime("%Y年%m月"),
         "scope": item.scope,
     }
-    content = signin_sheet_xlsx(f"{item.text} 签到表", subtitle, rows)
+    header = UNIONS_SIGNIN_HEADER if found.for_unions else SIGNIN_HEADER
+    content = signin_sheet_xlsx(f"{item.text} 签到表", subtitle, rows, header)
     privacy.log_export(
         request.user, org, _("签到表：%(item)s") % {"item": item.text}, len(rows), True
     )
