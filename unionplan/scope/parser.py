@@ -313,8 +313,19 @@ def _coordinate(pending: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [*alternatives, head]
 
 
+def _understood(segments: list[_Segment]) -> list[_Segment]:
+    """The segments that say something understood, when some do.
+
+    困难职工、劳动模范: the first alternative is not understood and, left in, would read as
+    "any member" and make the understood part everyone; the understood part is 劳动模范.
+    """
+    understood = [s for s in segments if s.values or not (s.unknown or s.welfare or s.vague)]
+    return understood or segments
+
+
 def _groups(segments: list[_Segment]) -> list[dict[str, Any]]:
     """Modifier segments joined to the next noun (生病、家庭困难的教师)."""
+    segments = _understood(segments)
     groups: list[dict[str, Any]] = []
     pending: list[dict[str, Any]] = []
     for segment in segments:
