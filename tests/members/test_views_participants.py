@@ -12,6 +12,7 @@ from tests.factories import (
     PlanFactory,
     ScheduleItemFactory,
 )
+from unionplan.jobs.models import Job
 from unionplan.members.models import ExportLog
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,16 @@ def test_welfare_words_say_where_the_list_will_come_from(chair_client, org):
     item = ScheduleItemFactory(plan=PlanFactory(organization=org), scope="生病住院职工")
     text = chair_client.get(reverse("members:participants", args=[item.pk])).text
     assert "生病住院" in text and "福利慰问台账" in text
+
+
+def test_a_long_sign_in_sheet_is_made_by_a_job_and_logged(chair_client, chair, item, settings):
+    settings.BACKGROUND_ROWS = 0
+    response = chair_client.post(reverse("members:participants_xlsx", args=[item.pk]), follow=True)
+    job = Job.objects.get()
+    assert response.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "签到表共 1 人。" in response.text
+    download = chair_client.get(reverse("jobs:download", args=[job.pk]))
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(download.content)).get_sheet_by_index(0)
+    assert rows.to_python()[3][1:] == ["赵老师", "语文组", ""]
+    log = ExportLog.objects.get()
+    assert (log.user, log.rows, log.organization_id) == (chair, 1, item.plan.organization_id)

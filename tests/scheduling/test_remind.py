@@ -123,7 +123,8 @@ def test_query_count_does_not_grow_with_items(union, django_assert_max_num_queri
     plan = PlanFactory(organization=org)
     for n in range(30):
         dated_item(plan, MONDAY + dt.timedelta(days=n % 7), owner=["刘丽", "工会主席", "x"][n % 3])
-    with django_assert_max_num_queries(3):
+    # items, roles, the sent-log; then one insert into the sent-log per mail (2 mails)
+    with django_assert_max_num_queries(3 + 1 + 2):
         call_command("remind", "--date", "2027-03-01", stdout=StringIO(), stderr=StringIO())
     assert len(mail.outbox) == 2
 
@@ -154,3 +155,63 @@ def test_owner_matching_rules(union):
     assert owners_of("工会委员", roles) == [women]
     assert owners_of("王芳 / 刘丽", roles) == [chair, women]
     assert owners_of("生活委员", roles) == []
+
+
+def _mails_per_item_and_person() -> dict[tuple[str, str], int]:
+    """How many mails named each activity, per recipient."""
+    counts: dict[tuple[str, str], int] = {}
+    for message in mail.outbox:
+        for line in message.body.splitlines():
+            if line.startswith("· "):
+                key = (message.to[0], line.split("　", 1)[1])
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_a_second_run_sends_nothing_twice(union):
+    org = union[0]
+    plan = PlanFactory(organization=org)
+    dated_item(plan, MONDAY, text="女工委员例会", owner="刘丽")
+    dated_item(plan, MONDAY + dt.timedelta(days=1), text="主席办公会", owner="工会主席")
+    dated_item(plan, MONDAY + dt.timedelta(days=2), text="无人认领的活动", owner="张三")
+    first = remind("--date", "2027-03-01")
+    assert "已发送2封提醒邮件" in first and len(mail.outbox) == 2
+    second = remind("--date", "2027-03-01")
+    assert "已发送0封提醒邮件" in second and "3项此前已提醒过" in second
+    assert len(mail.outbox) == 2
+    counts = _mails_per_item_and_person()
+    assert counts == {
+        ("liu@example.org", "女工委员例会"): 1,
+        ("chair@example.org", "主席办公会"): 1,
+        ("chair@example.org", "无人认领的活动"): 1,
+    }
+
+
+def test_a_later_run_mails_only_what_is_new(union):
+    org = union[0]
+    plan = PlanFactory(organization=org)
+    dated_item(plan, MONDAY, text="女工委员例会", owner="刘丽")
+    remind("--date", "2027-03-01")
+    dated_item(plan, MONDAY + dt.timedelta(days=3), text="新加的读书会", owner="刘丽")
+    remind("--date", "2027-03-01")
+    assert len(mail.outbox) == 2
+    assert "新加的读书会" in mail.outbox[1].body
+    assert "女工委员例会" not in mail.outbox[1].body
+    assert all(n == 1 for n in _mails_per_item_and_person().values())
+
+
+def test_a_round_that_stops_halfway_sends_the_rest_next_time(union, settings):
+    """A mail server that fails after the first mail: the sent one is logged, the other
+    goes out with the next round, and nobody gets a mail twice."""
+    org = union[0]
+    plan = PlanFactory(organization=org)
+    dated_item(plan, MONDAY, text="女工委员例会", owner="刘丽")
+    dated_item(plan, MONDAY + dt.timedelta(days=1), text="主席办公会", owner="工会主席")
+    settings.EMAIL_BACKEND = "tests.scheduling.failing_mail.FailsAfterOneBackend"
+    with pytest.raises(ConnectionError):
+        remind("--date", "2027-03-01")
+    assert len(mail.outbox) == 1
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    remind("--date", "2027-03-01")
+    assert len(mail.outbox) == 2
+    assert all(n == 1 for n in _mails_per_item_and_person().values())
