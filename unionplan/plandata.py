@@ -76,6 +76,9 @@ class PlanData:
     sections: list[SectionData] = field(default_factory=list)
     targets: list[TargetData] = field(default_factory=list)  # targets outside any section
     items: list[ItemData] = field(default_factory=list)
+    # The plan's own date — the 成文日期 of its 落款: the day it was approved, else the day it
+    # was written (created); None when unknown. Never the day a file is exported.
+    signed_on: dt.date | None = None
 
     def all_targets(self) -> list[TargetData]:
         """Plan-level targets, then those of every section in document order."""
