@@ -34,6 +34,7 @@ FIELDS = {
     "post": "post",
     "status": "status",
     "joined_on": "joined_at",
+    "hired_on": "hired_on",
     "note": "note",
 }
 
@@ -103,7 +104,7 @@ def _all_values(row: MemberRow, now: object) -> tuple:
     born = row.birth_date
     return (
         row.name or "", row.gender or "", born, row.phone or "", row.department or "",
-        row.post or "", row.status or "", row.joined_on, row.note or "",
+        row.post or "", row.status or "", row.joined_on, row.hired_on, row.note or "",
         born.month if born else None, now,
     )  # fmt: skip
 

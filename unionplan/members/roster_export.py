@@ -34,6 +34,7 @@ def _row_of(member: Member, number: int) -> MemberRow:
         post=member.post,
         status=member.status,
         joined_on=member.joined_at,
+        hired_on=member.hired_on,
         tags=tuple(link.tag.name for link in member.member_tags.all()),
         children=tuple((child.name, child.birth_date) for child in member.children.all()),
         note=member.note,
