@@ -188,7 +188,7 @@ def test_hire_date_is_imported_kept_and_exported(org):
     importing.import_bytes(org, xlsx([person(1, 部门="数学组")]), "名册.xlsx")
     assert Member.objects.get(pk=first.pk).hired_on == dt.date(2026, 9, 1)
     # The export has the column and reads back as the same dates, field by field.
-    content, _ = importing.members_xlsx(Member.objects.order_by("name"), masked=False)
+    content, _ = roster_export.members_xlsx(Member.objects.order_by("name"), masked=False)
     preview = importing.preview_bytes(org, content, "export.xlsx")
     assert preview.report.columns["hired_on"] == "入职时间"
     assert [(r.name, r.hired_on, r.joined_on) for r in preview.rows] == [

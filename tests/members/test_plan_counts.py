@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import PlanFactory
+from tests.factories import PlanFactory, ScheduleItemFactory
 from tests.plans.conftest import fill_plan
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +41,14 @@ def test_participant_counts_say_when_a_scope_is_unclear(chair_client, plan):
     assert "0人" in response.text
     assert "？人" in response.text
     assert f'id="participants-{unclear.pk}"' in response.text
+
+
+def test_participant_counts_of_unions_are_unions(chair_client, plan):
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(parent=plan.organization)
+    OrganizationFactory(parent=plan.organization)
+    unions = ScheduleItemFactory(plan=plan, scope="各基层工会")
+    response = chair_client.get(reverse("members:plan_participant_counts", args=[plan.pk]))
+    assert f'id="participants-{unions.pk}"' in response.text
+    assert "2个工会" in response.text and "参加的基层工会名单" in response.text

@@ -12,9 +12,9 @@ from unionplan.plan.progress import (
     NO_DATA,
     ON_TRACK,
     evaluate,
-    format_number,
     year_fraction,
 )
+from unionplan.plan.wording import number
 
 
 def run(comparator, goal, current, on, *, high=None, cumulative=True):
@@ -69,7 +69,7 @@ def test_percent_is_capped_only_for_the_bar():
     ("value", "text"), [(D("4.00"), "4"), (D("2.50"), "2.5"), (D("40"), "40"), (D("0.75"), "0.75")]
 )
 def test_numbers_are_shown_without_trailing_zeros(value, text):
-    assert format_number(value) == text
+    assert number(value) == text
 
 
 def test_year_fraction_bounds():

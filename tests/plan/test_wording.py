@@ -20,9 +20,10 @@ def test_month_cell_for_a_month_a_span_a_day_and_date_ranges():
     )
 
 
-def test_money_drops_needless_cents_and_groups_thousands():
-    assert money(Decimal("2000.00")) == "2,000"
+def test_money_shows_cents_and_groups_thousands_the_same_everywhere():
+    assert money(Decimal("3000")) == "3,000.00"
     assert money(Decimal("1234.5")) == "1,234.50"
+    assert money(300) == "300.00"
     assert money(None) == ""
 
 

@@ -32,7 +32,7 @@ from django.core.mail import EmailMessage, get_connection
 
 from unionplan import vocab
 from unionplan.agenda.models import ReminderSent
-from unionplan.calendar.layout import when_label
+from unionplan.calendar.layout import when_with_weekday
 from unionplan.orgs.models import Organization, Role
 from unionplan.plan.money import money
 from unionplan.plans.models import ScheduleItem
@@ -205,4 +205,4 @@ def _item_lines(item: ScheduleItem, *, owner: bool = False) -> list[str]:
         details.append(f"负责人：{item.owner or '未填写'}")
     if item.budget is not None:
         details.append(f"经费：{money(item.budget)}元")
-    return [f"· {when_label(item)}　{item.text}", f"  {'　'.join(details)}", ""]
+    return [f"· {when_with_weekday(item)}　{item.text}", f"  {'　'.join(details)}", ""]

@@ -22,12 +22,14 @@ from unionplan.agenda.forms import WizardForm
 from unionplan.agenda.models import CalendarFeed
 from unionplan.agenda.tasks import send_reminders
 from unionplan.calendar import layout
+from unionplan.core.downloads import download
 from unionplan.documents import ics_for_items
 from unionplan.errors import UserInputError
 from unionplan.jobs import lifecycle
 from unionplan.orgs.access import can_edit, get_organization_or_404, require_editor
 from unionplan.orgs.models import Organization
 from unionplan.plan.data import PlanData
+from unionplan.plan.money import total_budget
 from unionplan.plan.numbering import numbered_sections
 from unionplan.plans.exporting import item_uid
 from unionplan.plans.models import Plan, ScheduleItem
@@ -100,7 +102,7 @@ def _preview_page(
         "sections": numbered_sections(draft.sections),
         "targets": draft.all_targets(),
         "months": layout.months_of(rows),
-        "budget_total": sum((item.budget for item in draft.items if item.budget), 0),
+        "budget_total": total_budget(draft.items),
         "notice": holidays.notice(draft.year, calendar),
         "error": error,
     }
@@ -159,7 +161,7 @@ def plan_year(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "org": plan.organization,
         "rows": layout.year_rows(items, book),
-        "budget_total": sum((item.budget for item in items if item.budget), 0),
+        "budget_total": total_budget(items),
         "notice": holidays.notice(plan.year, calendar),
     }
     return render(request, "agenda/plan_year.html", context)
@@ -217,8 +219,7 @@ def feed_ics(request: HttpRequest, token: str) -> HttpResponse:
         ((item.as_data(), item_uid(item.pk)) for item in items),
         organization=org.name,
     )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="unionplan.ics"'
+    response = download(content, "unionplan.ics", inline=True)
     response["Cache-Control"] = "private, max-age=300"
     return response
 

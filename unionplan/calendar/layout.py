@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unionplan import calendar as cal
-from unionplan.plan.wording import date_range_label
+from unionplan.plan.wording import when_label
 
 WEEKDAYS = "一二三四五六日"
 
@@ -122,21 +122,18 @@ def year_rows(items: list[Any], book: DayBook) -> list[YearRow]:
         (item for item in items if not item.date),
         key=lambda item: (item.month, item.end_month or item.month),
     )
-    rows = [YearRow(item, when_label(item), book.info(item.date)) for item in dated]
-    rows += [YearRow(item, when_label(item), None) for item in undated]
+    rows = [YearRow(item, when_with_weekday(item), book.info(item.date)) for item in dated]
+    rows += [YearRow(item, when_with_weekday(item), None) for item in undated]
     return rows
 
 
-def when_label(item: Any) -> str:
-    """``3月8日（周一）``, ``3月3日—6月30日``, ``3月`` or ``7—8月``."""
-    if item.date:
-        label = date_range_label(item.date, item.end_date)
-        if not item.end_date or item.end_date == item.date:
-            label += f"（周{WEEKDAYS[item.date.weekday()]}）"
-        return label
-    if item.end_month and item.end_month != item.month:
-        return f"{item.month}—{item.end_month}月"
-    return f"{item.month}月"
+def when_with_weekday(item: Any) -> str:
+    """The plan's "when" (``unionplan.plan.wording.when_label``) with the weekday of a single
+    day: ``3月8日（周一）``, ``3月3日—6月30日``, ``3月`` or ``7—8月``."""
+    label = when_label(item)
+    if item.date and (not item.end_date or item.end_date == item.date):
+        label += f"（周{WEEKDAYS[item.date.weekday()]}）"
+    return label
 
 
 def months_of(rows: list[YearRow]) -> list[tuple[int, list[YearRow]]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, ExtractMonth, Substr
+from django.utils import timezone
 
 from unionplan.orgs.models import Organization
 from unionplan.plan.progress import STATUSES
@@ -72,7 +73,7 @@ def overdue_q(year: int, today: dt.date) -> Q:
 
 
 def figures(org: Organization, year: int, today: dt.date | None = None) -> Figures:
-    today = today or measuring.today()
+    today = today or timezone.localdate()
     plans = Q(plan__organization__path__startswith=org.path, plan__year=year)
     result = Figures(org=org, year=year)
     result.unions = Organization.objects.filter(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from unionplan.demo import activity
 from unionplan.generator import generate_plan
@@ -77,7 +78,7 @@ def demo_exists() -> bool:
 
 @transaction.atomic
 def build(today: dt.date | None = None) -> dict[str, Organization]:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     orgs: dict[str, Organization] = {}
     for union in UNIONS:
         orgs[union.name] = Organization.objects.create(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from unionplan.errors import UserInputError
+from unionplan.files.mime import MIME_TYPES, OFFICE
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB: a phone photo or a scanned receipt fits easily
 MAX_FILES = 10
@@ -39,41 +40,18 @@ class FileKind:
     content_type: str
 
 
+_IMAGES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+_DOCUMENTS = (".pdf", ".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt", ".wps", ".et", ".txt")
 KINDS = {
-    kind.extension: kind
-    for kind in [
-        FileKind(".jpg", "image", "image/jpeg"),
-        FileKind(".jpeg", "image", "image/jpeg"),
-        FileKind(".png", "image", "image/png"),
-        FileKind(".gif", "image", "image/gif"),
-        FileKind(".webp", "image", "image/webp"),
-        FileKind(".pdf", "document", "application/pdf"),
-        FileKind(
-            ".docx",
-            "document",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ),
-        FileKind(
-            ".xlsx", "document", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        ),
-        FileKind(
-            ".pptx",
-            "document",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        ),
-        FileKind(".doc", "document", "application/msword"),
-        FileKind(".xls", "document", "application/vnd.ms-excel"),
-        FileKind(".ppt", "document", "application/vnd.ms-powerpoint"),
-        FileKind(".wps", "document", "application/vnd.ms-works"),
-        FileKind(".et", "document", "application/vnd.ms-excel"),
-        FileKind(".txt", "document", "text/plain; charset=utf-8"),
-    ]
+    extension: FileKind(extension, kind, MIME_TYPES[extension])
+    for kind, extensions in (("image", _IMAGES), ("document", _DOCUMENTS))
+    for extension in extensions
 }
 ACCEPT = ",".join(sorted(KINDS))
 
-_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-_EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-_SLIDES = "application/vnd.openxmlformats-officedocument.presentationml"
+_WORD, _EXCEL, _SLIDES = (
+    f"{OFFICE}.{part}" for part in ("wordprocessingml", "spreadsheetml", "presentationml")
+)
 # What the main part of each accepted Office file may be (documents and their templates;
 # macro-enabled files, whose main part is application/vnd.ms-*.macroEnabled…, are not).
 MAIN_PART_TYPES = {

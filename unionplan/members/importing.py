@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from unionplan.errors import UserInputError
 from unionplan.members import bulk_write as bulk
@@ -80,7 +81,7 @@ class ImportOutcome:
 def preview_bytes(org: Organization, data: bytes | str | Path, filename: str) -> ImportPreview:
     """Read and check ``data`` against the registry of ``org``; stores nothing."""
     try:
-        report = read_roster(data, filename)
+        report = read_roster(data, filename, today=timezone.localdate())
     except UserInputError as error:
         return ImportPreview(error=error.message)
     return _check_against_registry(org, report)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from unionplan.errors import UserInputError
+from unionplan.files.mime import XLSX
 from unionplan.jobs.lifecycle import Finished, background
 from unionplan.jobs.models import Job
 from unionplan.jobs.progress import Progress
@@ -17,8 +18,6 @@ from unionplan.members import importing, privacy
 from unionplan.members.participants import resolve_item
 from unionplan.members.signin import export_title, signin_filename, signin_rows, signin_xlsx
 from unionplan.plans.models import ScheduleItem
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def imported_message(outcome: importing.ImportOutcome) -> str:

@@ -9,7 +9,6 @@ ID numbers and phones are only ever sent by POST (search, import), never put in 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionplan.core.downloads import download
 from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.jobs import lifecycle
 from unionplan.members import importing, pending, privacy, roster_export, tasks
@@ -92,19 +92,7 @@ def export_members(request: HttpRequest, pk: int) -> HttpResponse:
     members = members.prefetch_related("children")
     content, count = roster_export.members_xlsx(members, masked=masked)
     privacy.log_export(request.user, org, _("会员名册：%(org)s") % {"org": org.name}, count, masked)
-    return _xlsx_response(content, f"{org.name}-会员名册.xlsx")
-
-
-def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = _attachment(filename)
-    return response
-
-
-def _attachment(filename: str) -> str:
-    return f"attachment; filename=\"export.xlsx\"; filename*=UTF-8''{quote(filename)}"
+    return download(content, f"{org.name}-会员名册.xlsx")
 
 
 def _item_or_404(user, pk: int) -> ScheduleItem:
@@ -152,7 +140,7 @@ def participants_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     rows = signin_rows(found)
     content = signin_xlsx(item, rows, found.for_unions)
     privacy.log_export(request.user, item.plan.organization, export_title(item), len(rows), True)
-    return _xlsx_response(content, signin_filename(item))
+    return download(content, signin_filename(item))
 
 
 @login_required

@@ -68,14 +68,15 @@ def decimal(value: Decimal | float | str) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def money(amount: Decimal | None) -> str:
-    """Yuan as printed in a plan: ``2,000`` or ``1,234.50``; nothing when there is no budget."""
+def money(amount: Decimal | float | str | None) -> str:
+    """Yuan as every page and file prints them: ``3,000.00``; nothing when there is none.
+
+    The plan page, Word, Excel, the reminders, the year-end summary and the record pages
+    all show an amount through this one function, so 3,000.00 looks the same everywhere.
+    """
     if amount is None:
         return ""
-    amount = decimal(amount)
-    if amount == amount.to_integral_value():
-        return f"{int(amount):,}"
-    return f"{amount:,.2f}"
+    return f"{decimal(amount):,.2f}"
 
 
 def total_budget(items: Iterable[ItemData]) -> Decimal:

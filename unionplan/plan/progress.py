@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from unionplan.plan.wording import number
 from unionplan.vocab import gettext_noop
 
 MET, ON_TRACK, BEHIND, MISSED, NO_DATA = "met", "on_track", "behind", "missed", "no_data"
@@ -61,25 +62,17 @@ class Progress:
         """3/4次, or 92 for a level without a goal, or — when nothing is known."""
         if self.current is None:
             return "—"
-        current = format_number(self.current)
+        current = number(self.current)
         if self.goal is None:
             return f"{current}{self.unit}"
-        goal = format_number(self.goal)
+        goal = number(self.goal)
         if self.goal_high is not None:
-            goal = f"{goal}–{format_number(self.goal_high)}"
+            goal = f"{goal}–{number(self.goal_high)}"
         return f"{current}/{goal}{self.unit}"
 
     @property
     def status_label(self) -> str:
         return dict(STATUSES)[self.status]
-
-
-def format_number(value: Decimal) -> str:
-    """4 rather than 4.00, 2.5 rather than 2.50."""
-    text = f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def year_fraction(year: int, as_of: dt.date) -> float:

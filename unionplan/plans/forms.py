@@ -14,6 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionplan import vocab
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.core.choices import translated
 from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
@@ -235,7 +236,7 @@ class ItemForm(VersionedForm):
 class PlanHeaderForm(VersionedForm):
     fields_saved = ["title", "year", "status", "guiding_ideas", "goals"]
     title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
-    year = forms.IntegerField(label=_("年度"), min_value=1950, max_value=2100)
+    year = forms.IntegerField(label=_("年度"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     status = forms.ChoiceField(label=_("状态"), choices=translated(vocab.PLAN_STATUSES))
     guiding_ideas = forms.CharField(
         label=_("指导思想"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -269,7 +270,7 @@ class PlanHeaderForm(VersionedForm):
 
 class PlanCreateForm(forms.Form):
     title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
-    year = forms.IntegerField(label=_("年度"), min_value=1950, max_value=2100)
+    year = forms.IntegerField(label=_("年度"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     copy_from = forms.ModelChoiceField(
         label=_("复制已有计划"),
         queryset=Plan.objects.none(),

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from unionplan import vocab
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.core.choices import translated
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
@@ -26,7 +27,7 @@ class Plan(models.Model):
         Organization, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="plans"
     )
     year = models.PositiveIntegerField(
-        _("年度"), validators=[MinValueValidator(1950), MaxValueValidator(2100)]
+        _("年度"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
     )
     title = models.CharField(_("标题"), max_length=MAX_TITLE_LENGTH)
     status = models.CharField(

@@ -1,7 +1,9 @@
-"""The month table (计划表) of a plan: activities grouped by month, with budget totals.
+"""The plan page's month table (计划表): activities grouped by month, with budget totals.
 
-Pure Python so the web page and the document writers can group the same way. Works on any
-objects with ``month``, ``end_month`` and ``budget`` (models or ``unionplan.plan.data.ItemData``).
+Works on any objects with ``month``, ``end_month`` and ``budget`` (models or
+``unionplan.plan.data.ItemData``). It stays in the app because a group's label is the
+month's name in the reader's language (Django's translations); the Chinese wording and the
+totals are the plan library's (``unionplan.plan.wording``, ``unionplan.plan.money``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from unionplan.plan.money import total_budget
 from unionplan.plan.wording import month_label
 
 
@@ -22,6 +25,7 @@ class MonthGroup:
     @property
     def label(self) -> str:
         """The month column of the web page: 一月份 in Chinese, "January" in other languages."""
+        # Imported here so that the grouping itself can be used (and tested) without settings.
         from django.utils.dates import MONTHS
         from django.utils.translation import get_language
 
@@ -33,7 +37,7 @@ class MonthGroup:
 
     @property
     def budget(self) -> Decimal:
-        return budget_total(self.items)
+        return total_budget(self.items)
 
     def rows(self) -> list[tuple[Any, bool, bool]]:
         """(item, can move up, can move down): dated activities keep their date order, so
@@ -58,8 +62,3 @@ def month_groups(items: list[Any]) -> list[MonthGroup]:
             groups.append(MonthGroup(item.month, end))
         groups[-1].items.append(item)
     return groups
-
-
-def budget_total(items: list[Any]) -> Decimal:
-    """The sum of the budgets given; items without a budget count as nothing."""
-    return sum((item.budget for item in items if item.budget is not None), Decimal("0.00"))

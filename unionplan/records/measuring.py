@@ -26,10 +26,6 @@ ATTENDEES = ActivityRecord.attendees.through
 MEASURE_ITEMS = TargetMeasure.items.through
 
 
-def today() -> dt.date:
-    return timezone.localdate()
-
-
 @dataclass
 class ItemStats:
     """What the records of one schedule item add up to."""
@@ -65,7 +61,7 @@ def item_stats(records: QuerySet) -> dict[int, ItemStats]:
 def item_states(items: Iterable[ScheduleItem], year: int, on: dt.date | None = None) -> dict:
     """{item id: state code} for ``items`` of a plan of ``year``: one query for all of them."""
     items = list(items)
-    on = on or today()
+    on = on or timezone.localdate()
     with_records = set(
         ActivityRecord.objects.filter(item__in=[i.pk for i in items])
         .values_list("item_id", flat=True)
@@ -91,7 +87,7 @@ def progress_for_targets(
     targets: QuerySet, on: dt.date | None = None
 ) -> dict[int, progress_lib.Progress]:
     """{target id: Progress} for any set of targets (a plan's, or a federation's)."""
-    on = on or today()
+    on = on or timezone.localdate()
     latest = (
         TargetValue.objects.filter(target=OuterRef("pk")).order_by("-date", "-id").values("value")
     )[:1]
