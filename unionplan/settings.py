@@ -83,7 +83,7 @@ if _public.scheme == "https":
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "unionplan.core.apps.OperatorAdminConfig",  # django.contrib.admin, for operators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from unionplan.core import views as core_views
 from unionplan.core.health import healthz
@@ -21,6 +20,3 @@ urlpatterns = [
     path("dashboard/", include("unionplan.dashboard.urls")),
     path("admin/", admin.site.urls),
 ]
-
-admin.site.site_header = _("unionplan 工会年度工作计划系统")
-admin.site.site_title = "unionplan"

@@ -15,9 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplan import plandata, vocab
 from unionplan.core.choices import translated
+from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
+from unionplan.plans.titles import check_title_free
 
 MAX_SCOPE_LENGTH = 500
 MAX_OWNER_LENGTH = 100
@@ -38,6 +40,16 @@ def short_text(value: str, *, what: str, max_length: int) -> str:
     if value:
         checked(plandata.clean_title, value, what=what, max_length=max_length)
     return value
+
+
+def title_free(
+    form: forms.Form, organization: Organization, year: int, title: str, plan: Plan | None = None
+) -> None:
+    """The one rule of plan titles (``titles.check_title_free``) as an error on ``title``."""
+    try:
+        check_title_free(organization, year, title, plan)
+    except UserInputError as error:
+        form.add_error("title", error.message)
 
 
 def _text_input(**attrs: Any) -> forms.TextInput:
@@ -147,12 +159,8 @@ class ItemForm(VersionedForm):
     end_month = forms.CharField(
         label=_("结束月份"), required=False, widget=_text_input(size=3, inputmode="numeric")
     )
-    date = forms.DateField(
-        label=_("日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end_date = forms.DateField(
-        label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = DateField(label=_("日期"), required=False)
+    end_date = DateField(label=_("结束日期"), required=False)
     text = forms.CharField(label=_("活动内容"), required=False, widget=_text_input())
     scope = forms.CharField(label=_("参加范围"), required=False, widget=_text_input())
     owner = forms.CharField(label=_("负责人"), required=False, widget=_text_input())
@@ -238,7 +246,7 @@ class PlanHeaderForm(VersionedForm):
         data = super().clean()
         if self.errors:
             return data
-        check_unique_title(self, self.plan.organization, data["year"], data["title"], self.plan)
+        title_free(self, self.plan.organization, data["year"], data["title"], self.plan)
         if data["year"] != self.plan.year:
             outside = self.plan.items.filter(date__isnull=False).exclude(date__year=data["year"])
             if count := outside.count():
@@ -276,26 +284,8 @@ class PlanCreateForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not self.errors and data["title"]:
-            check_unique_title(self, self.organization, data["year"], data["title"], None)
+            title_free(self, self.organization, data["year"], data["title"])
         return data
-
-
-def check_unique_title(
-    form: forms.Form, organization: Organization, year: int, title: str, plan: Plan | None
-) -> None:
-    """One plan of a given title per organization and year (the database says so too)."""
-    others = Plan.objects.filter(organization=organization, year=year, title=title)
-    if plan is not None:
-        others = others.exclude(pk=plan.pk)
-    if others.exists():
-        form.add_error("title", duplicate_title_message(year, title))
-
-
-def duplicate_title_message(year: int, title: str) -> str:
-    return str(_("本工会%(year)d年已有标题为“%(title)s”的计划，请换一个标题。")) % {
-        "year": year,
-        "title": title,
-    }
 
 
 FORMS: dict[type, type[VersionedForm]] = {

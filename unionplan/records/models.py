@@ -66,6 +66,8 @@ class ActivityRecord(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking (plans.locking): a save or delete names the version it was shown.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("活动记录")

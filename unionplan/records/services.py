@@ -14,9 +14,11 @@ from decimal import Decimal
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
+from unionplan.plans.locking import EditConflict, save_if_unchanged
 from unionplan.plans.models import ScheduleItem
 from unionplan.records import uploads
 from unionplan.records.models import ActivityRecord, Attachment, ExpenseLine
@@ -101,18 +103,21 @@ def save_record(
     data: RecordInput,
     user=None,
     record: ActivityRecord | None = None,
+    seen_version: int | None = None,
 ) -> ActivityRecord:
     """Create ``record`` (or replace its fields, expenses and attendees); all or nothing.
 
     Files are added to what the record already has. Raises UserInputError with a Chinese
     message and writes nothing when any rule is broken; files already written to disk are
-    removed again if the database transaction fails.
+    removed again if the database transaction fails. With ``seen_version`` (the version the
+    editor was shown) an existing record is only replaced if nobody saved it since:
+    otherwise ``EditConflict`` is raised and nothing is written.
     """
     kinds = check_input(item, org, data)
     stored: list[Attachment] = []
     try:
         with transaction.atomic():
-            record = _write(item, data, user, record)
+            record = _write(item, data, user, record, seen_version)
             for upload, kind in zip(data.files, kinds, strict=True):
                 stored.append(attach(record, upload, kind, user))
             mark_done(item)
@@ -123,11 +128,27 @@ def save_record(
     return record
 
 
-def _write(item: ScheduleItem, data: RecordInput, user, record: ActivityRecord | None):
+RECORD_FIELDS = ["date", "place", "others_count", "summary", "updated_at"]
+
+
+def _write(
+    item: ScheduleItem,
+    data: RecordInput,
+    user,
+    record: ActivityRecord | None,
+    seen_version: int | None,
+) -> ActivityRecord:
+    is_new = record is None
     record = record or ActivityRecord(item=item, created_by=user)
     record.date, record.place = data.date, data.place
     record.others_count, record.summary = data.others_count, data.summary
-    record.save()
+    if is_new or seen_version is None:
+        if not is_new:
+            record.version += 1
+        record.save()
+    else:
+        record.updated_at = timezone.now()
+        save_if_unchanged(record, seen_version, RECORD_FIELDS)
     record.attendees.set(data.attendee_ids)
     record.expenses.all().delete()
     ExpenseLine.objects.bulk_create(
@@ -162,10 +183,18 @@ def mark_done(item: ScheduleItem) -> None:
 
 
 @transaction.atomic
-def delete_record(record: ActivityRecord) -> None:
-    """Delete ``record`` and its files; the activity is planned again when none is left."""
+def delete_record(record: ActivityRecord, seen_version: int | None = None) -> None:
+    """Delete ``record`` and its files; the activity is planned again when none is left.
+
+    With ``seen_version``, only if nobody saved the record since it was shown: else
+    ``EditConflict`` (with the record as it is now, or None if it is already gone).
+    """
     item = record.item
     names = [(a.file.name, a.file.storage) for a in record.attachments.all()]
+    if seen_version is not None:
+        current = ActivityRecord.objects.select_for_update().filter(pk=record.pk).first()
+        if current is None or current.version != seen_version:
+            raise EditConflict(current)
     record.delete()
     if not ActivityRecord.objects.filter(item=item).exists():
         ScheduleItem.objects.filter(pk=item.pk, status="done").update(

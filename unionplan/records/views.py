@@ -14,11 +14,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionplan.errors import UserInputError
 from unionplan.orgs.access import can_edit, get_visible_or_404, require_editor
+from unionplan.plans.locking import EditConflict
 from unionplan.plans.models import ScheduleItem, Target
 from unionplan.plans.views import get_plan_or_404
 from unionplan.records import accounts, measuring, participation, services, uploads
@@ -30,7 +32,13 @@ from unionplan.records.forms import (
     expenses_of,
 )
 from unionplan.records.ledger_xlsx import BudgetRow, write_ledger
-from unionplan.records.models import ActivityRecord, Attachment, TargetMeasure, TargetValue
+from unionplan.records.models import (
+    EXPENSE_CATEGORIES,
+    ActivityRecord,
+    Attachment,
+    TargetMeasure,
+    TargetValue,
+)
 from unionplan.records.states import state_label
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -97,16 +105,22 @@ def edit(request, pk: int):
 
 def _record_form(request, item: ScheduleItem, record: ActivityRecord | None):
     org = item.plan.organization
+    extra: dict = {}
     if request.method == "POST":
         form = RecordForm(request.POST, request.FILES)
         formset = ExpenseFormSet(request.POST, prefix="expenses")
         if form.is_valid() and formset.is_valid():
+            seen = form.cleaned_data["version"]
+            if record is not None and seen is None:
+                seen = record.version  # a form from before versions: nothing to compare
             try:
                 saved = services.save_record(
-                    item, org, form.as_input(expenses_of(formset)), request.user, record
+                    item, org, form.as_input(expenses_of(formset)), request.user, record, seen
                 )
             except UserInputError as error:
                 form.add_error(None, error.message)
+            except EditConflict as conflict:
+                form, extra = _conflict(request, item, form, formset, conflict.current)
             else:
                 messages.success(request, _("活动记录已保存。"))
                 return redirect("records:item", saved.item_id)
@@ -128,15 +142,69 @@ def _record_form(request, item: ScheduleItem, record: ActivityRecord | None):
             "ticked": {str(pk) for pk in ticked},
             "accept": uploads.ACCEPT,
             "max_mb": uploads.MAX_BYTES // 1024 // 1024,
+            **extra,
         },
-        status=400 if form.is_bound else 200,
+        status=409 if extra else 400 if form.is_bound else 200,
     )
+
+
+def _conflict(request, item, form, formset, current: ActivityRecord | None):
+    """Someone saved (or deleted) the record since this form was opened.
+
+    The form keeps what the user typed. Against a newer record it now carries that record's
+    version, so saving again overwrites knowingly, and the stored values are shown next to
+    the typed ones; against a deleted record, saving again adds it as a new record.
+    """
+    data = request.POST.copy()
+    if current is None:
+        data.pop("version", None)
+        again = RecordForm(data)
+        again.is_valid()
+        return again, {"deleted": True, "action": reverse("records:create", args=[item.pk])}
+    data["version"] = str(current.version)
+    again = RecordForm(data)
+    again.is_valid()
+    return again, {"conflict": True, "comparison": _comparison(form, formset, current)}
+
+
+def _comparison(form, formset, current: ActivityRecord) -> list[tuple[str, str, str, bool]]:
+    """(label, what the user typed, what is stored, differs) for each part of the record."""
+    typed = form.cleaned_data
+    names = dict(
+        current.attendees.model.objects.filter(
+            pk__in=[*typed["attendees"], *current.attendees.values_list("pk", flat=True)]
+        ).values_list("pk", "name")
+    )
+    stored_attendees = sorted(current.attendees.values_list("pk", flat=True))
+    rows = [
+        (_("日期"), f"{typed['date']:%Y-%m-%d}", f"{current.date:%Y-%m-%d}"),
+        (_("地点"), typed["place"], current.place),
+        (_("其他参加人数"), str(typed.get("others_count") or 0), str(current.others_count)),
+        (
+            _("参加会员"),
+            "、".join(names.get(pk, "") for pk in typed["attendees"]),
+            "、".join(names.get(pk, "") for pk in stored_attendees),
+        ),
+        (
+            _("支出"),
+            "；".join(_expense_text(e.category, e.amount, e.payee) for e in expenses_of(formset)),
+            "；".join(_expense_text(e.category, e.amount, e.payee) for e in current.expenses.all()),
+        ),
+        (_("活动小结"), typed["summary"], current.summary),
+    ]
+    return [(str(label), mine, stored, mine != stored) for label, mine, stored in rows]
+
+
+def _expense_text(category: str, amount, payee: str) -> str:
+    label = dict(EXPENSE_CATEGORIES).get(category, category)
+    return f"{label} {amount:.2f}元" + (f"（{payee}）" if payee else "")
 
 
 def _initial(item: ScheduleItem, record: ActivityRecord | None) -> dict:
     if record is None:
         return {"date": item.date, "others_count": 0}
     return {
+        "version": record.version,
         "date": record.date,
         "place": record.place,
         "others_count": record.others_count,
@@ -159,7 +227,21 @@ def delete(request, pk: int):
     record = get_record_or_404(request.user, pk)
     require_editor(request.user, record.item.plan.organization)
     item_pk = record.item_id
-    services.delete_record(record)
+    try:
+        seen = int(request.POST.get("version") or record.version)
+    except ValueError:
+        seen = -1  # a tampered form deletes nothing
+    try:
+        services.delete_record(record, seen)
+    except EditConflict as conflict:
+        if conflict.current is None:
+            messages.info(request, _("这条记录已被他人删除。"))
+        else:
+            messages.error(
+                request,
+                _("这条记录在您打开页面后已被他人修改，没有删除。请查看下面的最新内容后再决定。"),
+            )
+        return redirect("records:item", item_pk)
     messages.success(request, _("活动记录已删除。"))
     return redirect("records:item", item_pk)
 

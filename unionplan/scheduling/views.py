@@ -23,6 +23,7 @@ from unionplan.orgs.access import can_edit, get_organization_or_404, require_edi
 from unionplan.orgs.models import Organization
 from unionplan.plans.exporting import item_uid
 from unionplan.plans.models import Plan, ScheduleItem
+from unionplan.plans.titles import check_title_free
 from unionplan.plans.views import get_plan_or_404
 from unionplan.scheduling import drafts, holidays, layout
 from unionplan.scheduling.forms import WizardForm
@@ -62,7 +63,7 @@ def wizard(request: HttpRequest, org_pk: int) -> HttpResponse:
         )
         return redirect("plans:detail", pk=plan.pk)
     try:
-        drafts.check_title_free(org, draft.year, draft.title)
+        check_title_free(org, draft.year, draft.title)
     except UserInputError as error:
         return _preview_page(request, org, draft, data["sector"], calendar, error=error.message)
     return _preview_page(request, org, draft, data["sector"], calendar)
