@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from tests.factories import MemberFactory
 from tests.members.rosters import person, xlsx
+from unionplan.jobs.models import Job
 from unionplan.members import pending
 from unionplan.members.models import Member
 
@@ -96,3 +97,19 @@ def test_viewer_cannot_import(client, viewer, org):
     assert client.get(reverse("members:import", args=[org.pk])).status_code == 404
     assert upload(client, org, xlsx([person(1)])).status_code == 404
     assert Member.objects.count() == 0
+
+
+def test_a_large_import_runs_as_a_job_and_its_page_tells_the_outcome(chair_client, org, settings):
+    settings.BACKGROUND_ROWS = 2
+    token = token_of(upload(chair_client, org, xlsx([person(n) for n in range(1, 4)])))
+    response = chair_client.post(
+        reverse("members:import_confirm", args=[org.pk]),
+        {"token": token, "rows": "3", "confirm": "1"},
+        follow=True,
+    )
+    job = Job.objects.get()
+    assert response.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "导入完成：新增 3 人，更新 0 人，跳过有问题的 0 行。" in response.text
+    assert reverse("members:list", args=[org.pk]) in response.text
+    assert Member.objects.filter(organization=org).count() == 3
+    assert job.payload is None and pending.load(token, org_id=org.pk, user_id=job.user_id) is None

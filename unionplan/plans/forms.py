@@ -83,7 +83,7 @@ class SectionForm(VersionedForm):
     )
 
     def clean_title(self) -> str:
-        return checked(plandata.clean_title, self.cleaned_data["title"], what="章节标题")
+        return checked(plandata.clean_section_title, self.cleaned_data["title"])
 
 
 class TargetForm(VersionedForm):

@@ -54,6 +54,7 @@ _NOT_DIGIT_RE = re.compile(r"[^\d一二三四五六七八九十百]")
 _TITLE_END_RE = re.compile("[。；;：:！!？?]")
 _DETAIL_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*[：:]|[（(【].*[）)】]\s*[。.]?$)")
 _MAX_CONTINUATION = 60
+_SUMMARY_RE = re.compile(r"回顾|总结$|工作总结|取得的成[绩效]|主要成[绩效]|完成情况|基本情况")
 _CLOSERS = tuple('。.；;！!？?）)”"】》')
 _KIND_RANK = {"head": -1, **{kind: rank for rank, kind in enumerate(SECTION_KINDS)}}
 
@@ -243,8 +244,13 @@ class _PlanBuilder:
 
     def _prose(self, line: Line) -> None:
         self._body(line.text)
-        targets = find_targets(line)
-        (self.stack[-1].section.targets if self.stack else self.plan.targets).extend(targets)
+        if not self._in_summary():
+            targets = find_targets(line)
+            (self.stack[-1].section.targets if self.stack else self.plan.targets).extend(targets)
+
+    def _in_summary(self) -> bool:
+        """Inside 一、2023年工作回顾: figures there are achievements reported, not aims."""
+        return any(_SUMMARY_RE.search(open_.section.title) for open_ in self.stack)
 
     def _table(self, table: Table) -> None:
         self._close_entry()
@@ -469,7 +475,8 @@ class _PlanBuilder:
         if body:
             section.body.append(body.text)
             section.prose.append(body.text)
-        section.targets.extend(find_targets(line.cut(end)))
+        if not self._in_summary() and not _SUMMARY_RE.search(title.shadow):
+            section.targets.extend(find_targets(line.cut(end)))
         parent = self.stack[-1].section.children if self.stack else self.plan.sections
         parent.append(section)
         value = _marker_value(marker.number) if marker else None
