@@ -10,6 +10,7 @@ UNIONPLAN_PUBLIC_URL    the address people type, e.g. https://gh.example.org: it
 UNIONPLAN_BEHIND_PROXY  "1" when a reverse proxy in front sets X-Forwarded-Proto/-For; without it
                         those headers are ignored (anyone could send them)
 UNIONPLAN_HSTS_SECONDS  HSTS max-age when the public address is https (default one year)
+UNIONPLAN_STATIC_ROOT   where collectstatic puts the static files (default var/static)
 UNIONPLAN_DB_CONN_MAX_AGE  seconds a database connection is kept for reuse (default 600)
 UNIONPLAN_EMAIL_BACKEND / _HOST / _PORT / _USER / _PASSWORD / _TLS / UNIONPLAN_FROM_EMAIL
                         mail for `unionplan remind` (printed on the console by default)
@@ -214,8 +215,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# The container collects static files into its image, outside the data volume.
+STATIC_ROOT = Path(os.environ.get("UNIONPLAN_STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # collectstatic (make run, serve, the container) gives files hashed names, compresses them
 # (gzip, brotli) and lets browsers cache them for a year. A file not collected yet (a fresh
