@@ -46,6 +46,22 @@ def import_roster(job: Job, progress: Progress) -> Finished:
     return Finished(imported_message(outcome))
 
 
+@background(steps=1)
+def check_roster(job: Job, progress: Progress) -> Finished:
+    """Read and check a large upload against the registry (stores nothing); the preview
+    page then shows what the check found, and the user confirms as for a small file."""
+    progress.step(_("读取并核对名册"))
+    preview = importing.preview_bytes(job.organization, bytes(job.payload), job.params["filename"])
+    if preview.error:
+        raise UserInputError(preview.error)
+    checked = importing.CheckedRoster.of(preview)
+    message = _("检查完成：可以导入 %(ok)s 行，有问题 %(bad)s 行。还没有保存任何数据。") % {
+        "ok": checked.importable,
+        "bad": checked.bad_rows,
+    }
+    return Finished(message, details={"checked": checked.to_json()})
+
+
 @background(steps=2)
 def signin_sheet(job: Job, progress: Progress) -> Finished:
     """Every participant of the activity ``job.params["item"]`` on one sign-in sheet."""
