@@ -50,6 +50,7 @@ _FIELDS = {
     "post": "post",
     "status": "status",
     "joined_on": "joined_at",
+    "hired_on": "hired_on",
     "note": "note",
 }
 
@@ -217,7 +218,7 @@ def _all_values(row: MemberRow, now: object) -> tuple:
     born = row.birth_date
     return (
         row.name or "", row.gender or "", born, row.phone or "", row.department or "",
-        row.post or "", row.status or "", row.joined_on, row.note or "",
+        row.post or "", row.status or "", row.joined_on, row.hired_on, row.note or "",
         born.month if born else None, now,
     )  # fmt: skip
 
@@ -446,6 +447,7 @@ def _row_of(member: Member, number: int) -> MemberRow:
         post=member.post,
         status=member.status,
         joined_on=member.joined_at,
+        hired_on=member.hired_on,
         tags=tuple(link.tag.name for link in member.member_tags.all()),
         children=tuple((child.name, child.birth_date) for child in member.children.all()),
         note=member.note,

@@ -51,9 +51,10 @@ def signin_sheet(job: Job, progress: Progress) -> Finished:
     """Every participant of the activity ``job.params["item"]`` on one sign-in sheet."""
     item = ScheduleItem.objects.select_related("plan__organization").get(pk=job.params["item"])
     progress.step(_("查找参加人员"))
-    rows = signin_rows(resolve_item(item))
+    found = resolve_item(item)
+    rows = signin_rows(found)
     progress.step(_("生成签到表（%(n)s 人）") % {"n": len(rows)})
-    content = signin_xlsx(item, rows)
+    content = signin_xlsx(item, rows, found.for_unions)
     privacy.log_export(job.user, item.plan.organization, export_title(item), len(rows), True)
     return Finished(
         _("签到表共 %(n)s 人。") % {"n": len(rows)}, content, signin_filename(item), XLSX

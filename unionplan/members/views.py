@@ -150,7 +150,7 @@ def participants_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("jobs:detail", job.pk)
     rows = signin_rows(found)
-    content = signin_xlsx(item, rows)
+    content = signin_xlsx(item, rows, found.for_unions)
     privacy.log_export(request.user, item.plan.organization, export_title(item), len(rows), True)
     return _xlsx_response(content, signin_filename(item))
 
