@@ -21,13 +21,14 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -87,6 +88,52 @@ class ImportPreview:
         have two or three causes, and this is what the user needs to fix them."""
         counts = Counter((p.column, p.message) for p in self.problems)
         return [(column, message, n) for (column, message), n in counts.most_common(20)]
+
+
+@dataclass
+class CheckedRoster:
+    """What the preview page shows of a checked file: small, and JSON-safe so that a check
+    made by a background job (a large file) can be kept in the job and shown later."""
+
+    total_rows: int
+    importable: int
+    created: int
+    updated: int
+    bad_rows: int
+    problem_count: int
+    ignored_columns: list[str]
+    problem_summary: list[tuple[str, str, int]]
+    shown_problems: list[RowProblem]
+
+    @classmethod
+    def of(cls, preview: ImportPreview) -> CheckedRoster:
+        report = preview.report
+        return cls(
+            total_rows=report.total_rows if report else 0,
+            importable=len(preview.rows),
+            created=preview.created,
+            updated=preview.updated,
+            bad_rows=preview.bad_rows,
+            problem_count=len(preview.problems),
+            ignored_columns=list(report.ignored_columns) if report else [],
+            problem_summary=preview.problem_summary(),
+            shown_problems=preview.shown_problems,
+        )
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["problem_summary"] = [list(entry) for entry in self.problem_summary]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> CheckedRoster:
+        return cls(
+            **{
+                **data,
+                "problem_summary": [tuple(entry) for entry in data["problem_summary"]],
+                "shown_problems": [RowProblem(**problem) for problem in data["shown_problems"]],
+            }
+        )
 
 
 @dataclass
@@ -442,6 +489,18 @@ def _delete_chunked(model, member_ids: list[int]) -> None:
         model.objects.filter(member_id__in=member_ids[start : start + BATCH])._raw_delete(
             connection.alias
         )
+
+
+def registry_xlsx(org: Organization, masked: bool) -> tuple[bytes, int]:
+    """The registry of ``org`` as a roster .xlsx (by department and name); (content, rows)."""
+    members = (
+        Member.objects.filter(organization=org)
+        .order_by("department", "name")
+        .prefetch_related(
+            Prefetch("member_tags", queryset=MemberTag.objects.select_related("tag")), "children"
+        )
+    )
+    return members_xlsx(members, masked=masked)
 
 
 def members_xlsx(members: Iterable[Member], masked: bool) -> tuple[bytes, int]:
