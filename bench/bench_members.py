@@ -65,9 +65,13 @@ ON_DATE = date(2025, 10, 1)
 SCOPES = [
     "70周岁以上退休老教师",
     "35周岁以下女职工",
-    "困难职工",
+    "工会干部",  # a tag (困难职工 is no longer read from tags: it waits for the hardship files)
     "当月过生日的会员",
     "14岁以下职工子女",
+    # federation phrases: a tag of grassroots unions' members, hire dates, unions
+    "基层工会干部",
+    "新入职职工",
+    "各基层工会",
 ]
 BATCH = 20_000
 

@@ -7,8 +7,11 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import OrganizationFactory, PlanFactory, RoleFactory, UserFactory, dated_item
+from unionplan.jobs.models import Job
 from unionplan.scheduling.reminders import names_of, owners_of
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +218,36 @@ def test_a_round_that_stops_halfway_sends_the_rest_next_time(union, settings):
     remind("--date", "2027-03-01")
     assert len(mail.outbox) == 2
     assert all(n == 1 for n in _mails_per_item_and_person().values())
+
+
+def test_the_unions_page_sends_the_weeks_reminders_as_a_job_once(client, union):
+    org, chair, _women = union
+    plan = PlanFactory(organization=org)
+    today = timezone.localdate()
+    dated_item(plan, today + dt.timedelta(days=1), text="读书会", owner="刘丽")
+    other = PlanFactory(organization=OrganizationFactory(name="别的工会"))
+    dated_item(other, today, text="别的工会的活动", owner="工会主席")
+    client.force_login(chair)
+    assert "发送活动提醒" in client.get(reverse("orgs:detail", args=[org.pk])).text
+
+    url = reverse("scheduling:remind", args=[org.pk])
+    page = client.post(url, follow=True)
+    job = Job.objects.get()
+    assert page.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "已发送1封提醒邮件" in page.text
+    assert [m.to for m in mail.outbox] == [["liu@example.org"]]
+    again = client.post(url, follow=True)
+    assert "已发送0封提醒邮件" in again.text and "1项此前已提醒过" in again.text
+    assert len(mail.outbox) == 1
+
+
+def test_only_editors_may_send_reminders_and_only_by_post(client, union):
+    org = union[0]
+    viewer = RoleFactory(organization=org, role="viewer").user
+    client.force_login(viewer)
+    url = reverse("scheduling:remind", args=[org.pk])
+    assert client.post(url).status_code == 404
+    assert "发送活动提醒" not in client.get(reverse("orgs:detail", args=[org.pk])).text
+    client.force_login(union[1])
+    assert client.get(url).status_code == 405
+    assert not mail.outbox

@@ -21,7 +21,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -50,6 +50,7 @@ _FIELDS = {
     "post": "post",
     "status": "status",
     "joined_on": "joined_at",
+    "hired_on": "hired_on",
     "note": "note",
 }
 
@@ -85,6 +86,52 @@ class ImportPreview:
         have two or three causes, and this is what the user needs to fix them."""
         counts = Counter((p.column, p.message) for p in self.problems)
         return [(column, message, n) for (column, message), n in counts.most_common(20)]
+
+
+@dataclass
+class CheckedRoster:
+    """What the preview page shows of a checked file: small, and JSON-safe so that a check
+    made by a background job (a large file) can be kept in the job and shown later."""
+
+    total_rows: int
+    importable: int
+    created: int
+    updated: int
+    bad_rows: int
+    problem_count: int
+    ignored_columns: list[str]
+    problem_summary: list[tuple[str, str, int]]
+    shown_problems: list[RowProblem]
+
+    @classmethod
+    def of(cls, preview: ImportPreview) -> CheckedRoster:
+        report = preview.report
+        return cls(
+            total_rows=report.total_rows if report else 0,
+            importable=len(preview.rows),
+            created=preview.created,
+            updated=preview.updated,
+            bad_rows=preview.bad_rows,
+            problem_count=len(preview.problems),
+            ignored_columns=list(report.ignored_columns) if report else [],
+            problem_summary=preview.problem_summary(),
+            shown_problems=preview.shown_problems,
+        )
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["problem_summary"] = [list(entry) for entry in self.problem_summary]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> CheckedRoster:
+        return cls(
+            **{
+                **data,
+                "problem_summary": [tuple(entry) for entry in data["problem_summary"]],
+                "shown_problems": [RowProblem(**problem) for problem in data["shown_problems"]],
+            }
+        )
 
 
 @dataclass
@@ -217,7 +264,7 @@ def _all_values(row: MemberRow, now: object) -> tuple:
     born = row.birth_date
     return (
         row.name or "", row.gender or "", born, row.phone or "", row.department or "",
-        row.post or "", row.status or "", row.joined_on, row.note or "",
+        row.post or "", row.status or "", row.joined_on, row.hired_on, row.note or "",
         born.month if born else None, now,
     )  # fmt: skip
 
@@ -446,6 +493,7 @@ def _row_of(member: Member, number: int) -> MemberRow:
         post=member.post,
         status=member.status,
         joined_on=member.joined_at,
+        hired_on=member.hired_on,
         tags=tuple(link.tag.name for link in member.member_tags.all()),
         children=tuple((child.name, child.birth_date) for child in member.children.all()),
         note=member.note,

@@ -98,6 +98,9 @@ class Member(models.Model):
     post = models.CharField(_("职务/岗位"), max_length=100, blank=True)
     status = models.CharField(_("状态"), max_length=12, choices=STATUSES, default="active")
     joined_at = models.DateField(_("入会时间"), null=True, blank=True)
+    # When the member started at this workplace (入职), for 新入职 scopes; not 入会时间 (a
+    # transferred member keeps an old union card) nor 参加工作时间 (the first job anywhere).
+    hired_on = models.DateField(_("入职时间"), null=True, blank=True)
     note = models.CharField(_("备注"), max_length=500, blank=True)
     tags = models.ManyToManyField(Tag, verbose_name=_("标签"), through="MemberTag", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

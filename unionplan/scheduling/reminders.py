@@ -32,7 +32,7 @@ from django.core.mail import EmailMessage, get_connection
 
 from unionplan import vocab
 from unionplan.documents.labels import money
-from unionplan.orgs.models import Role
+from unionplan.orgs.models import Organization, Role
 from unionplan.plans.models import ScheduleItem
 from unionplan.scheduling.layout import when_label
 from unionplan.scheduling.models import ReminderSent
@@ -66,19 +66,20 @@ class Round:
     already_sent: int = 0  # (activity, person) pairs left out: the sent-log has them
 
 
-def due_items(start: dt.date, end: dt.date) -> list[ScheduleItem]:
-    return list(
-        ScheduleItem.objects.filter(date__range=(start, end), status__in=["planned", "postponed"])
-        .exclude(plan__status="archived")
-        .select_related("plan__organization")
-        .order_by("date", "id")
-    )
+def due_items(start: dt.date, end: dt.date, org: Organization | None = None) -> list[ScheduleItem]:
+    """The activities to remind of; with ``org``, only those of it and the unions below it."""
+    items = ScheduleItem.objects.filter(
+        date__range=(start, end), status__in=["planned", "postponed"]
+    ).exclude(plan__status="archived")
+    if org is not None:
+        items = items.filter(plan__organization__path__startswith=org.path)
+    return list(items.select_related("plan__organization").order_by("date", "id"))
 
 
-def collect(start: dt.date, days: int) -> Round:
-    """Who gets which activities starting in ``days`` days from ``start`` (two queries)."""
+def collect(start: dt.date, days: int, org: Organization | None = None) -> Round:
+    """Who gets which activities starting in ``days`` days from ``start`` (three queries)."""
     end = start + dt.timedelta(days=days - 1)
-    items = due_items(start, end)
+    items = due_items(start, end, org)
     roles = _roles_by_org({item.plan.organization_id for item in items})
     sent = _sent_pairs(items)
     digests: dict[int, Digest] = {}

@@ -1,8 +1,9 @@
 """Background job of the calendar: one round of reminders (see ``reminders``).
 
-Queued once a day by the worker when ``UNIONPLAN_REMIND_AT`` is set, or run by
-``unionplan remind`` from cron; the sent-log makes any number of rounds mail each person
-once per activity.
+Queued once a day by the worker when ``UNIONPLAN_REMIND_AT`` is set (every union), or by
+an editor's button on the union's page (that union and the unions below it); ``unionplan
+remind`` from cron does the same round in its own process. The sent-log makes any number
+of rounds mail each person once per activity.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def round_message(round_: reminders.Round, sent: int) -> str:
 @background(steps=2)
 def send_reminders(job: Job, progress: Progress) -> Finished:
     progress.step(_("查找需要提醒的活动和负责人"))
-    round_ = reminders.collect(dt.date.fromisoformat(job.params["start"]), job.params["days"])
+    start = dt.date.fromisoformat(job.params["start"])
+    round_ = reminders.collect(start, job.params["days"], job.organization)
     progress.step(_("发送提醒邮件（%(n)s 封）") % {"n": len(round_.digests)})
     sent = reminders.send(round_)
     message = round_message(round_, sent)
