@@ -28,6 +28,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from unionplan.errors import UserInputError
@@ -469,6 +470,18 @@ def _delete_chunked(model, member_ids: list[int]) -> None:
         model.objects.filter(member_id__in=member_ids[start : start + BATCH])._raw_delete(
             connection.alias
         )
+
+
+def registry_xlsx(org: Organization, masked: bool) -> tuple[bytes, int]:
+    """The registry of ``org`` as a roster .xlsx (by department and name); (content, rows)."""
+    members = (
+        Member.objects.filter(organization=org)
+        .order_by("department", "name")
+        .prefetch_related(
+            Prefetch("member_tags", queryset=MemberTag.objects.select_related("tag")), "children"
+        )
+    )
+    return members_xlsx(members, masked=masked)
 
 
 def members_xlsx(members: Iterable[Member], masked: bool) -> tuple[bytes, int]:

@@ -1,4 +1,5 @@
-"""Background jobs of the registry: a large roster import, a federation's sign-in sheet.
+"""Background jobs of the registry: a large roster's check, import and export, and a
+federation's sign-in sheet.
 
 Each runs in ``unionplan worker`` (see ``unionplan.jobs.lifecycle``); the views start
 them and show their page. The import writes in one transaction (``importing.apply``):
@@ -75,3 +76,24 @@ def signin_sheet(job: Job, progress: Progress) -> Finished:
     return Finished(
         _("签到表共 %(n)s 人。") % {"n": len(rows)}, content, signin_filename(item), XLSX
     )
+
+
+def registry_title(org) -> str:
+    return _("会员名册：%(org)s") % {"org": org.name}
+
+
+def registry_filename(org) -> str:
+    return f"{org.name}-会员名册.xlsx"
+
+
+@background(steps=1)
+def registry_export(job: Job, progress: Progress) -> Finished:
+    """The union's registry as a roster file, masked as the starter's role requires."""
+    org, masked = job.organization, job.params["masked"]
+    progress.step(_("生成会员名册"))
+    content, count = importing.registry_xlsx(org, masked)
+    privacy.log_export(job.user, org, registry_title(org), count, masked)
+    message = _("会员名册共 %(n)s 人。") % {"n": count}
+    if masked:
+        message += _("证件号和手机号已按您的权限隐去中间几位。")
+    return Finished(message, content, registry_filename(org), XLSX)

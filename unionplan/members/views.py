@@ -87,13 +87,22 @@ def _by_number(members, form: NumberLookupForm):
 @login_required
 @require_POST
 def export_members(request: HttpRequest, pk: int) -> HttpResponse:
+    """The registry as a roster .xlsx; a large one is written by a background job."""
     org = get_organization_or_404(request.user, pk)
     masked = not privacy.sees_full_numbers(request.user, org)
-    members = _member_rows(Member.objects.filter(organization=org).order_by("department", "name"))
-    members = members.prefetch_related("children")
-    content, count = importing.members_xlsx(members, masked=masked)
-    privacy.log_export(request.user, org, _("会员名册：%(org)s") % {"org": org.name}, count, masked)
-    return _xlsx_response(content, f"{org.name}-会员名册.xlsx")
+    if Member.objects.filter(organization=org).count() > settings.BACKGROUND_ROWS:
+        job = lifecycle.start(
+            tasks.registry_export,
+            title=tasks.registry_title(org),
+            user=request.user,
+            organization=org,
+            params={"masked": masked},
+            next_url=reverse("members:list", args=[org.pk]),
+        )
+        return redirect("jobs:detail", job.pk)
+    content, count = importing.registry_xlsx(org, masked)
+    privacy.log_export(request.user, org, tasks.registry_title(org), count, masked)
+    return _xlsx_response(content, tasks.registry_filename(org))
 
 
 def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
