@@ -262,8 +262,10 @@ if TASKS_KIND not in _TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_KIND], "QUEUES": ["default"]}}
 # django-rq's queue of the "rq" backend; a job may run up to an hour (a 1M-member export).
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
-# Roster imports and sign-in sheets of more rows than this run as background jobs.
+# Roster imports and sign-in sheets of more rows than this run as background jobs, and
+# so does the check of an uploaded roster larger than this many bytes (about 10,000 rows).
 BACKGROUND_ROWS = 2000
+BACKGROUND_CHECK_BYTES = 512 * 1024
 REMIND_AT = os.environ.get("UNIONPLAN_REMIND_AT", "").strip()
 
 LOGGING = {
