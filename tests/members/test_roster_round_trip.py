@@ -26,7 +26,7 @@ from unionplan.roster import synthetic as people
 
 TODAY = dt.date(2026, 11, 24)
 SCALARS = ["name", "gender", "birth_date", "id_number", "phone", "department", "post"]
-SCALARS += ["status", "joined_at", "note"]
+SCALARS += ["status", "joined_at", "hired_on", "note"]
 
 
 def snapshot(org: Organization) -> dict[str, tuple]:
@@ -96,7 +96,13 @@ def test_a_generated_roster_comes_back_field_by_field(client):
     report = RosterReport("生成.xlsx", "会员名册", 1, columns, rows=rows)
     importing.apply(org, importing.ImportPreview(report=report, rows=rows))
     odd = MemberFactory(organization=org, phone="", note="=欠缴会费，待核", status="left")
-    MemberFactory(organization=org, post="+驻外", department="-", joined_at=dt.date(1990, 7, 1))
+    MemberFactory(
+        organization=org,
+        post="+驻外",
+        department="-",
+        joined_at=dt.date(1990, 7, 1),
+        hired_on=dt.date(1989, 9, 1),
+    )
     tag_member(odd, "劳模", "困难职工")
     ChildFactory(member=odd, name="欧阳小明", birth_date=dt.date(2015, 6, 1))
     assert Member.objects.filter(organization=org).count() == 602

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from operator import attrgetter, itemgetter
 
 from django.db import connection
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from unionplan.members.models import Child, Member, MemberTag, Tag, org_key_of, tree_root_of
@@ -93,8 +94,14 @@ def bulk_write() -> Iterator[None]:
 
 
 def _write_columns(fields: list[str]) -> list[str]:
-    """Model field names written for each row: the file's columns and the derived ones."""
-    return [*fields, "birth_month", "updated_at"]
+    """Model field names written for each row: the file's columns and the derived ones.
+
+    ``new_hire_date`` only when the file has both dates it comes from; with one of them it
+    needs the stored other one (``_refresh_new_hire_dates``)."""
+    derived = ["birth_month"]
+    if "hired_on" in fields and "joined_at" in fields:
+        derived.append("new_hire_date")
+    return [*fields, *derived, "updated_at"]
 
 
 def _all_values(row: MemberRow, now: object) -> tuple:
@@ -105,11 +112,11 @@ def _all_values(row: MemberRow, now: object) -> tuple:
     return (
         row.name or "", row.gender or "", born, row.phone or "", row.department or "",
         row.post or "", row.status or "", row.joined_on, row.hired_on, row.note or "",
-        born.month if born else None, now,
+        born.month if born else None, row.hired_on or row.joined_on, now,
     )  # fmt: skip
 
 
-_ALL_COLUMNS = [*FIELDS.values(), "birth_month", "updated_at"]
+_ALL_COLUMNS = [*FIELDS.values(), "birth_month", "new_hire_date", "updated_at"]
 
 
 def _values_of(rows: list[MemberRow], columns: list[str], now: object) -> list[tuple]:
@@ -228,6 +235,15 @@ def update_existing(
     for changed, params in changes.items():
         _write_updates([*[columns[i] for i in changed], "updated_at"], params)
     return ids
+
+
+def refresh_new_hire_dates(pks: list[int]) -> None:
+    """Recompute ``new_hire_date`` of updated members from their stored dates (a file with
+    only one of 入职时间 and 入会时间 leaves the other as it was)."""
+    for start in range(0, len(pks), BATCH):
+        Member.objects.filter(pk__in=pks[start : start + BATCH]).update(
+            new_hire_date=Coalesce("hired_on", "joined_at")
+        )
 
 
 def _stored_values(pks: list[int], columns: list[str]) -> dict[int, tuple]:

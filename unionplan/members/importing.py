@@ -12,14 +12,14 @@ the database, and is the adapter between ``MemberRow`` and ``Member``:
 - a re-import updates only the columns the file has (a file without 手机 keeps the phones),
   and replaces tags and children only when the file has those columns.
 
-The fast writing itself is ``bulk_write``'s; writing the registry back out as a roster file
-is ``roster_export``'s.
+The fast writing itself is ``bulk_write``'s; writing the registry back out as a roster
+file is ``roster_export``'s.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -68,6 +68,52 @@ class ImportPreview:
         have two or three causes, and this is what the user needs to fix them."""
         counts = Counter((p.column, p.message) for p in self.problems)
         return [(column, message, n) for (column, message), n in counts.most_common(20)]
+
+
+@dataclass
+class CheckedRoster:
+    """What the preview page shows of a checked file: small, and JSON-safe so that a check
+    made by a background job (a large file) can be kept in the job and shown later."""
+
+    total_rows: int
+    importable: int
+    created: int
+    updated: int
+    bad_rows: int
+    problem_count: int
+    ignored_columns: list[str]
+    problem_summary: list[tuple[str, str, int]]
+    shown_problems: list[RowProblem]
+
+    @classmethod
+    def of(cls, preview: ImportPreview) -> CheckedRoster:
+        report = preview.report
+        return cls(
+            total_rows=report.total_rows if report else 0,
+            importable=len(preview.rows),
+            created=preview.created,
+            updated=preview.updated,
+            bad_rows=preview.bad_rows,
+            problem_count=len(preview.problems),
+            ignored_columns=list(report.ignored_columns) if report else [],
+            problem_summary=preview.problem_summary(),
+            shown_problems=preview.shown_problems,
+        )
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["problem_summary"] = [list(entry) for entry in self.problem_summary]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> CheckedRoster:
+        return cls(
+            **{
+                **data,
+                "problem_summary": [tuple(entry) for entry in data["problem_summary"]],
+                "shown_problems": [RowProblem(**problem) for problem in data["shown_problems"]],
+            }
+        )
 
 
 @dataclass
@@ -130,7 +176,10 @@ def apply(org: Organization, preview: ImportPreview) -> None:
     links = "tags" in columns or "children" in columns
     with transaction.atomic(), bulk.bulk_write():
         ids = bulk.insert_new(org, new_rows, need_ids=links)
-        ids.update(bulk.update_existing(old_rows, preview.existing, fields))
+        updated = bulk.update_existing(old_rows, preview.existing, fields)
+        ids.update(updated)
+        if ("hired_on" in fields) != ("joined_at" in fields):
+            bulk.refresh_new_hire_dates(list(updated.values()))
         if "tags" in columns:
             bulk.replace_tags(old_rows, new_rows, ids)
         if "children" in columns:

@@ -7,9 +7,23 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Prefetch
 
-from unionplan.members.models import Member
+from unionplan.members.models import Member, MemberTag
+from unionplan.orgs.models import Organization
 from unionplan.roster import MemberRow, write_roster_xlsx
+
+
+def registry_xlsx(org: Organization, masked: bool) -> tuple[bytes, int]:
+    """The registry of ``org`` as a roster .xlsx (by department and name); (content, rows)."""
+    members = (
+        Member.objects.filter(organization=org)
+        .order_by("department", "name")
+        .prefetch_related(
+            Prefetch("member_tags", queryset=MemberTag.objects.select_related("tag")), "children"
+        )
+    )
+    return members_xlsx(members, masked=masked)
 
 
 def members_xlsx(members: Iterable[Member], masked: bool) -> tuple[bytes, int]:
