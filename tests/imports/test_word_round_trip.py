@@ -27,7 +27,7 @@ from unionplan.text import parse_bytes, parse_path
 
 YEAR = 2027
 SIGNED_ON = dt.date(2027, 1, 8)
-SEED = Path(__file__).resolve().parents[2] / "unionplan" / "core" / "demo" / "seed.txt"
+SEED = Path(__file__).resolve().parents[2] / "unionplan" / "demo" / "seed.txt"
 SECTORS = [code for code, _ in vocab.SECTORS]
 
 

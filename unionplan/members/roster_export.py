@@ -6,9 +6,9 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from django.conf import settings
 from django.db.models import Prefetch
 
+from unionplan.core import uploads
 from unionplan.members.models import Member, MemberTag
 from unionplan.orgs.models import Organization
 from unionplan.roster import MemberRow, write_roster_xlsx
@@ -29,9 +29,8 @@ def registry_xlsx(org: Organization, masked: bool) -> tuple[bytes, int]:
 def members_xlsx(members: Iterable[Member], masked: bool) -> tuple[bytes, int]:
     """The members as a roster .xlsx that ``read_roster`` reads back; (content, row count)."""
     rows = [_row_of(member, number) for number, member in enumerate(members, 2)]
-    folder = Path(settings.VAR_DIR) / "member-uploads"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=folder, suffix=".xlsx") as handle:
+    # The private folder of uploaded rosters: the file holds full ID numbers too.
+    with tempfile.NamedTemporaryFile(dir=uploads.rosters().folder, suffix=".xlsx") as handle:
         write_roster_xlsx(rows, handle.name, masked=masked)
         return Path(handle.name).read_bytes(), len(rows)
 

@@ -19,18 +19,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from unionplan import vocab
 from unionplan.plan.wording import number
-from unionplan.vocab import gettext_noop
 
 MET, ON_TRACK, BEHIND, MISSED, NO_DATA = "met", "on_track", "behind", "missed", "no_data"
 
-STATUSES = [
-    (MET, gettext_noop("已达成")),
-    (ON_TRACK, gettext_noop("进度正常")),
-    (BEHIND, gettext_noop("进度滞后")),
-    (MISSED, gettext_noop("未达成")),
-    (NO_DATA, gettext_noop("暂无数据")),
-]
+STATUSES = vocab.TARGET_PROGRESS
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from unionplan.vocab import gettext_noop
+from unionplan import vocab
 
 OVERDUE = "overdue"
 
-STATES = [
-    ("planned", gettext_noop("计划中")),
-    ("done", gettext_noop("已完成")),
-    (OVERDUE, gettext_noop("已逾期")),
-    ("cancelled", gettext_noop("已取消")),
-    ("postponed", gettext_noop("已延期")),
-]
+STATES = vocab.ITEM_STATES
 
 
 def due_date(
