@@ -222,6 +222,7 @@ class _PlanBuilder:
     heading: Entry | None = None  # the entry of the month heading above, if any
     entry_marked: bool = False  # the entry's items are numbered or bulleted
     counts: dict[str, int] = field(default_factory=dict)  # its items per marker kind
+    first_kind: str | None = None  # the marker of its first numbered item
     list_kind: str | None = None  # the marker of a list whose entries each name their month
     details: bool = False  # lines under the last item are its 时间/规则/分组 details
     last_item: Item | None = None
@@ -339,7 +340,7 @@ class _PlanBuilder:
         self.entry = Entry(when)
         self.heading = self.entry if heading else None
         self.entry_marked = not heading
-        self.counts = {}
+        self.counts, self.first_kind = {}, None
         self.details = False
         self.last_item = None
         self.plan.schedule.append(self.entry)
@@ -427,6 +428,8 @@ class _PlanBuilder:
                 return False
             text = line.cut(marker.end)
             self.entry_marked = True
+            if not self.counts:
+                self.first_kind = marker.kind
             self.counts[marker.kind] = self.counts.get(marker.kind, 0) + 1
         elif bullet_end(line.shadow):
             text = line.cut(bullet_end(line.shadow))
@@ -460,7 +463,13 @@ class _PlanBuilder:
         value = _marker_value(marker.number)
         if self._continues(marker):
             return marker.kind in ("num", "pnum") and value == counted + 1
-        return marker.kind in ("num", "pnum") or value == counted + 1
+        if marker.kind in ("num", "pnum"):
+            return True
+        # 一、 under 3月 numbers that month's items only if it is how they are numbered: the
+        # first item, or the next after items numbered so (一、保障措施 after 1. 2. is not)
+        entry = self.entry
+        assert entry is not None
+        return value == counted + 1 and (not entry.items or self.first_kind == marker.kind)
 
     def _continues(self, marker: Marker) -> bool:
         """True when 4、 after 3、 continues the numbered sections that are open."""
