@@ -164,7 +164,7 @@ def load_federation(unions: int, members: int) -> tuple[Organization, list[Organ
     now = django.utils.timezone.now()
     member_cols = ["id", "organization_id", "org_key", "tree_root", "name", "gender", "birth_date",
                    "birth_month", "id_number", "phone", "department", "post", "status",
-                   "joined_at", "note", "created_at", "updated_at"]  # fmt: skip
+                   "joined_at", "new_hire_date", "note", "created_at", "updated_at"]  # fmt: skip
     members_batch, tags_batch, children_batch = [], [], []
     with indexes_built_after(), transaction.atomic():
         for person in iter_federation(unions, members):
@@ -172,7 +172,7 @@ def load_federation(unions: int, members: int) -> tuple[Organization, list[Organ
             members_batch.append((
                 next_id, org_id, key, root, person.name, person.gender, person.birth_date,
                 person.birth_date.month, person.id_number, person.phone, person.department,
-                person.post, person.status, person.joined_on, "", now, now,
+                person.post, person.status, person.joined_on, person.joined_on, "", now, now,
             ))  # fmt: skip
             tags_batch.extend((next_id, tag_ids[t]) for t in person.tags)
             children_batch.extend((next_id, key, name, born) for name, born in person.children)

@@ -29,6 +29,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from unionplan.errors import UserInputError
@@ -218,7 +219,10 @@ def apply(org: Organization, preview: ImportPreview) -> None:
     links = "tags" in columns or "children" in columns
     with transaction.atomic(), _bulk_write():
         ids = _insert(org, new_rows, need_ids=links)
-        ids.update(_update(old_rows, preview.existing, fields))
+        updated = _update(old_rows, preview.existing, fields)
+        ids.update(updated)
+        if ("hired_on" in fields) != ("joined_at" in fields):
+            _refresh_new_hire_dates(list(updated.values()))
         if "tags" in columns:
             _replace_tags(old_rows, new_rows, ids)
         if "children" in columns:
@@ -254,8 +258,14 @@ def _bulk_write() -> Iterator[None]:
 
 
 def _write_columns(fields: list[str]) -> list[str]:
-    """Model field names written for each row: the file's columns and the derived ones."""
-    return [*fields, "birth_month", "updated_at"]
+    """Model field names written for each row: the file's columns and the derived ones.
+
+    ``new_hire_date`` only when the file has both dates it comes from; with one of them it
+    needs the stored other one (``_refresh_new_hire_dates``)."""
+    derived = ["birth_month"]
+    if "hired_on" in fields and "joined_at" in fields:
+        derived.append("new_hire_date")
+    return [*fields, *derived, "updated_at"]
 
 
 def _all_values(row: MemberRow, now: object) -> tuple:
@@ -266,11 +276,11 @@ def _all_values(row: MemberRow, now: object) -> tuple:
     return (
         row.name or "", row.gender or "", born, row.phone or "", row.department or "",
         row.post or "", row.status or "", row.joined_on, row.hired_on, row.note or "",
-        born.month if born else None, now,
+        born.month if born else None, row.hired_on or row.joined_on, now,
     )  # fmt: skip
 
 
-_ALL_COLUMNS = [*_FIELDS.values(), "birth_month", "updated_at"]
+_ALL_COLUMNS = [*_FIELDS.values(), "birth_month", "new_hire_date", "updated_at"]
 
 
 def _values_of(rows: list[MemberRow], columns: list[str], now: object) -> list[tuple]:
@@ -387,6 +397,15 @@ def _update(rows: list[MemberRow], existing: dict[str, int], fields: list[str]) 
     for changed, params in changes.items():
         _write_updates([*[columns[i] for i in changed], "updated_at"], params)
     return ids
+
+
+def _refresh_new_hire_dates(pks: list[int]) -> None:
+    """Recompute ``new_hire_date`` of updated members from their stored dates (a file with
+    only one of 入职时间 and 入会时间 leaves the other as it was)."""
+    for start in range(0, len(pks), BATCH):
+        Member.objects.filter(pk__in=pks[start : start + BATCH]).update(
+            new_hire_date=Coalesce("hired_on", "joined_at")
+        )
 
 
 def _stored_values(pks: list[int], columns: list[str]) -> dict[int, tuple]:

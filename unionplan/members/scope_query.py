@@ -15,7 +15,8 @@ being loaded. Tests compare both on a varied generated population. Choices for s
   member with three tags is counted once either way;
 - ``posts`` uses ``StrIndex`` (INSTR / STRPOS): case-sensitive like Python's ``in``, which
   LIKE on SQLite is not;
-- ``new_hire`` is a range on ``hired_on``, or on ``joined_at`` for members without a hire date;
+- ``new_hire`` is a range on the stored ``new_hire_date`` (``hired_on``, else ``joined_at``),
+  in the covering index like ``birth_date``;
 - ``union_level`` and ``sectors`` compare the member's organization: "own" is the
   organization the scope is applied to (``org``), "grassroots" and sectors are a subquery on
   the few organizations below it, so the member rows need no join.
@@ -115,9 +116,7 @@ def _clause_q(scope: ScopeFilter, on_date: date, per_member: bool, org: Organiza
 
 def _new_hire_q(on_date: date) -> Q:
     first, last = new_hire_window(on_date)
-    return Q(hired_on__gte=first, hired_on__lte=last) | Q(
-        hired_on__isnull=True, joined_at__gte=first, joined_at__lte=last
-    )
+    return Q(new_hire_date__gte=first, new_hire_date__lte=last)
 
 
 def _organization_q(scope: ScopeFilter, org: Organization) -> Q:
