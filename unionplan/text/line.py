@@ -20,6 +20,8 @@ STRIP = " \t\n。；;，,：:、.．!！?？"
 class Line:
     text: str
     shadow: str
+    # Cut out of text flattened onto one line: its spaces are lost line breaks, not separators.
+    flat: bool = False
 
     @classmethod
     def of(cls, text: str, *, simplified: bool = False, shadow: str | None = None) -> Line:
@@ -42,7 +44,7 @@ class Line:
         ]
 
     def cut(self, start: int, end: int | None = None) -> Line:
-        return Line(self.text[start:end], self.shadow[start:end])
+        return Line(self.text[start:end], self.shadow[start:end], self.flat)
 
     def strip(self, chars: str = STRIP) -> Line:
         """Strip ``chars`` from both ends of text and shadow alike."""

@@ -26,6 +26,8 @@ _MIN_WRAP_WIDTH = 60  # display columns: a wrapped page is at least 30 hanzi wid
 _MAX_WRAP_WIDTH = 200
 _NEAR_WRAP = 0.85
 _MIN_WRAPPED_LINES = 3
+_WRAPPED_SHARE = 0.4  # of the lines at least half as wide as the page
+_PAGE_LINE = 40  # a page number is left at the end of a paragraph's line, not of a short one
 _PAGE_NUMBER_RE = re.compile(r"(?<=[\u4e00-\u9fff，、])\s+\d{1,3}$")
 _FLAT_MIN_LENGTH = 150
 _FLAT_SPACE_EVERY = 80  # a flattened line has a space (a lost break) at least this often
@@ -60,7 +62,7 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
         if pending is not None:
             line = Line(pending.text + line.text, pending.shadow + line.shadow)
             pending = None
-        page_number = _PAGE_NUMBER_RE.search(line.shadow)
+        page_number = _PAGE_NUMBER_RE.search(line.shadow) if len(line) >= _PAGE_LINE else None
         if page_number:
             line = line.cut(0, page_number.start())
             pending = line
@@ -82,7 +84,10 @@ def _wrap_width(lines: list[Line]) -> int | None:
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
         return None
     wrapped = [line for line in lines if _is_wrapped(line, width)]
-    return width if len(wrapped) >= _MIN_WRAPPED_LINES else None
+    long = [w for w in widths if w * 2 >= width]
+    if len(wrapped) < _MIN_WRAPPED_LINES or len(wrapped) < _WRAPPED_SHARE * len(long):
+        return None  # a few lines of similar length are a list, not a page cut at its width
+    return width
 
 
 def _is_wrapped(line: Line, width: int) -> bool:
@@ -106,7 +111,7 @@ def _split_flattened(lines: list[Line]) -> list[Line]:
         if len(shadow) < _FLAT_MIN_LENGTH or shadow.count(" ") * _FLAT_SPACE_EVERY < len(shadow):
             out.append(line)
             continue
-        start = 0
+        line, start = Line(line.text, line.shadow, flat=True), 0
         for match in _INLINE_HEADING_RE.finditer(shadow):
             piece = line.cut(start, match.start()).strip(" \t")
             if piece:
