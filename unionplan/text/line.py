@@ -48,6 +48,9 @@ class Line:
 
     def strip(self, chars: str = STRIP) -> Line:
         """Strip ``chars`` from both ends of text and shadow alike."""
+        shadow = self.shadow
+        if not shadow or (shadow[0] not in chars and shadow[-1] not in chars):
+            return self  # most lines: nothing to strip, no new Line
         start = len(self.shadow) - len(self.shadow.lstrip(chars))  # in C, not a Python loop
         end = start + len(self.shadow[start:].rstrip(chars))
         return self.cut(start, end)

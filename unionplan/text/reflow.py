@@ -52,27 +52,33 @@ def display_width(text: str) -> int:
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Each run of physical lines that wrap into the next as one line (joined once, so that a
+    paragraph of thousands of wrapped lines costs its length, not its length squared)."""
     width = _wrap_width(lines)
     joined: list[Line] = []
-    pending: Line | None = None
+    run: list[Line] = []
     for line in lines:
-        if pending is not None and _starts_anew(line):
-            joined.append(pending)
-            pending = None
-        if pending is not None:
-            line = Line(pending.text + line.text, pending.shadow + line.shadow)
-            pending = None
+        if run and _starts_anew(line):
+            joined.append(_joined(run))
+            run = []
         page_number = _PAGE_NUMBER_RE.search(line.shadow) if len(line) >= _PAGE_LINE else None
         if page_number:
-            line = line.cut(0, page_number.start())
-            pending = line
+            run.append(line.cut(0, page_number.start()))
         elif width and _is_wrapped(line, width):
-            pending = line
+            run.append(line)
         else:
-            joined.append(line)
-    if pending is not None:
-        joined.append(pending)
+            run.append(line)
+            joined.append(_joined(run))
+            run = []
+    if run:
+        joined.append(_joined(run))
     return joined
+
+
+def _joined(run: list[Line]) -> Line:
+    if len(run) == 1:
+        return run[0]
+    return Line("".join(line.text for line in run), "".join(line.shadow for line in run))
 
 
 def _wrap_width(lines: list[Line]) -> int | None:
