@@ -66,3 +66,26 @@ def test_a_flattened_line_is_cut_before_its_headings_and_months():
 
 def test_display_width_counts_hanzi_twice():
     assert display_width("工会ab") == 6
+
+
+def test_a_heading_that_ends_long_before_its_line_gets_its_break_back():
+    flat = (
+        "总体要求是：坚持以服务职工为中心，团结动员广大职工建功立业。 一、加强思想政治引领 深入开展主题教育，"
+        "组织劳模工匠进企业宣讲，引导职工坚定理想信念，做到有计划、有载体、有实效。 二、深化劳动竞赛 围绕重大工程开展劳动竞赛，"
+        "举办全市职工职业技能大赛，推动职工技能提升，培养更多高技能人才和大国工匠，为全市高质量发展贡献力量。"
+    )
+    texts = [p.text for p in reflow([Line.of(flat)])]
+    assert texts[1:3] == [
+        "一、加强思想政治引领",
+        "深入开展主题教育，组织劳模工匠进企业宣讲，引导职工坚定理想信念，做到有计划、有载体、有实效。",
+    ]
+
+
+def test_a_heading_wrapped_at_the_page_width_keeps_its_words():
+    flat = (
+        "团结动员广大职工在推进中建功立 业、展现作为。 一、履行政治责任，以深入学习宣传贯彻党的二十大精神为 主线担当作为"
+        " 1.突出政治引领。通过岗位讲述、职工诵读等形式引导职工 深刻领会党的二十大提出的新思想，坚定不移听党话、跟党走。"
+        " 2.突出思想引领。以主题宣传教育为主线，组织劳模工匠座谈会，大力弘扬劳模精神、劳动精神、工匠 精神。"
+    )
+    texts = [p.text for p in reflow([Line.of(flat)])]
+    assert texts[1] == "一、履行政治责任，以深入学习宣传贯彻党的二十大精神为 主线担当作为"

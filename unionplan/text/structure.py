@@ -44,6 +44,7 @@ _JUNK_RE = re.compile(
     r"^(?:上一页|下一页|上一篇|下一篇|返回(?:目录|首页|列表)|点击|本文(?:来源|地址|链接)|"
     r"相关(?:文章|推荐|阅读)|更多)|更多精彩|扫一扫|版权所有|责任编辑"
 )
+_MAX_JUNK = 80  # 下一页 / 更多精彩 are short lines; a long one naming them is text
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|20[xX×＊*]{2})\s*(?:-\s*20\d\d\s*)?(?:学年|年度|年)")
 _COLON_HEADING_RE = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]\s*")
 _HEADING_NOUNS = (
@@ -51,7 +52,8 @@ _HEADING_NOUNS = (
     "保障", "方针", "目的", "指标", "计划", "打算", "形势", "情况",
 )  # fmt: skip
 _NOT_DIGIT_RE = re.compile(r"[^\d一二三四五六七八九十百]")
-_FLAT_HEADING_RE = re.compile(r"^([\u4e00-\u9fff]{2,10})\s+(?=\S)")
+# In flattened text a heading ends at the first space: a lost line break (指导思想 以…).
+_FLAT_HEADING_RE = re.compile(r"\s+(?=\S)")
 _TITLE_END_RE = re.compile("[。；;：:！!？?]")
 _DETAIL_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*[：:]|[（(【].*[）)】]\s*[。.]?$)")
 _MAX_CONTINUATION = 60
@@ -104,7 +106,7 @@ def _units(blocks: list[Block], *, simplified: bool) -> list[Unit]:
             continue
         text, shadow = next(lines)
         line = Line.of(text, simplified=simplified, shadow=shadow).strip(" \t")
-        if line and not _JUNK_RE.search(line.shadow):
+        if line and not (len(line.shadow) <= _MAX_JUNK and _JUNK_RE.search(line.shadow)):
             units.append(line)
     return _reflowed(drop_chrome(units))
 
@@ -624,14 +626,17 @@ def _split_title(rest: Line) -> tuple[Line, Line]:
     """Title up to the first 。/：/；, body after it; a line without one is all title.
 
     In text flattened onto one line, 指导思想 以服务职工为中心…。 has its title before the
-    space: a short heading word (…思想, …措施) followed by the running text.
+    space when it is a heading word (…思想, …措施).
     """
     rest = rest.strip(" \t")
-    if rest.flat:
-        space = _FLAT_HEADING_RE.match(rest.shadow)
-        if space and space.group(1).endswith(_HEADING_NOUNS):
-            return rest.cut(0, space.end(1)), rest.cut(space.end()).strip(" \t")
     end = _TITLE_END_RE.search(rest.shadow, 1)
+    if rest.flat:
+        space = _FLAT_HEADING_RE.search(rest.shadow)
+        before = space.start() if space else -1
+        if space and (end is None or before < end.start()):
+            title = rest.shadow[:before]
+            if title.endswith(_HEADING_NOUNS):
+                return rest.cut(0, before), rest.cut(space.end()).strip(" \t")
     if end is not None:
         index = end.start()
         return rest.cut(0, index).strip(), rest.cut(index + 1).strip(" \t")
