@@ -250,16 +250,20 @@ def bench_children_list(org: Organization, repeat: int) -> None:
     def subject() -> list:
         return list(people.children.values_list(*CHILD_COLUMNS))
 
-    earliest, _latest = age_bounds_to_birth_dates(None, 13, ON_DATE)  # 14岁以下: 0–13
+    scope = people.scope.filter  # the age bounds the scope's words give
+    earliest, latest = age_bounds_to_birth_dates(
+        scope.children_age_min, scope.children_age_max, ON_DATE
+    )
     key = org_key_of(org)
     sql = (
         f"SELECT {', '.join(CHILD_COLUMNS)} FROM {Child._meta.db_table} "
-        f"WHERE org_key >= %s AND org_key < %s AND birth_date >= %s"
+        f"WHERE org_key >= %s AND org_key < %s AND birth_date >= %s AND birth_date <= %s"
     )
+    params = [key, next_key(key), earliest or date.min, latest or date.max]
 
     def anchor() -> list:
         with connection.cursor() as cursor:
-            cursor.execute(sql, [key, next_key(key), earliest])
+            cursor.execute(sql, params)
             return cursor.fetchall()
 
     listed, by_hand = len(subject()), len(anchor())
