@@ -11,6 +11,9 @@ table gives each one ``w:altName``, the font Word and WPS substitute when it is 
 (宋体, 仿宋, 楷体: installed with every Chinese Windows).
 """
 
+# Long module: the whole GB/T 9704 layout (page, fonts, headings, numbering, tables) in one
+# place, so that every Word document the app writes looks the same.
+
 from __future__ import annotations
 
 import copy
