@@ -79,6 +79,9 @@ def test_every_page_runs_under_the_policy(page, union):
         f"/members/item/{item.pk}/participants/",
         f"/imports/{org.pk}/",
         "/admin/",
+        "/admin/orgs/organization/",
+        f"/admin/orgs/organization/{org.pk}/change/",
+        "/admin/axes/accessattempt/",
         "/admin/scheduling/holidayschedule/upload/",
     ]:
         visit(page, path)
