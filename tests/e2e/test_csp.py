@@ -82,7 +82,7 @@ def test_every_page_runs_under_the_policy(page, union):
         "/admin/orgs/organization/",
         f"/admin/orgs/organization/{org.pk}/change/",
         "/admin/axes/accessattempt/",
-        "/admin/scheduling/holidayschedule/upload/",
+        "/admin/agenda/holidayschedule/upload/",
     ]:
         visit(page, path)
 
