@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "unionplan.core.middleware.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "unionplan.urls"

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import MemberFactory
-from tests.members.rosters import person, xlsx
+from tests.members.rosters import csv_bytes, person, xlsx
 from unionplan.members import pending
 from unionplan.members.models import Member
 
@@ -96,3 +96,26 @@ def test_viewer_cannot_import(client, viewer, org):
     assert client.get(reverse("members:import", args=[org.pk])).status_code == 404
     assert upload(client, org, xlsx([person(1)])).status_code == 404
     assert Member.objects.count() == 0
+
+
+def test_a_csv_cell_over_128_kib_gets_a_message_not_a_server_error(chair_client, org):
+    rows = [person(1), person(2, 备注="很长" * 70_000)]
+    header = [*rows[0].keys(), "备注"]
+    response = upload(chair_client, org, csv_bytes(rows, header=header), "名册.csv")
+    assert response.status_code == 200
+    assert "内容过长（超过128 KB）" in response.text
+    assert Member.objects.count() == 0
+
+
+def test_a_department_wider_than_the_registry_is_a_row_problem(chair_client, org):
+    response = upload(chair_client, org, xlsx([person(1), person(2, 部门="部" * 101)]))
+    assert response.status_code == 200
+    assert "内容过长（101字，最多100字）" in response.text
+    assert "导入这 1 行" in response.text
+
+
+def test_the_roster_text_limits_are_the_registry_columns():
+    from unionplan.roster.reader import TEXT_LIMITS
+
+    for name, limit in TEXT_LIMITS.items():
+        assert Member._meta.get_field(name).max_length == limit, name

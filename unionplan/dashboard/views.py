@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
 
 from unionplan.dashboard.figures import Figures, figures
 from unionplan.orgs.access import get_organization_or_404
@@ -17,6 +18,7 @@ from unionplan.records.progress import STATUSES
 
 
 @login_required
+@require_safe
 def org(request, pk: int):
     organization = get_organization_or_404(request.user, pk)
     years = sorted(

@@ -36,6 +36,7 @@ from unionplan.orgs.models import Organization
 from unionplan.roster import MemberRow, RosterReport, RowProblem, read_roster, write_roster_xlsx
 
 BATCH = 2000
+RETIRED_WORDS = ("退休", "离休")  # what a 部门 or 职务 cell says when it lists retirees
 SQLITE_CACHE_KIB = 128 * 1024  # page cache of the importing connection, only while it writes
 PROBLEMS_SHOWN = 200  # a preview of 100,000 bad rows shows these and a summary
 NO_ID = "缺少身份证号：会员按身份证号识别，重新导入时据此更新"
@@ -80,6 +81,18 @@ class ImportPreview:
     def shown_problems(self) -> list[RowProblem]:
         return self.problems[:PROBLEMS_SHOWN]
 
+    @property
+    def retiree_rows(self) -> list[MemberRow]:
+        """Rows to import whose 部门 or 职务 says 退休 while their 状态 is 在职: a roster that
+        lists retirees as a department (common) would otherwise import them as working."""
+        return [row for row in self.rows if looks_retired(row.status, row.department, row.post)]
+
+    @property
+    def retiree_row_list(self) -> str:
+        """The first row numbers of ``retiree_rows``, as a person reads them (2、5、9…)."""
+        numbers = [str(row.row) for row in self.retiree_rows]
+        return "、".join(numbers[:20]) + ("…" if len(numbers) > 20 else "")
+
     def problem_summary(self) -> list[tuple[str, str, int]]:
         """(column, problem, number of rows), most frequent first: 100,000 bad rows usually
         have two or three causes, and this is what the user needs to fix them."""
@@ -93,6 +106,11 @@ class ImportOutcome:
     created: int = 0
     updated: int = 0
     skipped: int = 0
+
+
+def looks_retired(status: str, department: str, post: str) -> bool:
+    """部门 or 职务 says 退休 while 状态 is 在职: most likely a retiree typed as a department."""
+    return status == "active" and any(w in department or w in post for w in RETIRED_WORDS)
 
 
 def preview_bytes(org: Organization, data: bytes | str | Path, filename: str) -> ImportPreview:

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from unionplan.orgs.access import can_edit, get_organization_or_404
 from unionplan.orgs.models import Organization
@@ -10,6 +11,7 @@ from unionplan.plans.models import Plan
 
 
 @login_required
+@require_safe
 def detail(request, pk: int):
     org = get_organization_or_404(request.user, pk)
     plans = Plan.objects.filter(organization=org).order_by("-year", "title")

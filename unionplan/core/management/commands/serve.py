@@ -2,7 +2,7 @@
 
 from waitress import serve
 
-from unionplan.core.management.base import UnionplanCommand
+from unionplan.core.management.base import UnionplanCommand, port_number
 from unionplan.wsgi import application
 
 
@@ -11,7 +11,7 @@ class Command(UnionplanCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help="监听地址")
-        parser.add_argument("--port", type=int, default=8000, help="端口")
+        parser.add_argument("--port", type=port_number, default=8000, help="端口（1–65535）")
         parser.add_argument("--threads", type=int, default=8, help="工作线程数")
 
     def run(self, *args, host: str, port: int, threads: int, **options):
