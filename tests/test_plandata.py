@@ -21,6 +21,7 @@ def test_clean_budget_accepts_yuan_forms():
     assert clean_budget("1,200.5元") == Decimal("1200.50")
     assert clean_budget("") is None
     assert clean_budget(300) == Decimal("300.00")
+    assert clean_budget("1.5万") == clean_budget("1.5万元") == Decimal("15000.00")
 
 
 @pytest.mark.parametrize("bad", ["abc", "-5", "NaN", "1e12"])

@@ -114,7 +114,7 @@ def clean_month(value: object, *, what: str = "月份") -> int:
 
 
 def parse_yuan(value: object, *, what: str, maximum: Decimal) -> Decimal:
-    """Money as people type it (1,200.50元, ￥300) in yuan; not a number or absurd is refused.
+    """Money as people type it (1,200.50元, ￥300, 1.5万) in yuan; non-numbers, absurd sums refused.
 
     The one reader of typed amounts: a plan's budgets and a record's expenses differ only in
     what else they require (a blank budget, an expense above zero).
@@ -123,8 +123,11 @@ def parse_yuan(value: object, *, what: str, maximum: Decimal) -> Decimal:
     for mark in (",", "，", "¥", "￥"):
         text = text.replace(mark, "")
     text = text.removesuffix("元").strip()
+    scale = 1
+    if text.endswith(("万", "萬")):  # 1.5万 as budgets are often written
+        text, scale = text[:-1].strip(), 10_000
     try:
-        amount = Decimal(text)
+        amount = Decimal(text) * scale
     except InvalidOperation:
         amount = Decimal("NaN")
     if not amount.is_finite():

@@ -1,5 +1,8 @@
 """Browser tests: Playwright for Python driving Debian's chromium against a live server.
 
+Every page is opened as a union cadre opens it: a browser set to Chinese (``locale`` zh-CN,
+so chromium formats dates and numbers the Chinese way, and Accept-Language zh-hans). A test
+that also needs the English UI asks for ``english_page``.
 Where CI=true a missing browser fails the run; on a developer's machine it skips.
 """
 
@@ -45,12 +48,32 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(locale="zh-CN", accept_downloads=True)
+LOCALES = {
+    "zh": {"locale": "zh-CN", "extra_http_headers": {"Accept-Language": "zh-hans,zh-CN;q=0.9"}},
+    "en": {"locale": "en-US", "extra_http_headers": {"Accept-Language": "en"}},
+}
+
+
+def _page(browser, live_server, language: str):
+    context = browser.new_context(accept_downloads=True, **LOCALES[language])
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.base_url = live_server.url
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A page in a Chinese browser: the default of every browser test."""
+    context, page = _page(browser, live_server, "zh")
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def english_page(browser, live_server):
+    """A page in an English browser, for the few tests of the English UI."""
+    context, page = _page(browser, live_server, "en")
     yield page
     context.close()
 

@@ -36,7 +36,7 @@ def test_json_has_exactly_the_shape_of_design_5():
     assert set(plan) == {"title", "year", "sections", "schedule", "targets"}
     assert set(plan["sections"][0]) == {"level", "number", "title", "body", "children"}
     assert set(plan["schedule"][0]) == {"month", "months", "items"}
-    assert set(plan["schedule"][0]["items"][0]) == {"text", "scope"}
+    assert set(plan["schedule"][0]["items"][0]) == {"text", "scope", "budget"}
     assert set(plan["targets"][0]) == {"text", "comparator", "value", "unit"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
@@ -55,10 +55,23 @@ def test_json_values():
     assert plan["schedule"][0]["items"][1] == {
         "text": "慰問70周歲以上退休老教師",
         "scope": "70周歲以上退休老教師",
+        "budget": None,
     }
     target = plan["targets"][0]
     assert (target["comparator"], target["value"], target["unit"]) == (">=", 1, "次")
     assert isinstance(target["value"], int)
+
+
+def test_schedule_items_carry_the_budget_their_row_or_text_names():
+    text = (
+        "活动安排\n三月份：\n1、女职工登山活动，经费2000元\n2、慰问困难职工每人500元\n"
+        "3、职工运动会，约1.5万元\n4、演讲比赛，预算：1,200.50元\n"
+        "| 时间 | 活动内容 | 经费 |\n|---|---|---|\n| 五月 | 羽毛球比赛 | 3万 |\n"
+        "| 六月 | 观影 | 无 |\n"
+    )
+    items = [i for e in _json(text)["plans"][0]["schedule"] for i in e["items"]]
+    assert [i["budget"] for i in items] == [2000, None, 15000, 1200.5, 30000, None]
+    assert isinstance(items[0]["budget"], int)
 
 
 def test_range_and_decimal_values_are_json_numbers():

@@ -21,6 +21,8 @@ stamp=None)`` / ``ics_bytes(plan, ...)``
 ``plan_events(plan, ...)`` + ``calendar_bytes(events, *, name)``
     For a subscription feed across several plans of an organization.
 
+``cells`` is the one way any .xlsx of the app is written: typed text beginning with
+``= + - @`` (or a tab/CR) stays text, and formulas carry their computed value.
 ``official`` holds the reusable 公文 layout (page, fonts with fallbacks, headings, page
 numbers, tables) for other Word documents such as the year-end summary; ``labels`` the
 shared wording (month cells 3月 / 7—8月 / 3月8日, money, targets).

@@ -2,7 +2,9 @@
 
 Sheet 计划表: a title row, a frozen and filtered header, one row per activity with the
 budget as a number, and a 合计 row whose total is a formula (it stays right when someone
-edits a figure in Excel or WPS). Sheet 工作目标: the plan's quantified targets.
+edits a figure in Excel or WPS) carrying its computed value (so readers that do not
+calculate — calamine, pandas, phone previewers — show it). Sheet 工作目标: the plan's
+quantified targets. Cells are written through ``cells``: typed text is never a formula.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from unionplan import vocab
-from unionplan.documents import labels
+from unionplan.documents import cells, labels
 from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
 from unionplan.text.numbering import MAX_LEVEL, section_number
 
@@ -68,11 +70,12 @@ _HEADER_FILL = PatternFill("solid", start_color="D9D9D9", end_color="D9D9D9")
 
 def write_xlsx(plan: PlanData, out: str | BinaryIO) -> None:
     """Write the plan's schedule (and targets) as .xlsx to ``out`` (path or binary file)."""
-    plan_workbook(plan).save(out)
+    cells.save(plan_workbook(plan), out)
 
 
 def plan_workbook(plan: PlanData) -> Workbook:
-    """The openpyxl Workbook of ``plan``, for callers that add sheets before saving."""
+    """The openpyxl Workbook of ``plan``, for callers that add sheets before saving
+    (with ``cells.save``, which keeps the totals' values)."""
     workbook = Workbook()
     schedule = workbook.active
     schedule.title = SCHEDULE_SHEET
@@ -97,7 +100,7 @@ def _schedule_sheet(sheet: Worksheet, plan: PlanData) -> None:
             sheet.cell(row, 2).number_format = DATE_FORMAT
         _fit_height(sheet, row, SCHEDULE_COLUMNS)
         row += 1
-    _total_row(sheet, row)
+    _total_row(sheet, row, labels.total_budget(plan.items))
     sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 1).coordinate
     last = get_column_letter(len(SCHEDULE_COLUMNS))
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row - 1, HEADER_ROW)}"
@@ -127,11 +130,15 @@ def _item_values(item: ItemData) -> list:
     ]
 
 
-def _total_row(sheet: Worksheet, row: int) -> None:
-    """合计 over the first five columns, and =SUM of the budget column."""
+def _total_row(sheet: Worksheet, row: int, total: Decimal) -> None:
+    """合计 over the first five columns, and =SUM of the budget column with its value."""
     letter = get_column_letter(BUDGET_COLUMN)
     last = row - 1
-    formula = f"=SUM({letter}{FIRST_DATA_ROW}:{letter}{last})" if last >= FIRST_DATA_ROW else 0
+    formula = (
+        cells.Formula(f"=SUM({letter}{FIRST_DATA_ROW}:{letter}{last})", total)
+        if last >= FIRST_DATA_ROW
+        else 0
+    )
     values = ["合计", None, None, None, None, formula, None, None]
     _cells(sheet, row, SCHEDULE_COLUMNS, values, bold=True)
     sheet.cell(row, 1).alignment = Alignment(horizontal="center", vertical="center")
@@ -187,12 +194,12 @@ def _number(value: Decimal | None) -> int | float | None:
 
 def _title_rows(sheet: Worksheet, plan: PlanData, width: int, title: str) -> None:
     """Row 1: the title, merged and centred; row 2: organization and year."""
-    sheet.cell(TITLE_ROW, 1, title).font = Font(name=FONT_NAME, size=16, bold=True)
+    cells.put(sheet, TITLE_ROW, 1, title).font = Font(name=FONT_NAME, size=16, bold=True)
     sheet.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
     sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=width)
     sheet.row_dimensions[TITLE_ROW].height = 32
     meta = "　".join(part for part in (plan.organization, _year(plan)) if part)
-    sheet.cell(TITLE_ROW + 1, 1, meta or None).font = Font(name=FONT_NAME, size=11)
+    cells.put(sheet, TITLE_ROW + 1, 1, meta).font = Font(name=FONT_NAME, size=11)
     sheet.cell(TITLE_ROW + 1, 1).alignment = Alignment(horizontal="left", vertical="center")
     sheet.merge_cells(
         start_row=TITLE_ROW + 1, start_column=1, end_row=TITLE_ROW + 1, end_column=width
@@ -205,7 +212,7 @@ def _year(plan: PlanData) -> str:
 
 def _header(sheet: Worksheet, columns) -> None:
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(HEADER_ROW, index, column.header)
+        cell = cells.put(sheet, HEADER_ROW, index, column.header)
         cell.font = Font(name=FONT_NAME, size=11, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BORDER
@@ -216,7 +223,7 @@ def _header(sheet: Worksheet, columns) -> None:
 
 def _cells(sheet: Worksheet, row: int, columns, values, *, bold: bool = False) -> None:
     for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-        cell = sheet.cell(row, index, value if value != "" else None)
+        cell = cells.put(sheet, row, index, value)
         cell.font = Font(name=FONT_NAME, size=11, bold=bold)
         cell.alignment = Alignment(horizontal=column.horizontal, vertical="center", wrap_text=True)
         cell.border = _BORDER

@@ -2,7 +2,8 @@
 
 Written with openpyxl's write-only mode (constant memory for long lists); the layout — a
 title row, a header repeated on every printed page, wide blank 签名 cells, A4 portrait fitted
-to the page width — is what a union office prints and passes around at the door.
+to the page width — is what a union office prints and passes around at the door. Cells go
+through ``documents.cells``, so a title or name typed as ``=…`` stays text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
+
+from unionplan.documents import cells
 
 SIGNIN_HEADER = ["序号", "姓名", "部门", "签名"]
 _THIN = Side(style="thin", color="000000")
@@ -38,12 +41,12 @@ def signin_sheet_xlsx(title: str, subtitle: str, rows: Iterable[tuple[str, str]]
         values = (number, name, department, "")
         sheet.append([_cell(sheet, value, box=True) for value in values])
     buffer = io.BytesIO()
-    book.save(buffer)
+    cells.save(book, buffer)
     return buffer.getvalue()
 
 
 def _cell(sheet, value, bold: bool = False, size: int = 11, box: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = cells.write_only_cell(sheet, value)
     cell.font = Font(bold=bold, size=size)
     if box:
         cell.border = _BOX

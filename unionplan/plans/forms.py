@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplan import plandata, vocab
 from unionplan.core.choices import translated
+from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
@@ -147,12 +148,8 @@ class ItemForm(VersionedForm):
     end_month = forms.CharField(
         label=_("结束月份"), required=False, widget=_text_input(size=3, inputmode="numeric")
     )
-    date = forms.DateField(
-        label=_("日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end_date = forms.DateField(
-        label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = DateField(label=_("日期"), required=False)
+    end_date = DateField(label=_("结束日期"), required=False)
     text = forms.CharField(label=_("活动内容"), required=False, widget=_text_input())
     scope = forms.CharField(label=_("参加范围"), required=False, widget=_text_input())
     owner = forms.CharField(label=_("负责人"), required=False, widget=_text_input())

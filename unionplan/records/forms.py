@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplan import vocab
 from unionplan.core.choices import translated
+from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
 from unionplan.records import uploads
 from unionplan.records.amounts import clean_amount
@@ -44,7 +45,7 @@ class IdListField(forms.Field):
 
 
 class RecordForm(forms.Form):
-    date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = DateField(label=_("日期"))
     place = forms.CharField(label=_("地点"), max_length=200, required=False)
     attendees = IdListField(label=_("参加会员"), required=False)
     others_count = forms.IntegerField(
@@ -124,5 +125,5 @@ class MeasureForm(forms.Form):
 
 class ManualValueForm(forms.Form):
     value = forms.DecimalField(label=_("数值"), max_digits=14, decimal_places=2)
-    date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = DateField(label=_("日期"))
     note = forms.CharField(label=_("说明"), max_length=500, required=False)

@@ -2,7 +2,9 @@
 
 Sheet 1 lists every expense line with its total as a formula (so a treasurer who corrects a
 figure in Excel sees the total follow); sheet 2 sets budget against spend by category, with
-differences and totals as formulas. Both print on A4 landscape with the header repeated.
+differences and totals as formulas. Every formula carries its computed value (readers that do
+not calculate show it) and typed text is never a formula: cells go through ``cells``. Both
+print on A4 landscape with the header repeated.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
+
+from unionplan.documents import cells
+from unionplan.documents.cells import Formula
 
 MONEY = "#,##0.00"
 _THIN = Side(style="thin", color="999999")
@@ -50,7 +55,7 @@ def write_ledger(title: str, rows: list[LedgerRow], budget: list[BudgetRow], out
     book = Workbook()
     _ledger_sheet(book.active, title, rows)
     _budget_sheet(book.create_sheet("预算执行"), title, budget)
-    book.save(out)
+    cells.save(book, out)
 
 
 def _ledger_sheet(sheet: Worksheet, title: str, rows: list[LedgerRow]) -> None:
@@ -60,14 +65,15 @@ def _ledger_sheet(sheet: Worksheet, title: str, rows: list[LedgerRow]) -> None:
         values = [row.date, row.activity, row.activity_category, row.category, row.payee,
                   row.note, row.amount]  # fmt: skip
         for c, value in enumerate(values, start=1):
-            cell = sheet.cell(r, c, value)
+            cell = cells.put(sheet, r, c, value)
             cell.border = _BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.cell(r, 1).number_format = "yyyy-mm-dd"
         sheet.cell(r, 7).number_format = MONEY
     total = len(rows) + 3
-    sheet.cell(total, 1, "合计").font = Font(bold=True)
-    amount = sheet.cell(total, 7, f"=SUM(G3:G{total - 1})" if rows else 0)
+    cells.put(sheet, total, 1, "合计").font = Font(bold=True)
+    spent = sum((row.amount for row in rows), Decimal(0))
+    amount = cells.put(sheet, total, 7, Formula(f"=SUM(G3:G{total - 1})", spent) if rows else 0)
     amount.number_format, amount.font = MONEY, Font(bold=True)
     for c in range(1, 8):
         sheet.cell(total, c).border = _BORDER
@@ -76,15 +82,20 @@ def _ledger_sheet(sheet: Worksheet, title: str, rows: list[LedgerRow]) -> None:
 def _budget_sheet(sheet: Worksheet, title: str, budget: list[BudgetRow]) -> None:
     _head(sheet, f"{title} 预算执行情况", BUDGET_COLUMNS)
     for r, row in enumerate(budget, start=3):
-        for c, value in enumerate([row.label, row.budget, row.spent, f"=B{r}-C{r}"], start=1):
-            cell = sheet.cell(r, c, value)
+        left = Formula(f"=B{r}-C{r}", row.budget - row.spent)
+        for c, value in enumerate([row.label, row.budget, row.spent, left], start=1):
+            cell = cells.put(sheet, r, c, value)
             cell.border = _BORDER
             if c > 1:
                 cell.number_format = MONEY
     total = len(budget) + 3
-    sheet.cell(total, 1, "合计").font = Font(bold=True)
+    cells.put(sheet, total, 1, "合计").font = Font(bold=True)
+    budgeted = sum((row.budget for row in budget), Decimal(0))
+    spent = sum((row.spent for row in budget), Decimal(0))
+    sums = {"B": budgeted, "C": spent, "D": budgeted - spent}
     for c, col in ((2, "B"), (3, "C"), (4, "D")):
-        cell = sheet.cell(total, c, f"=SUM({col}3:{col}{total - 1})" if budget else 0)
+        formula = Formula(f"=SUM({col}3:{col}{total - 1})", sums[col])
+        cell = cells.put(sheet, total, c, formula if budget else 0)
         cell.number_format, cell.font = MONEY, Font(bold=True)
     for c in range(1, 5):
         sheet.cell(total, c).border = _BORDER
@@ -92,11 +103,11 @@ def _budget_sheet(sheet: Worksheet, title: str, budget: list[BudgetRow]) -> None
 
 def _head(sheet: Worksheet, title: str, columns: list[tuple[str, int]]) -> None:
     """Title row, header row (frozen, repeated on print), widths and A4 landscape."""
-    sheet.cell(1, 1, title).font = Font(bold=True, size=14)
+    cells.put(sheet, 1, 1, title).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     sheet.cell(1, 1).alignment = Alignment(horizontal="center")
     for c, (name, width) in enumerate(columns, start=1):
-        cell = sheet.cell(2, c, name)
+        cell = cells.put(sheet, 2, c, name)
         cell.font, cell.fill, cell.border = Font(bold=True), _HEAD_FILL, _BORDER
         cell.alignment = Alignment(horizontal="center")
         sheet.column_dimensions[cell.column_letter].width = width

@@ -1,6 +1,7 @@
 """Export a roster back to .xlsx with openpyxl (write-only mode, so 100,000 rows stay cheap).
 
-ID numbers and phones are masked unless the caller says the viewer may see them: the export
+Cells go through ``documents.cells``: a name or note typed as ``=…`` stays text. ID numbers
+and phones are masked unless the caller says the viewer may see them: the export
 leaves the system and is printed, forwarded and lost like any other office file.
 """
 
@@ -8,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
+from unionplan.documents import cells
 from unionplan.idcard import mask_id_number, mask_phone
 from unionplan.roster.reader import MemberRow
 from unionplan.scope.filter import STATUSES
@@ -37,7 +39,11 @@ def _row_values(member: MemberRow, masked: bool) -> list[object]:
 
 
 def write_roster_xlsx(
-    rows: Iterable[MemberRow], path: str | Path, *, masked: bool = True, title: str = "会员名册"
+    rows: Iterable[MemberRow],
+    path: str | Path | BinaryIO,
+    *,
+    masked: bool = True,
+    title: str = "会员名册",
 ) -> None:
     """Write ``rows`` as an .xlsx that ``read_roster`` reads back (ID/phone masked by default)."""
     workbook = Workbook(write_only=True)
@@ -46,13 +52,13 @@ def write_roster_xlsx(
         "ABCDEFGHIJKL", (10, 6, 12, 21, 14, 14, 12, 8, 12, 16, 28, 16), strict=True
     ):
         sheet.column_dimensions[letter].width = width
-    sheet.append(HEADERS)
+    sheet.append([cells.write_only_cell(sheet, header) for header in HEADERS])
     for member in rows:
-        cells = []
+        row = []
         for value in _row_values(member, masked):
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = cells.write_only_cell(sheet, value)
             if value is not None and hasattr(value, "isoformat"):
                 cell.number_format = _DATE_FORMAT
-            cells.append(cell)
-        sheet.append(cells)
-    workbook.save(str(path))
+            row.append(cell)
+        sheet.append(row)
+    cells.save(workbook, str(path) if isinstance(path, Path) else path)

@@ -25,7 +25,9 @@ def parse_chinese_number(text: str) -> int | None:
     """The value of a Chinese numeral (十 -> 10, 二十五 -> 25, 一〇 -> 10), or None.
 
     Accepts digit-by-digit forms (二〇二七 -> 2027) and positional forms with 十/百/千/万/亿.
-    Arabic digits mixed in (3万) are understood too.
+    Arabic digits mixed in (3万) are understood too. Spoken forms end on a lone digit that
+    means the next unit down: 一百五 -> 150, 两千五 -> 2500, 三万五 -> 35000 (一百零五 and
+    三万零五 keep their 零 and read 105 and 30005).
     """
     text = text.strip()
     if not text:
@@ -37,20 +39,26 @@ def parse_chinese_number(text: str) -> int | None:
             return _DIGITS[text]
         return int("".join(str(_DIGITS[ch]) for ch in text))
     total, section, digit = 0, 0, None
+    unit, digits_since_unit = 0, 0  # the last unit read, and how many digits followed it
     for ch in text:
         if ch in _DIGITS:
             digit = _DIGITS[ch]
+            digits_since_unit += 1
         elif ch.isdigit():
             digit = (digit or 0) * 10 + int(ch)
+            digits_since_unit += 1
         elif ch in _SMALL_UNITS:
             section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
-            digit = None
+            digit, unit, digits_since_unit = None, _SMALL_UNITS[ch], 0
         elif ch in _LARGE_UNITS:
             section += digit or 0
             total = (total + section) * _LARGE_UNITS[ch]
             section, digit = 0, None
+            unit, digits_since_unit = _LARGE_UNITS[ch], 0
         else:
             return None
+    if digit is not None and digits_since_unit == 1 and unit > 10 and digit != 0:
+        digit *= unit // 10  # 一百五: the lone 五 is 五十
     return total + section + (digit or 0)
 
 

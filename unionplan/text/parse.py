@@ -99,7 +99,14 @@ def _entry_json(entry: Entry) -> dict:
     return {
         "month": entry.when.month,
         "months": entry.when.months,
-        "items": [{"text": item.text, "scope": item.scope} for item in entry.items],
+        "items": [
+            {
+                "text": item.text,
+                "scope": item.scope,
+                "budget": _number(item.budget) if item.budget is not None else None,
+            }
+            for item in entry.items
+        ],
     }
 
 

@@ -9,8 +9,10 @@ order; they are paired up only when the counts agree.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from unionplan.errors import UserInputError
+from unionplan.plandata import MAX_BUDGET, parse_yuan
 from unionplan.text.blocks import Table, is_header_cell
 from unionplan.text.line import Line
 from unionplan.text.markers import When, date_in, month_span
@@ -35,7 +37,11 @@ _AGE_SCOPE_RE = re.compile(
     r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*周?岁\s*(?:及|或)?(?:以上|以下)的?"
     r"[\u4e00-\u9fff]{0,8}?(?:教职工|教职员工|老教师|教师|教工|职工|员工|会员|子女|人员|老人|同志)"
 )
-_BUDGET_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?\s*元?")
+_AMOUNT = r"(?P<amount>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_CELL_AMOUNT_RE = re.compile(rf"{_AMOUNT}\s*(?P<wan>万)?")
+_TEXT_AMOUNT_RE = re.compile(
+    rf"(?:(?:经费|预算|费用|资金)(?:预计|预算|约|为|共|计|：|:|\s){{0,3}}|约|预计){_AMOUNT}\s*(?P<wan>万)?\s*元"
+)
 _COLUMN_ROLES = (
     ("time", ("时间", "月份", "日期", "时段")),
     ("scope", ("范围", "对象", "人员")),
@@ -80,7 +86,9 @@ def make_item(line: Line, when: When, *, scope: str | None = None) -> Item:
     if day is None and when.day is not None:
         day = (when.month, when.day)
     end_day = (when.end_month, when.end_day) if when.end_day is not None else None
-    return Item(line.text, scope or guess_scope(line), day=day, end_day=end_day)
+    item = Item(line.text, scope or guess_scope(line), day=day, end_day=end_day)
+    item.budget = budget_in(line.shadow)
+    return item
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -155,17 +163,30 @@ def _row_items(cells: dict[str, Line], when: When) -> list[Item]:
     ]
     if len(items) == 1:
         items[0].owner = cells["owner"].strip().text
-        items[0].budget = parse_budget(cells["budget"].shadow)
+        items[0].budget = parse_budget(cells["budget"].shadow) or items[0].budget
     return items
 
 
 def parse_budget(text: str) -> Decimal | None:
-    """Yuan in a 经费 cell: 2000元 -> 2000, 1.5万 -> 15000; None when it names no amount."""
-    match = _BUDGET_RE.search(text)
-    if not match:
-        return None
+    """Yuan in a 经费 cell: 2000元 -> 2000, 1.5万 -> 15000, 1,200元; None when it names none."""
+    match = _CELL_AMOUNT_RE.search(text)
+    return _yuan(match) if match else None
+
+
+def budget_in(text: str) -> Decimal | None:
+    """The budget an activity's text names: 经费2000元, 预算：1.5万元, 约3000元; else None.
+
+    A bare sum (每人500元) is what each person gets, not what the activity costs: only an
+    amount after 经费/预算/费用 or 约/预计 counts.
+    """
+    match = _TEXT_AMOUNT_RE.search(text)
+    return _yuan(match) if match else None
+
+
+def _yuan(match: re.Match[str]) -> Decimal | None:
+    """The amount of a match through the one reader of typed amounts (plandata.parse_yuan)."""
     try:
-        amount = Decimal(match.group(1))
-    except InvalidOperation:
+        written = match.group("amount") + (match.group("wan") or "")
+        return parse_yuan(written, what="经费", maximum=MAX_BUDGET)
+    except UserInputError:
         return None
-    return amount * 10_000 if match.group(2) else amount

@@ -1,0 +1,135 @@
+"""The one way the app writes a spreadsheet cell, and saves a workbook — openpyxl, no Django.
+
+Every .xlsx the app writes (plan table, ledger, roster export, sign-in sheet) goes through
+here, for two reasons a reader of the file meets:
+
+* **Typed text stays text.** An activity named ``=HYPERLINK(...)`` or a payee ``+86 138…``
+  would be a live formula (or turn into one when the cell is edited in Excel/WPS): text
+  starting with ``= + - @``, a tab or a carriage return is stored as a string cell with the
+  quote prefix set, the way Excel itself stores text typed after an apostrophe. The text is
+  kept exactly (no apostrophe added), so an export reads back as it went in. Characters
+  that XML cannot hold (control characters pasted from other programs) are dropped instead
+  of failing the whole export.
+* **Totals carry their value.** openpyxl writes a formula without its result, so python-
+  calamine, pandas and phone previewers show 合计 blank. ``Formula(expression, value)``
+  writes the formula (it stays right when someone edits a figure in Excel) and ``save``
+  puts the computed value into the file as the formula's cached result.
+"""
+
+from __future__ import annotations
+
+import io
+import weakref
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import BinaryIO
+
+from lxml import etree
+from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet.worksheet import Worksheet
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+# Formula cells written through ``put``, per worksheet: coordinate -> computed value.
+_CACHED: weakref.WeakKeyDictionary[Worksheet, dict[str, object]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula the app writes on purpose (``=SUM(F4:F9)``) with the value it computes."""
+
+    expression: str
+    value: int | float | Decimal
+
+
+def put(sheet: Worksheet, row: int, column: int, value: object = None) -> Cell:
+    """Write ``value`` into a normal-mode sheet's cell; text is never taken as a formula."""
+    cell = sheet.cell(row, column)
+    if isinstance(value, Formula):
+        cell.value = value.expression
+        _CACHED.setdefault(sheet, {})[cell.coordinate] = value.value
+    else:
+        _assign(cell, value)
+    return cell
+
+
+def write_only_cell(sheet, value: object = None) -> WriteOnlyCell:
+    """A cell for ``sheet.append`` in write-only mode, with the same rule for text."""
+    cell = WriteOnlyCell(sheet)
+    _assign(cell, value)
+    return cell
+
+
+def is_formula_like(text: str) -> bool:
+    """Whether Excel or WPS would take ``text`` (typed into a cell) as a formula."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def _assign(cell: Cell, value: object) -> None:
+    if isinstance(value, Formula):
+        raise TypeError("formulas are written with put() on a normal-mode sheet")
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.value = text or None
+    if text and is_formula_like(text):
+        cell.data_type = "s"  # openpyxl would store "=…" as a formula
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+
+
+def save(workbook: Workbook, out: str | BinaryIO) -> None:
+    """Save ``workbook`` to a path or binary file, with the values of formulas put by ``put``."""
+    cached = {  # openpyxl names the parts by position: xl/worksheets/sheet1.xml, …
+        f"xl/worksheets/sheet{position}.xml": _CACHED[sheet]
+        for position, sheet in enumerate(workbook.worksheets, start=1)
+        if isinstance(sheet, Worksheet) and _CACHED.get(sheet)
+    }
+    if not cached:
+        workbook.save(out)
+        return
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    data = _with_cached_values(buffer.getvalue(), cached)
+    if isinstance(out, str):
+        with open(out, "wb") as handle:
+            handle.write(data)
+    else:
+        out.write(data)
+
+
+def _with_cached_values(data: bytes, cached: dict[str, dict[str, object]]) -> bytes:
+    """The .xlsx ``data`` with each formula cell's ``<v>`` filled from ``cached``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    result = io.BytesIO()
+    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename in cached:
+                content = _fill_values(content, cached[info.filename])
+            target.writestr(info, content)
+    return result.getvalue()
+
+
+def _fill_values(sheet_xml: bytes, values: dict[str, object]) -> bytes:
+    root = etree.fromstring(sheet_xml)
+    for cell in root.iter(f"{{{_MAIN_NS}}}c"):
+        value = values.get(cell.get("r"))
+        if value is None or cell.find(f"{{{_MAIN_NS}}}f") is None:
+            continue
+        holder = cell.find(f"{{{_MAIN_NS}}}v")
+        if holder is None:
+            holder = etree.SubElement(cell, f"{{{_MAIN_NS}}}v")
+        holder.text = _number_text(value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _number_text(value: int | float | Decimal) -> str:
+    """A number as the ``<v>`` text Excel writes: no exponent, no trailing zeros."""
+    number = Decimal(str(value))
+    text = format(number.normalize(), "f")
+    return text if text not in ("-0", "") else "0"
