@@ -42,3 +42,12 @@ def test_home_query_count_does_not_grow_with_unions(client, db, django_assert_ma
     client.force_login(user)
     with django_assert_max_num_queries(8):
         client.get(reverse("home"))
+
+
+@pytest.mark.django_db
+def test_every_page_links_the_favicon_and_favicon_ico_leads_to_it(client):
+    page = client.get(reverse("login")).content.decode()
+    assert 'rel="icon"' in page and "favicon.svg" in page
+    response = client.get("/favicon.ico", follow=True)
+    assert response.status_code == 200
+    assert b"<svg" in b"".join(response.streaming_content)

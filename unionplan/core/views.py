@@ -9,7 +9,8 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -18,6 +19,12 @@ from unionplan.plans.models import Plan, ScheduleItem
 
 DUE_DAYS = 14
 DUE_LIMIT = 50
+
+
+@require_safe
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page links to."""
+    return redirect(static("unionplan/favicon.svg"), permanent=True)
 
 
 @login_required

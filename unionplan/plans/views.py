@@ -23,7 +23,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
 from unionplan.errors import UserInputError
 from unionplan.orgs.access import (
@@ -108,14 +107,12 @@ def render_blocks(request: HttpRequest, plan: Plan, names: list[str]) -> str:
 
 
 @login_required
-@require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_or_404(request.user, pk)
     return render(request, "plans/detail.html", plan_context(request, plan))
 
 
 @login_required
-@require_safe
 def participant_counts(request: HttpRequest, pk: int) -> HttpResponse:
     """Every item's number of participants, swapped into the page by htmx after it loads."""
     plan = get_plan_or_404(request.user, pk)
@@ -124,7 +121,6 @@ def participant_counts(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_safe
 def block(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """One block of the plan page, as drawn now (the editor's "cancel" fetches this)."""
     plan = get_plan_or_404(request.user, pk)
@@ -187,7 +183,6 @@ def _create(org, cleaned: dict) -> Plan:
 
 
 @login_required
-@require_safe
 def export(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     """The plan as a Word, Excel or iCal file, named after its (Chinese) title."""
     plan = get_plan_or_404(request.user, pk)
