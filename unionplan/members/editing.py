@@ -60,7 +60,9 @@ def check_unique(org: Organization, id_number: str, member: Member | None) -> No
     if other is None:
         return
     if other.organization_id == org.pk:
-        raise UserInputError(f"该身份证号已登记为本工会会员“{other.name}”，请修改该会员而不要重复添加")
+        raise UserInputError(
+            f"该身份证号已登记为本工会会员“{other.name}”，请修改该会员而不要重复添加"
+        )
     raise UserInputError(OTHER_UNION)
 
 
@@ -83,7 +85,7 @@ def save_member(
     """
     check_unique(org, data.id_number, member)
     is_new = member is None
-    changed = STORED_FIELDS + ["tags"] if is_new else changed_fields(member, data)
+    changed = [*STORED_FIELDS, "tags"] if is_new else changed_fields(member, data)
     if not changed:
         return member, []
     member = member or Member(organization=org)
@@ -114,7 +116,9 @@ def _log(user, member: Member, action: int, changed: list[str]) -> None:
     message = json.dumps([{"changed": {"fields": labels}}] if labels else [{"added": {}}])
     if action == DELETION:
         message = json.dumps([{"deleted": {"name": str(Member._meta.verbose_name)}}])
-    LogEntry.objects.log_actions(user.pk, [member], action, change_message=message, single_object=True)
+    LogEntry.objects.log_actions(
+        user.pk, [member], action, change_message=message, single_object=True
+    )
 
 
 def looks_retired(data: MemberInput) -> bool:

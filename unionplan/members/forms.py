@@ -47,7 +47,10 @@ class MemberForm(forms.Form):
     status = forms.ChoiceField(label=_("状态"), choices=STATUSES, initial="active")
     joined_at = DateField(label=_("入会时间"), required=False)
     tags = forms.CharField(
-        label=_("标签"), max_length=300, required=False, help_text=_("多个标签用顿号分开，如 劳模、困难职工")
+        label=_("标签"),
+        max_length=300,
+        required=False,
+        help_text=_("多个标签用顿号分开，如 劳模、困难职工"),
     )
     note = forms.CharField(label=_("备注"), max_length=500, required=False)
 
@@ -55,7 +58,10 @@ class MemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.member, self.reveal = member, reveal
         if member is not None and not reveal:
-            for name, masked in (("id_number", member.masked_id_number), ("phone", member.masked_phone)):
+            for name, masked in (
+                ("id_number", member.masked_id_number),
+                ("phone", member.masked_phone),
+            ):
                 self.fields[name].widget.attrs["placeholder"] = masked
                 self.fields[name].help_text = _("已脱敏显示；留空则保持不变。")
         self.fields["id_number"].widget.attrs["autocomplete"] = "off"
@@ -98,7 +104,9 @@ class MemberForm(forms.Form):
         data = super().clean()
         info = data.get("id_number")
         if isinstance(info, IdCardInfo):
-            for message in mismatch_problems(info, data.get("birth_date"), data.get("gender") or None):
+            for message in mismatch_problems(
+                info, data.get("birth_date"), data.get("gender") or None
+            ):
                 self.add_error("birth_date" if message.startswith("出生") else "gender", message)
             data["id_number"] = info.number
             data["birth_date"], data["gender"] = info.birth_date, info.gender

@@ -20,8 +20,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.errors import UserInputError
+from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.members import editing, importing, pending, privacy
 from unionplan.members.exporting import signin_sheet_xlsx
 from unionplan.members.forms import MemberForm, NumberLookupForm, RosterUploadForm

@@ -109,6 +109,8 @@ def render_blocks(request: HttpRequest, plan: Plan, names: list[str]) -> str:
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_or_404(request.user, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
     return render(request, "plans/detail.html", plan_context(request, plan))
 
 
@@ -116,6 +118,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def participant_counts(request: HttpRequest, pk: int) -> HttpResponse:
     """Every item's number of participants, swapped into the page by htmx after it loads."""
     plan = get_plan_or_404(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     items = running.participant_counts(plan, build_outline(plan))
     return render(request, "plans/participant_counts.html", {"items": items})
 
