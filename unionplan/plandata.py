@@ -76,6 +76,9 @@ class PlanData:
     sections: list[SectionData] = field(default_factory=list)
     targets: list[TargetData] = field(default_factory=list)  # targets outside any section
     items: list[ItemData] = field(default_factory=list)
+    # The plan's own date — the 成文日期 of its 落款: the day it was approved, else the day it
+    # was written (created); None when unknown. Never the day a file is exported.
+    signed_on: dt.date | None = None
 
     def all_targets(self) -> list[TargetData]:
         """Plan-level targets, then those of every section in document order."""
@@ -101,6 +104,16 @@ def clean_title(title: str, *, what: str = "标题", max_length: int = MAX_TITLE
     if len(title) > max_length:
         raise UserInputError(f"{what}过长：最多{max_length}个字，现有{len(title)}个字。")
     return title
+
+
+def clean_section_title(title: str) -> str:
+    """A section's title as typed, without a number of the scheme typed before it (五、…).
+
+    The number is drawn from the section's place; typed too, it would show twice.
+    """
+    from unionplan.text.numbering import strip_section_number
+
+    return clean_title(strip_section_number(title or ""), what="章节标题")
 
 
 def clean_month(value: object, *, what: str = "月份") -> int:

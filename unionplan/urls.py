@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from unionplan.core import views as core_views
 
@@ -19,8 +18,6 @@ urlpatterns = [
     path("records/", include("unionplan.records.urls")),
     path("imports/", include("unionplan.imports.urls")),
     path("dashboard/", include("unionplan.dashboard.urls")),
+    path("jobs/", include("unionplan.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
-
-admin.site.site_header = _("unionplan 工会年度工作计划系统")
-admin.site.site_title = "unionplan"

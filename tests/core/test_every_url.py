@@ -29,6 +29,7 @@ from tests.factories import (
     TargetFactory,
 )
 from tests.records.factories import ActivityRecordFactory
+from unionplan.jobs.models import Job
 from unionplan.records.models import Attachment
 
 # Pages that only show something (or send a file): POST is the wrong method for them.
@@ -36,7 +37,7 @@ READ_ONLY = {
     "home", "favicon", "orgs:detail", "plans:detail", "plans:block", "plans:participant_counts",
     "plans:export", "scheduling:plan_grid", "scheduling:plan_year", "scheduling:feed_ics",
     "members:participants", "records:item", "records:attachment", "records:plan",
-    "records:ledger", "records:summary", "dashboard:org",
+    "records:ledger", "dashboard:org",
 }  # fmt: skip
 PUBLIC = {"scheduling:feed_ics"}  # reached by its secret token, not by a login
 SKIPPED_NAMESPACES = {"admin"}  # Django's own admin, tested by Django
@@ -74,6 +75,8 @@ class World:
     attachment: object
     member: object
     feed: object
+    owner: object  # the union's chair
+    job: object  # a finished background job of the chair's
 
     def kwargs(self, name: str, arguments: list[str]) -> dict:
         return {argument: self.value(name, argument) for argument in arguments}
@@ -109,6 +112,8 @@ class World:
             return self.item
         if app == "members" and view in ("edit", "remove"):
             return self.member
+        if app == "jobs":
+            return self.job
         return self.org
 
 
@@ -120,10 +125,15 @@ def make_world() -> World:
     attachment = Attachment(record=record, original_name="签到.jpg", kind="image",
                             content_type="image/jpeg", size=4)  # fmt: skip
     attachment.file.save("签到.jpg", ContentFile(b"\xff\xd8\xff\xe0"), save=True)
+    owner = RoleFactory(organization=org, role="chair").user
+    job = Job.objects.create(task_path="unionplan.records.tasks.year_summary", title="总结",
+                             organization=org, user=owner, status=Job.DONE, result=b"PK",
+                             result_name="总结.docx")  # fmt: skip
     return World(
         org=org, plan=plan, section=SectionFactory(plan=plan), target=TargetFactory(plan=plan),
         item=item, record=record, attachment=attachment,
         member=MemberFactory(organization=org), feed=CalendarFeedFactory(organization=org),
+        owner=owner, job=job,
     )  # fmt: skip
 
 
@@ -148,7 +158,7 @@ def test_no_url_answers_500(name, arguments):
     world = make_world()
     url = reverse(name, kwargs=world.kwargs(name, arguments))
     outsider = RoleFactory(organization=OrganizationFactory(name="别的工会"), role="chair").user
-    owner = RoleFactory(organization=world.org, role="chair").user
+    owner = world.owner
     answers = []
     for who, user in (("another union", outsider), ("anonymous", None), ("owner", owner)):
         client = Client(raise_request_exception=False)

@@ -150,3 +150,12 @@ def test_a_formula_cannot_be_written_into_a_write_only_sheet():
     sheet = openpyxl.Workbook(write_only=True).create_sheet()
     with pytest.raises(TypeError):
         cells.write_only_cell(sheet, cells.Formula("=1+1", 2))
+
+
+def test_a_workbook_is_saved_to_a_path_as_to_a_file(tmp_path):
+    plan = make_plan()
+    write_xlsx(plan, tmp_path / "计划.xlsx")
+    write_xlsx(plan, str(tmp_path / "plan.xlsx"))
+    for name in ("计划.xlsx", "plan.xlsx"):
+        sheet = CalamineWorkbook.from_path(str(tmp_path / name)).get_sheet_by_name("计划表")
+        assert sheet.to_python()[6][5] == pytest.approx(3500.5)

@@ -108,3 +108,44 @@ def test_the_item_form_shows_the_stored_dates_in_chinese_and_english(page, engli
     page.wait_for_selector(f"#item-{item.pk} td:has-text('端午节慰问全体教职工')")
     item.refresh_from_db()
     assert (item.date, item.end_date) == (dt.date(2027, 6, 4), dt.date(2027, 6, 6))
+
+
+IMPORTED = (
+    "学校工会工作计划\n一、指导思想\n团结动员全体教职工。\n二、工作目标\n全年不少于4次集中培训。\n"
+    "三、主要活动安排\n三月份：\n1、3月8日庆祝三八妇女节，慰问女教工。\n七、八月份：\n"
+    "1、组织工会委员参加工会工作培训\n"
+)
+
+
+def test_the_import_confirmed_unchanged_saves_what_the_preview_showed(page, tmp_path):
+    from unionplan.imports.saving import default_year
+    from unionplan.plans.convert import plan_to_data
+    from unionplan.plans.models import Plan
+    from unionplan.text import parse_bytes
+
+    org = OrganizationFactory(name="实验小学工会")
+    user = RoleFactory(organization=org, role="chair").user
+    source = tmp_path / "计划.txt"
+    source.write_bytes(IMPORTED.encode("gb18030"))
+    result = parse_bytes(source.read_bytes(), source.name)
+    year = default_year(result)
+    expected = result.plan_data(0, year=year)
+    login(page, user.username, PASSWORD)
+    page.goto(f"{page.base_url}/imports/{org.pk}/")
+    page.set_input_files("#id_file", str(source))
+    page.click("text=上传并预览")
+    page.wait_for_selector(".plan-preview")
+    assert page.input_value("#id_year") == str(year)
+    page.click("button:has-text('确认导入')")
+    page.wait_for_url(f"{page.base_url}/plans/**")
+    saved = plan_to_data(Plan.objects.get(organization=org))
+    assert (saved.title, saved.year, saved.guiding_ideas) == (
+        expected.title, year, expected.guiding_ideas
+    )  # fmt: skip
+    assert saved.sections == expected.sections
+    assert saved.targets == expected.targets
+    fields = ("month", "end_month", "date", "end_date", "text", "scope", "owner", "budget")
+    assert [[getattr(i, f) for f in fields] for i in saved.items] == [
+        [getattr(i, f) for f in fields] for i in expected.items
+    ]
+    assert saved.items[0].date == dt.date(year, 3, 8)

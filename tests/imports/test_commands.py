@@ -46,20 +46,36 @@ def test_parse_missing_file_is_exit_2(tmp_path):
     assert_one_line_exit_2(run_cli("plan", "parse", str(tmp_path / "nope.txt")), "找不到")
 
 
-@pytest.mark.django_db
-def test_import_saves_a_plan(tmp_path):
+def import_text(tmp_path, text: str, year: int) -> Plan:
+    """Run `plan import` on ``text`` for a new organization; the plan it saved."""
     from django.core.management import call_command
 
     org = OrganizationFactory()
     source = tmp_path / "计划.txt"
-    source.write_text(
+    source.write_text(text, encoding="utf-8")
+    call_command("plan_import", str(source), org=org.pk, year=year)
+    return Plan.objects.get(organization=org)
+
+
+@pytest.mark.django_db
+def test_import_saves_a_plan(tmp_path):
+    plan = import_text(
+        tmp_path,
         "2026年学校工会工作计划\n一、指导思想\n服务教职工。\n二、主要活动安排\n三月份：\n1、庆祝三八妇女节，慰问女教工。\n",
-        encoding="utf-8",
+        2027,
     )
-    call_command("plan_import", str(source), org=org.pk, year=2027)
-    plan = Plan.objects.get(organization=org)
     assert plan.year == 2027
     assert plan.items.filter(month=3).exists()
+
+
+@pytest.mark.django_db
+def test_import_dates_a_plan_without_a_year_in_the_year_given(tmp_path):
+    import datetime as dt
+
+    text = "学校工会工作计划\n一、主要活动安排\n三月份：\n1、3月8日庆祝三八妇女节，慰问女教工。\n"
+    plan = import_text(tmp_path, text, 2028)
+    assert plan.year == 2028
+    assert plan.items.get().date == dt.date(2028, 3, 8)
 
 
 @pytest.mark.django_db

@@ -1,3 +1,6 @@
+import datetime as dt
+from decimal import Decimal
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -57,7 +60,7 @@ def test_duplicate_title_on_confirm_is_told_and_nothing_saved(chair_client, org)
     location = upload(chair_client, org)["Location"]
     response = chair_client.post(location, {"year": 2027, "use_0": "on", "title_0": "同名计划"})
     assert response.status_code == 200
-    assert "已有2027年" in response.text
+    assert "本工会2027年已有标题为“同名计划”的计划，请换一个标题。" in response.text
     assert Plan.objects.count() == 1
 
 
@@ -80,4 +83,59 @@ def test_text_over_its_limit_gets_the_parsers_message(chair_client, org):
     response = upload(chair_client, org, content=big.encode("utf-8"), name="大文件.txt")
     assert response.status_code == 200
     assert "最大支持 5 MB" in response.text
+    assert not Plan.objects.exists()
+
+
+NO_YEAR_TEXT = (
+    "学校工会工作计划\n一、指导思想\n团结动员全体教职工。\n二、活动安排\n三月份：\n"
+    "1、3月8日庆祝三八妇女节，慰问女教工。\n"
+)
+TABLE_HTML = (
+    "<html><body><h1>2027年学校工会工作计划</h1><h2>一、活动安排</h2><table>"
+    "<tr><th>时间</th><th>活动内容</th><th>参加范围</th><th>负责人</th><th>经费</th></tr>"
+    "<tr><td>3月</td><td>庆祝三八妇女节</td><td>全体女职工</td><td>张老师</td><td>1.5万元</td></tr>"
+    "<tr><td>5月</td><td>羽毛球比赛</td><td>全体教职工</td><td>李老师</td><td></td></tr>"
+    "</table></body></html>"
+)
+
+
+def test_confirmed_year_dates_a_plan_whose_title_names_none(chair_client, org):
+    location = upload(chair_client, org, NO_YEAR_TEXT.encode("utf-8"))["Location"]
+    preview = chair_client.get(location)
+    next_year = dt.date.today().year + 1
+    assert f'name="year" value="{next_year}"' in preview.text
+    assert "3月8日" in preview.text  # dated in the default year already in the preview
+    response = chair_client.post(location, {"year": 2028, "use_0": "on", "title_0": "工作计划"})
+    assert response.status_code == 302
+    item = Plan.objects.get(organization=org, year=2028).items.get()
+    assert item.date == dt.date(2028, 3, 8)
+
+
+def test_import_saves_the_budgets_of_the_table(chair_client, org):
+    location = upload(chair_client, org, TABLE_HTML.encode("utf-8"), "计划.html")["Location"]
+    preview = chair_client.get(location)
+    assert "15,000.00" in preview.text
+    chair_client.post(location, {"year": 2027, "use_0": "on", "title_0": "2027年学校工会工作计划"})
+    items = Plan.objects.get(organization=org).items.order_by("month")
+    assert [(i.text, i.owner, i.budget) for i in items] == [
+        ("庆祝三八妇女节", "张老师", Decimal("15000.00")),
+        ("羽毛球比赛", "李老师", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "计划.png", "图片文件（.png）"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>', "计划.svg", "图片文件"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "计划.docx", "旧版 Word（.doc）"),
+        (b"PK\x03\x04odt", "计划.odt", ".odt 暂不支持，请另存为 .docx"),
+    ],
+)
+def test_a_file_that_is_no_plan_gets_its_advice_and_nothing_is_stored(
+    chair_client, org, content, name, message
+):
+    response = upload(chair_client, org, content, name)
+    assert response.status_code == 200
+    assert message in response.content.decode()
     assert not Plan.objects.exists()

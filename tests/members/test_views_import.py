@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from tests.factories import MemberFactory
 from tests.members.rosters import csv_bytes, person, xlsx
+from unionplan.jobs.models import Job
 from unionplan.members import pending
 from unionplan.members.models import Member
 
@@ -119,3 +120,28 @@ def test_the_roster_text_limits_are_the_registry_columns():
 
     for name, limit in TEXT_LIMITS.items():
         assert Member._meta.get_field(name).max_length == limit, name
+
+
+def test_a_large_import_runs_as_a_job_and_its_page_tells_the_outcome(chair_client, org, settings):
+    settings.BACKGROUND_ROWS = 2
+    token = token_of(upload(chair_client, org, xlsx([person(n) for n in range(1, 4)])))
+    response = chair_client.post(
+        reverse("members:import_confirm", args=[org.pk]),
+        {"token": token, "rows": "3", "confirm": "1"},
+        follow=True,
+    )
+    job = Job.objects.get()
+    assert response.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "导入完成：新增 3 人，更新 0 人，跳过有问题的 0 行。" in response.text
+    assert reverse("members:list", args=[org.pk]) in response.text
+    assert Member.objects.filter(organization=org).count() == 3
+    assert job.payload is None and pending.load(token, org_id=org.pk, user_id=job.user_id) is None
+
+
+def test_a_retiree_listed_under_department_tuixiu_gets_the_status_hint(chair_client, org):
+    rows = [person(1), person(2, 部门="退休"), person(3, 部门="离退休人员", 状态="")]
+    response = upload(chair_client, org, xlsx(rows))
+    assert response.status_code == 200
+    assert "有 2 行的部门或职务写的是“退休”，但状态仍为“在职”（第 3、4 行）" in response.text
+    calm = upload(chair_client, org, xlsx([person(4, 部门="退休", 状态="退休")]))
+    assert "状态仍为“在职”" not in calm.text

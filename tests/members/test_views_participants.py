@@ -6,6 +6,7 @@ from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
 from tests.factories import ChildFactory, MemberFactory, PlanFactory, ScheduleItemFactory
+from unionplan.jobs.models import Job
 from unionplan.members.models import ExportLog
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,16 @@ def test_participants_query_count_does_not_grow(chair_client, item, django_asser
                       birth_date=dt.date(1940, 1, 1 + n % 28))  # fmt: skip
     with django_assert_max_num_queries(10):
         chair_client.get(reverse("members:participants", args=[item.pk]))
+
+
+def test_a_long_sign_in_sheet_is_made_by_a_job_and_logged(chair_client, chair, item, settings):
+    settings.BACKGROUND_ROWS = 0
+    response = chair_client.post(reverse("members:participants_xlsx", args=[item.pk]), follow=True)
+    job = Job.objects.get()
+    assert response.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "签到表共 1 人。" in response.text
+    download = chair_client.get(reverse("jobs:download", args=[job.pk]))
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(download.content)).get_sheet_by_index(0)
+    assert rows.to_python()[3][1:] == ["赵老师", "语文组", ""]
+    log = ExportLog.objects.get()
+    assert (log.user, log.rows, log.organization_id) == (chair, 1, item.plan.organization_id)

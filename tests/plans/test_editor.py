@@ -342,3 +342,29 @@ def test_header_title_of_10000_characters(chair_client, plan):
     assert "计划标题过长：最多200个字，现有10000个字。" in response.text
     plan.refresh_from_db()
     assert plan.title == "2027年工会工作计划"
+
+
+# --- a number typed before a section's title (issue 9, item 7) ------------------------------
+
+
+def test_a_typed_section_number_is_not_shown_or_exported_twice(chair_client, plan):
+    import io
+
+    import docx
+
+    SectionFactory(plan=plan, title="组织建设", order=0)
+    response = chair_client.post(url("sections_add", plan), {"title": "二、新增章节"}, **HTMX)
+    assert '<span class="number">二、</span>新增章节' in response.text
+    assert Section.objects.get(plan=plan, order=1).title == "新增章节"
+    child = chair_client.post(
+        url("sections_add", plan),
+        {"title": "（一）三八节活动", "parent": Section.objects.get(title="新增章节").pk},
+        **HTMX,
+    )
+    assert '<span class="number">（一）</span>三八节活动' in child.text  # 三八 is no number
+    word = chair_client.get(reverse("plans:export", args=[plan.pk, "docx"]))
+    text = "\n".join(
+        p.text for p in docx.Document(io.BytesIO(b"".join(word.streaming_content))).paragraphs
+    )
+    assert "二、新增章节" in text and "二、二、" not in text
+    assert "（一）三八节活动" in text and "（一）（一）" not in text

@@ -64,3 +64,19 @@ def test_create_form_title_may_be_blank_only_when_copying(org):
 def test_create_form_year_bounds(org):
     form = PlanCreateForm(data={"title": "计划", "year": 1900}, organization=org)
     assert "year" in form.errors
+
+
+@pytest.mark.parametrize(
+    "typed, saved",
+    [("五、新增章节", "新增章节"), ("（2）举办培训", "举办培训"), ("三八节", "三八节")],
+)
+def test_section_form_takes_a_typed_number_off(typed, saved):
+    form = SectionForm(data={"title": typed, "body": ""})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["title"] == saved
+
+
+def test_section_form_keeps_a_title_that_is_only_a_number():
+    form = SectionForm(data={"title": "五、", "body": ""})
+    assert form.is_valid()  # kept as typed: better than an empty title
+    assert form.cleaned_data["title"] == "五、"

@@ -1,6 +1,8 @@
 import io
 import zipfile
 
+import docx
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -39,8 +41,37 @@ def exe_as_jpg() -> SimpleUploadedFile:
     return SimpleUploadedFile("photo.jpg", EXE, content_type="image/jpeg")
 
 
-def docx_upload(name="签到表.docx") -> SimpleUploadedFile:
+def office_bytes(kind: str = "docx") -> bytes:
+    """A real Word (python-docx) or Excel (openpyxl) file, as a cadre would attach."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-    return SimpleUploadedFile(name, out.getvalue())
+    if kind == "docx":
+        document = docx.Document()
+        document.add_paragraph("签到表")
+        document.save(out)
+    else:
+        openpyxl.Workbook().save(out)
+    return out.getvalue()
+
+
+def docx_upload(name="签到表.docx") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, office_bytes("docx"))
+
+
+def xlsx_as_docx() -> SimpleUploadedFile:
+    return SimpleUploadedFile("活动总结.docx", office_bytes("xlsx"))
+
+
+def zip_bomb_docx() -> bytes:
+    """A .docx of about 1 MB whose picture unpacks to 1 GiB of zeros."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(office_bytes("docx"))) as real,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
+        for member in real.infolist():
+            bomb.writestr(member.filename, real.read(member))
+        with bomb.open("word/media/image1.png", "w", force_zip64=True) as picture:
+            zeros = bytes(1 << 20)
+            for _ in range(1024):
+                picture.write(zeros)
+    return out.getvalue()

@@ -2,9 +2,18 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.factories import MemberFactory, OrganizationFactory, PlanFactory, ScheduleItemFactory
-from tests.records.conftest import EXE, docx_upload, exe_as_jpg, jpeg, stored_files
+from tests.records.conftest import (
+    EXE,
+    docx_upload,
+    exe_as_jpg,
+    jpeg,
+    stored_files,
+    xlsx_as_docx,
+    zip_bomb_docx,
+)
 from tests.records.factories import ActivityRecordFactory
 from unionplan.errors import UserInputError
 from unionplan.records import services, uploads
@@ -83,6 +92,19 @@ def test_an_executable_renamed_jpg_stores_nothing_not_even_the_good_file(item, o
         services.save_record(item, org, data(files=[jpeg(), exe_as_jpg()]))
     assert nothing_stored(media)
     assert EXE.startswith(b"MZ")
+
+
+def test_a_zip_bomb_docx_stores_nothing_not_even_the_good_file(item, org, media):
+    bomb = SimpleUploadedFile("总结.docx", zip_bomb_docx())
+    with pytest.raises(UserInputError, match="解压后过大"):
+        services.save_record(item, org, data(files=[jpeg(), bomb]))
+    assert nothing_stored(media)
+
+
+def test_an_xlsx_renamed_docx_stores_nothing(item, org, media):
+    with pytest.raises(UserInputError, match="实际是Excel 表格"):
+        services.save_record(item, org, data(files=[docx_upload(), xlsx_as_docx()]))
+    assert nothing_stored(media)
 
 
 def test_a_500_mb_file_is_refused_before_it_is_read(item, org, media):

@@ -15,7 +15,7 @@ from tests.factories import (
     ScheduleItemFactory,
     TargetFactory,
 )
-from tests.records.conftest import docx_upload, exe_as_jpg, jpeg, stored_files
+from tests.records.conftest import docx_upload, exe_as_jpg, jpeg, stored_files, xlsx_as_docx
 from tests.records.factories import ActivityRecordFactory, ExpenseLineFactory, held
 from unionplan.records import services
 from unionplan.records.models import ActivityRecord, Attachment, TargetMeasure, TargetValue
@@ -72,6 +72,7 @@ def test_the_form_lists_the_members_of_the_items_scope(chair_client, plan, org):
         ({"expenses-0-amount": "一百"}, "金额应为数字"),
         ({"date": "2026-12-31"}, "不在计划年度2027年内"),
         ({"files": [exe_as_jpg()]}, "内容与扩展名.jpg不符"),
+        ({"files": [jpeg(), xlsx_as_docx()]}, "实际是Excel 表格（.xlsx），内容与扩展名.docx不符"),
     ],
 )
 def test_bad_input_gets_a_chinese_message_and_stores_nothing(
@@ -221,8 +222,9 @@ def test_a_viewer_cannot_change_a_target(client, viewer, plan):
 
 def test_another_organizations_plan_pages_answer_404(client, stranger, plan):
     client.force_login(stranger)
-    for name in ("records:plan", "records:ledger", "records:summary"):
+    for name in ("records:plan", "records:ledger"):
         assert client.get(reverse(name, args=[plan.pk])).status_code == 404
+    assert client.post(reverse("records:summary", args=[plan.pk])).status_code == 404
     assert (
         client.get(reverse("records:target", args=[TargetFactory(plan=plan).pk])).status_code == 404
     )

@@ -32,10 +32,10 @@ class ConfirmForm(forms.Form):
             self.fields[f"use_{index}"] = forms.BooleanField(required=False, initial=True)
             self.fields[f"title_{index}"] = forms.CharField(max_length=200, required=False)
 
-    def chosen(self, count: int) -> list[tuple[int, str]]:
-        """(index, title) of every plan the user ticked."""
-        return [
-            (index, self.cleaned_data.get(f"title_{index}", "").strip())
+    def chosen(self, count: int) -> dict[int, str]:
+        """The title typed for every plan the user ticked, by the plan's index."""
+        return {
+            index: self.cleaned_data.get(f"title_{index}", "").strip()
             for index in range(count)
             if self.cleaned_data.get(f"use_{index}")
-        ]
+        }

@@ -3,9 +3,6 @@
 Nothing is written before the user confirms; the upload waits in ``pending`` meanwhile.
 """
 
-import datetime as dt
-from dataclasses import replace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -15,7 +12,7 @@ from django.utils.translation import gettext as _
 from unionplan.errors import UserInputError
 from unionplan.imports import pending
 from unionplan.imports.forms import ConfirmForm, UploadForm
-from unionplan.imports.saving import save_plans
+from unionplan.imports.saving import default_year, import_plans, plans_for_year
 from unionplan.orgs.access import get_organization_or_404, require_editor
 from unionplan.plandata import numbered_sections
 from unionplan.text import parse_bytes
@@ -54,30 +51,25 @@ def preview(request, org_pk: int, token: str):
         raise Http404
     data, meta = kept
     result = parse_bytes(data, meta["filename"], simplified=meta["simplified"])
-    plans = [result.plan_data(index) for index in range(len(result.plans))]
-    default_year = next((p.year for p in plans if p.year), dt.date.today().year + 1)
-    initial = {"year": default_year}
+    year = default_year(result)
+    plans = plans_for_year(result, year)
+    initial = {"year": year}
     initial.update({f"title_{i}": plan.title for i, plan in enumerate(plans)})
     initial.update({f"use_{i}": True for i in range(len(plans))})
     form = ConfirmForm(request.POST or None, initial=initial, plan_count=len(plans))
     if request.method == "POST" and form.is_valid():
-        chosen = [
-            replace(plans[index], title=title or plans[index].title)
-            for index, title in form.chosen(len(plans))
-        ]
-        if not chosen:
-            form.add_error(None, _("请至少选择一份计划。"))
+        year = form.cleaned_data["year"]
+        plans = plans_for_year(result, year)  # the preview shows the dates of the chosen year
+        try:
+            saved = import_plans(org, result, year=year, titles=form.chosen(len(plans)))
+        except UserInputError as error:
+            form.add_error(None, error.message)
         else:
-            try:
-                saved = save_plans(org, chosen, year=form.cleaned_data["year"])
-            except UserInputError as error:
-                form.add_error(None, error.message)
-            else:
-                pending.forget(request.session, token)
-                messages.success(request, _("已导入%(n)d份计划。") % {"n": len(saved)})
-                if len(saved) == 1:
-                    return redirect("plans:detail", pk=saved[0].pk)
-                return redirect("orgs:detail", pk=org.pk)
+            pending.forget(request.session, token)
+            messages.success(request, _("已导入%(n)d份计划。") % {"n": len(saved)})
+            if len(saved) == 1:
+                return redirect("plans:detail", pk=saved[0].pk)
+            return redirect("orgs:detail", pk=org.pk)
     previews = [
         {
             "index": index,

@@ -1,11 +1,14 @@
-"""Admin for the registry. Lists show masked ID numbers and phones: an admin list is a page
-like any other and may be seen over someone's shoulder; the change form shows the full value
-because correcting it is what the form is for."""
+"""Admin for the registry (operators only, see ``core.admin_site``). Lists show masked ID
+numbers and phones: an admin list is a page like any other and may be seen over someone's
+shoulder; the change form shows the full value because correcting it is what the form is
+for, and opening it is logged like an unmasked export of one row."""
 
 from django.contrib import admin
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from unionplan.members.models import Child, ExportLog, Member, MemberTag, Tag
+from unionplan.members.privacy import log_export
 
 
 class ChildInline(admin.TabularInline):
@@ -28,6 +31,14 @@ class MemberAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organization"]
     inlines = [MemberTagInline, ChildInline]
     show_full_result_count = False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        member = self.get_object(request, object_id) if request.method == "GET" else None
+        if member is not None and response.status_code == 200:
+            what = gettext("管理后台查看会员：%(name)s") % {"name": member.name}
+            log_export(request.user, member.organization, what, 1, masked=False)
+        return response
 
     @admin.display(description=_("身份证号"))
     def masked_id(self, member: Member) -> str:

@@ -4,12 +4,17 @@ Exports read a plan as PlanData; imports, the generator and "copy last year's pl
 PlanData into the database. Writing is one transaction: a failure leaves nothing behind.
 """
 
-from django.db import transaction
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from unionplan import plandata, vocab
+from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.outline import Outline, SectionNode, build_outline
+from unionplan.plans.titles import check_title_free, duplicate_title_message
 
 
 def plan_to_data(plan: Plan, outline: Outline | None = None) -> plandata.PlanData:
@@ -34,16 +39,31 @@ def plan_to_data(plan: Plan, outline: Outline | None = None) -> plandata.PlanDat
         sections=[section_data(node) for node in outline.sections],
         targets=[target.as_data() for target in outline.loose_targets],
         items=[item.as_data() for item in outline.items],
+        # No approval date is stored yet: the plan is dated the day it was written.
+        signed_on=timezone.localdate(plan.created_at) if plan.created_at else None,
     )
 
 
-@transaction.atomic
 def create_plan(organization: Organization, data: plandata.PlanData, *, year: int) -> Plan:
     """Save ``data`` as a new plan of ``organization`` for ``year``; all or nothing.
 
+    Every new plan (blank, copied, generated, imported, the demo's) is saved here, so the
+    rule of one title per organization and year is checked here, with its one message —
+    also when someone else took the title between the check and the save.
     Raises UserInputError (from plandata's checks) for content that cannot be stored.
     """
     title = plandata.clean_title(data.title, what="计划标题")
+    check_title_free(organization, year, title)
+    try:
+        with transaction.atomic():
+            return _create_plan(organization, data, title, year)
+    except IntegrityError:
+        raise UserInputError(duplicate_title_message(year, title)) from None
+
+
+def _create_plan(
+    organization: Organization, data: plandata.PlanData, title: str, year: int
+) -> Plan:
     plan = Plan.objects.create(
         organization=organization,
         year=year,
@@ -60,7 +80,7 @@ def create_plan(organization: Organization, data: plandata.PlanData, *, year: in
                 plan=plan,
                 parent=parent,
                 order=order,
-                title=plandata.clean_title(section_data.title, what="章节标题"),
+                title=plandata.clean_section_title(section_data.title),
                 body=section_data.body,
             )
             targets.extend(_target(plan, t, section) for t in section_data.targets)
@@ -92,6 +112,14 @@ def _target(plan: Plan, data: plandata.TargetData, section: Section | None) -> T
     )
 
 
+def _budget(data: plandata.ItemData) -> Decimal | None:
+    """The item's budget through the one check of budgets, naming the activity if refused."""
+    try:
+        return plandata.clean_budget(data.budget)
+    except UserInputError as error:
+        raise UserInputError(f"活动“{data.text[:40]}”：{error.message}") from None
+
+
 def _item(plan: Plan, data: plandata.ItemData, order: int) -> ScheduleItem:
     return ScheduleItem(
         plan=plan,
@@ -102,7 +130,7 @@ def _item(plan: Plan, data: plandata.ItemData, order: int) -> ScheduleItem:
         text=plandata.clean_title(data.text, what="活动内容", max_length=plandata.MAX_TEXT_LENGTH),
         scope=data.scope[:500],
         owner=data.owner[:100],
-        budget=data.budget,
+        budget=_budget(data),
         category=data.category,
         status=data.status,
         order=order,

@@ -30,11 +30,11 @@ from unionplan.plans.forms import (
     SectionForm,
     TargetForm,
     VersionedForm,
-    duplicate_title_message,
 )
 from unionplan.plans.locking import EditConflict, save_if_unchanged
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.outline import ITEM_ORDER, build_outline
+from unionplan.plans.titles import duplicate_title_message
 from unionplan.plans.views import get_editable_plan_or_404, render_blocks
 from unionplan.text.numbering import MAX_LEVEL
 

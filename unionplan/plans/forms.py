@@ -19,6 +19,7 @@ from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
+from unionplan.plans.titles import check_title_free
 
 MAX_SCOPE_LENGTH = 500
 MAX_OWNER_LENGTH = 100
@@ -39,6 +40,16 @@ def short_text(value: str, *, what: str, max_length: int) -> str:
     if value:
         checked(plandata.clean_title, value, what=what, max_length=max_length)
     return value
+
+
+def title_free(
+    form: forms.Form, organization: Organization, year: int, title: str, plan: Plan | None = None
+) -> None:
+    """The one rule of plan titles (``titles.check_title_free``) as an error on ``title``."""
+    try:
+        check_title_free(organization, year, title, plan)
+    except UserInputError as error:
+        form.add_error("title", error.message)
 
 
 def _text_input(**attrs: Any) -> forms.TextInput:
@@ -72,7 +83,7 @@ class SectionForm(VersionedForm):
     )
 
     def clean_title(self) -> str:
-        return checked(plandata.clean_title, self.cleaned_data["title"], what="章节标题")
+        return checked(plandata.clean_section_title, self.cleaned_data["title"])
 
 
 class TargetForm(VersionedForm):
@@ -235,7 +246,7 @@ class PlanHeaderForm(VersionedForm):
         data = super().clean()
         if self.errors:
             return data
-        check_unique_title(self, self.plan.organization, data["year"], data["title"], self.plan)
+        title_free(self, self.plan.organization, data["year"], data["title"], self.plan)
         if data["year"] != self.plan.year:
             outside = self.plan.items.filter(date__isnull=False).exclude(date__year=data["year"])
             if count := outside.count():
@@ -273,26 +284,8 @@ class PlanCreateForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not self.errors and data["title"]:
-            check_unique_title(self, self.organization, data["year"], data["title"], None)
+            title_free(self, self.organization, data["year"], data["title"])
         return data
-
-
-def check_unique_title(
-    form: forms.Form, organization: Organization, year: int, title: str, plan: Plan | None
-) -> None:
-    """One plan of a given title per organization and year (the database says so too)."""
-    others = Plan.objects.filter(organization=organization, year=year, title=title)
-    if plan is not None:
-        others = others.exclude(pk=plan.pk)
-    if others.exists():
-        form.add_error("title", duplicate_title_message(year, title))
-
-
-def duplicate_title_message(year: int, title: str) -> str:
-    return str(_("本工会%(year)d年已有标题为“%(title)s”的计划，请换一个标题。")) % {
-        "year": year,
-        "title": title,
-    }
 
 
 FORMS: dict[type, type[VersionedForm]] = {

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.http import (
     FileResponse,
     Http404,
@@ -35,7 +34,7 @@ from unionplan.plandata import PlanData
 from unionplan.plans import exporting, running
 from unionplan.plans.convert import create_plan, plan_to_data
 from unionplan.plans.copying import for_new_year
-from unionplan.plans.forms import PlanCreateForm, duplicate_title_message
+from unionplan.plans.forms import PlanCreateForm
 from unionplan.plans.models import Plan
 from unionplan.plans.monthtable import budget_total, month_groups
 from unionplan.plans.outline import Outline, SectionNode, build_outline
@@ -177,13 +176,7 @@ def _create(org, cleaned: dict) -> Plan:
         data = for_new_year(plan_to_data(source), year, title=cleaned["title"] or None)
     else:
         data = PlanData(title=cleaned["title"], year=year)
-    if Plan.objects.filter(organization=org, year=year, title=data.title).exists():
-        raise UserInputError(duplicate_title_message(year, data.title))
-    try:
-        with transaction.atomic():
-            return create_plan(org, data, year=year)
-    except IntegrityError:
-        raise UserInputError(duplicate_title_message(year, data.title)) from None
+    return create_plan(org, data, year=year)
 
 
 @login_required

@@ -7,16 +7,13 @@ nothing; only ``save`` touches the database, in one transaction.
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from unionplan import calendar as cal
-from unionplan.errors import UserInputError
 from unionplan.generator import check_sector, generate_plan
 from unionplan.orgs.models import Organization
 from unionplan.plandata import PlanData, clean_title
 from unionplan.plans.convert import create_plan
-from unionplan.plans.forms import duplicate_title_message
 from unionplan.plans.models import Plan
 from unionplan.scheduling import holidays
 
@@ -51,18 +48,7 @@ def build(
     return draft
 
 
-def check_title_free(org: Organization, year: int, title: str) -> None:
-    """Refuse a title the organization already uses for that year, suggesting another."""
-    if Plan.objects.filter(organization=org, year=year, title=title).exists():
-        raise UserInputError(duplicate_title_message(year, title))
-
-
 def save(org: Organization, draft: PlanData) -> Plan:
-    """Store the draft as a new plan; a title taken in the meantime is the user's to change."""
+    """Store the draft as a new plan; a title already taken is the user's to change."""
     assert draft.year is not None
-    check_title_free(org, draft.year, draft.title)
-    try:
-        with transaction.atomic():
-            return create_plan(org, draft, year=draft.year)
-    except IntegrityError:
-        raise UserInputError(duplicate_title_message(draft.year, draft.title)) from None
+    return create_plan(org, draft, year=draft.year)

@@ -33,11 +33,13 @@ _SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WIDE_ALNUM = {chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B)]}
 _WIDE_ALNUM.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
-_WIDE_ALNUM.update({"．": ".", "％": "%", "｜": "|", "～": "~"})
+_WIDE_ALNUM.update({"．": ".", "％": "%", "﹪": "%", "｜": "|", "～": "~"})
 _WIDE_RE = re.compile(f"[{''.join(_WIDE_ALNUM)}]")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 # ASCII punctuation touching a Chinese character (spaces allowed) becomes full-width.
 _HALF_PUNCT_RE = re.compile(rf"(?<=[{CJK}])[ \t]*[,;:!?()]|[,;:!?()](?=[ \t]*[{CJK}“”‘’《])")
+# A full stop typed as "." between Chinese words (…权益.充分发挥…) ends a sentence.
+_HALF_STOP_RE = re.compile(rf"(?<=[{CJK}”\"])[ \t]*\.(?=[ \t]*(?:[{CJK}“\"]|$))", re.MULTILINE)
 _BLANK_RUNS_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 # Only from the start of a run of spaces: "[ \t]+\n" alone retries at every space of a long
 # run without a line break, which is quadratic (a megabyte of spaces took minutes).
@@ -60,6 +62,7 @@ def clean_text(text: str) -> str:
     text = drop_mojibake(text)
     text = _WIDE_RE.sub(lambda match: _WIDE_ALNUM[match.group()], text)
     text = _HALF_PUNCT_RE.sub(_widen, text)
+    text = _HALF_STOP_RE.sub("。", text)
     text = _TRAILING_SPACE_RE.sub("\n", text)
     text = _BLANK_RUNS_RE.sub("\n\n", text)
     return text.strip()

@@ -4,6 +4,8 @@ The numbering follows from a section's level (1-4) and its position among its si
 it is never stored, so moving a section renumbers the plan.
 """
 
+import re
+
 from unionplan.text.numerals import to_chinese
 
 MAX_LEVEL = 4
@@ -22,3 +24,26 @@ def section_number(level: int, position: int) -> str:
     if level == 3:
         return f"{position}."
     return f"（{position}）"
+
+
+_CHINESE_DIGITS = "一二三四五六七八九十百零〇两"
+_LEADING_NUMBER_RE = re.compile(
+    rf"""^\s*(?:
+        [{_CHINESE_DIGITS}]+\s*[、．.]               # 一、  (level 1)
+      | [（(]\s*[{_CHINESE_DIGITS}]+\s*[）)]\s*[、.．]?  # （一） (level 2)
+      | \d{{1,2}}\s*[、．.](?!\d)                     # 1.  1、 (level 3; not 1.5万)
+      | [（(]\s*\d{{1,2}}\s*[）)]\s*[、.．]?           # （1） (level 4)
+    )\s*""",
+    re.VERBOSE,
+)
+
+
+def strip_section_number(title: str) -> str:
+    """``title`` without a leading number of this scheme: 五、新增章节 -> 新增章节.
+
+    People type the number they see; the numbering is drawn from the section's place, so
+    a typed one would show (and go into Word) twice. Anything else at the start stays:
+    三八节, 2027年, 1.5万元, 第一部分. A title that is nothing but a number stays too.
+    """
+    rest = _LEADING_NUMBER_RE.sub("", title, count=1)
+    return rest if rest.strip() else title

@@ -52,11 +52,11 @@ _COLUMN_ROLES = (
 )
 
 
-def split_activities(line: Line) -> list[Line]:
+def split_activities(line: Line, *, by_spaces: bool = True) -> list[Line]:
     """The activities written in one line or cell: by markers, by ；, else by spaces."""
     parts = _split_by(line, _INLINE_MARKER_RE, drop_match=True)
     parts = [p for part in parts for p in _split_by(part, _ITEM_SEPARATOR_RE, drop_match=True)]
-    if len(parts) == 1 and _SPACES_RE.search(parts[0].shadow):
+    if by_spaces and len(parts) == 1 and _SPACES_RE.search(parts[0].shadow):
         parts = _split_by(parts[0], _SPACES_RE, drop_match=True)
     return [part for part in (p.strip() for p in parts) if part]
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from unionplan.text.blocks import Block, Table
+from unionplan.text.chrome import drop_chrome
 from unionplan.text.clean import to_simplified
 from unionplan.text.line import Line
 from unionplan.text.markers import (
@@ -20,11 +21,15 @@ from unionplan.text.markers import (
     Marker,
     When,
     bullet_end,
+    month_prefix,
+    month_suffix,
     schedule_heading,
     section_marker,
+    time_field,
 )
-from unionplan.text.model import Entry, Plan, Section
+from unionplan.text.model import Entry, Item, Plan, Section
 from unionplan.text.numerals import parse_chinese_number
+from unionplan.text.reflow import reflow
 from unionplan.text.schedule import make_item, split_activities, table_entries
 from unionplan.text.targets import find_targets
 
@@ -47,6 +52,10 @@ _HEADING_NOUNS = (
 )  # fmt: skip
 _NOT_DIGIT_RE = re.compile(r"[^\d一二三四五六七八九十百]")
 _TITLE_END_RE = re.compile("[。；;：:！!？?]")
+_DETAIL_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*[：:]|[（(【].*[）)】]\s*[。.]?$)")
+_MAX_CONTINUATION = 60
+_SUMMARY_RE = re.compile(r"回顾|总结$|工作总结|取得的成[绩效]|主要成[绩效]|完成情况|基本情况")
+_CLOSERS = tuple('。.；;！!？?）)”"】》')
 _KIND_RANK = {"head": -1, **{kind: rank for rank, kind in enumerate(SECTION_KINDS)}}
 
 
@@ -83,7 +92,22 @@ def _units(blocks: list[Block], *, simplified: bool) -> list[Unit]:
         line = Line.of(text, simplified=simplified, shadow=shadow).strip(" \t")
         if line and not _JUNK_RE.search(line.shadow):
             units.append(line)
-    return units
+    return _reflowed(drop_chrome(units))
+
+
+def _reflowed(units: list[Unit]) -> list[Unit]:
+    """Each run of lines between tables with its hard wraps and flattening undone."""
+    out: list[Unit] = []
+    run: list[Line] = []
+    for unit in units:
+        if isinstance(unit, Line):
+            run.append(unit)
+            continue
+        out.extend(reflow(run))
+        run = []
+        out.append(unit)
+    out.extend(reflow(run))
+    return out
 
 
 def _is_title_like(line: Line) -> bool:
@@ -185,8 +209,17 @@ class _PlanBuilder:
     simplified: bool
     warnings: list[str]
     stack: list[_Open] = field(default_factory=list)
-    entry: Entry | None = None
-    entry_marked: bool = False
+    entry: Entry | None = None  # the schedule entry lines are added to
+    heading: Entry | None = None  # the entry of the month heading above, if any
+    entry_marked: bool = False  # the entry's items are numbered or bulleted
+    counts: dict[str, int] = field(default_factory=dict)  # its items per marker kind
+    list_kind: str | None = None  # the marker of a list whose entries each name their month
+    details: bool = False  # lines under the last item are its 时间/规则/分组 details
+    last_item: Item | None = None
+    item_line: Line | None = None  # the line the last item came from
+    undated: tuple[Line, Section | None, str] | None = None  # a numbered activity without month
+    item_count: int = 0
+    closed_items: int = 0  # items whose line ends with a full stop or a bracket
 
     def build(self, body: list[Unit]) -> Plan:
         self.plan = Plan(self.title.text if self.title else "", find_year(self.title, body))
@@ -195,6 +228,8 @@ class _PlanBuilder:
                 self._table(unit)
             else:
                 self._line(unit)
+        if body and body[-1] is self.item_line:
+            self._drop_truncated()
         return self.plan
 
     # body text and targets go to the innermost open section, or the plan's intro
@@ -209,11 +244,16 @@ class _PlanBuilder:
 
     def _prose(self, line: Line) -> None:
         self._body(line.text)
-        targets = find_targets(line)
-        (self.stack[-1].section.targets if self.stack else self.plan.targets).extend(targets)
+        if not self._in_summary():
+            targets = find_targets(line)
+            (self.stack[-1].section.targets if self.stack else self.plan.targets).extend(targets)
+
+    def _in_summary(self) -> bool:
+        """Inside 一、2023年工作回顾: figures there are achievements reported, not aims."""
+        return any(_SUMMARY_RE.search(open_.section.title) for open_ in self.stack)
 
     def _table(self, table: Table) -> None:
-        self.entry = None
+        self._close_entry()
         entries = table_entries(table, simplified=self.simplified)
         self.plan.schedule.extend(entries)
         texts = [" | ".join(cell.replace("\n", " ") for cell in row) for row in table.rows]
@@ -227,14 +267,24 @@ class _PlanBuilder:
             return
         marker = section_marker(line.shadow)
         if marker is not None:
-            when = schedule_heading(line.shadow[marker.end :])
-            if when is not None:  # （一）三月份： — numbered months are schedule headings
-                rest = line.cut(marker.end)
-                self._schedule_heading(rest, when, shown=line)
+            rest = line.cut(marker.end)
+            when = schedule_heading(rest.shadow)
+            if when is not None and not rest.shadow[when.end :].strip():
+                self._schedule_heading(rest, when, shown=line)  # （一）三月份： heads a list
                 return
+            if self._dated_item(line, rest, marker):
+                return
+        elif self._time_field(line):
+            return
         if self.entry is not None and self._is_item(line, marker):
             return
+        if marker is not None and marker.kind == self.list_kind and not self._continues(marker):
+            self._close_entry()  # an entry of a dated list that names no month: not a section
+            self.undated = (line.cut(marker.end), None, marker.kind)
+            self._prose(line)
+            return
         if marker is not None and self._open_section(marker.kind, line, marker):
+            self.undated = (line.cut(marker.end), self.stack[-1].section, marker.kind)
             return
         if marker is None and self._colon_heading(line):
             return
@@ -245,44 +295,163 @@ class _PlanBuilder:
 
     # --- schedule ---------------------------------------------------------------------------
 
-    def _schedule_heading(self, line: Line, when: When, *, shown: Line | None = None) -> None:
+    def _close_entry(self) -> None:
+        self.entry = self.heading = self.last_item = None
+        self.details = False
+
+    def _start_entry(self, when: When, *, heading: bool) -> Entry:
         self.entry = Entry(when)
-        self.entry_marked = False
+        self.heading = self.entry if heading else None
+        self.entry_marked = not heading
+        self.counts = {}
+        self.details = False
+        self.last_item = None
         self.plan.schedule.append(self.entry)
+        return self.entry
+
+    def _add_item(self, entry: Entry, text: Line, source: Line) -> None:
+        item = make_item(text, entry.when)
+        entry.items.append(item)
+        self.last_item, self.item_line, self.details = item, source, False
+        self.item_count += 1
+        self.closed_items += source.shadow.rstrip().endswith(_CLOSERS)
+        self.undated = None
+
+    def _schedule_heading(self, line: Line, when: When, *, shown: Line | None = None) -> None:
+        self.list_kind = None
+        entry = self._start_entry(when, heading=True)
         self._body((shown or line).text, schedule=True)
         start = len(line.shadow) - len(line.shadow.lstrip())
         rest = line.cut(start + when.end).strip()
         for activity in split_activities(rest) if rest else []:
-            self.entry.items.append(make_item(activity, when))
+            self._add_item(entry, activity, shown or line)
+
+    def _dated_item(self, line: Line, rest: Line, marker: Marker) -> bool:
+        """1、20xx年3月：毽球赛 / （1）4月左右… / …（二月）: a numbered activity naming its month."""
+        when = month_prefix(rest.shadow)
+        text = rest.cut(len(rest.shadow) - len(rest.shadow.lstrip()) + when.end) if when else rest
+        if when is None:
+            suffix = month_suffix(rest.shadow)
+            if suffix is None:
+                return False
+            when = suffix[0]
+        if not text.strip():
+            return False
+        heading = self.heading if self.entry is self.heading else None
+        if heading is not None:
+            inside = set(when.months) <= set(heading.when.months)
+            if len(heading.when.months) == 1 or not inside:
+                return False  # an item of the month heading above; its date is its day
+            entry = Entry(when)  # 第一季度 … 3月…: the item keeps its own month
+            self.plan.schedule.append(entry)
+            self.entry_marked = True
+            self.counts[marker.kind] = self.counts.get(marker.kind, 0) + 1
+            self._add_item(entry, text, line)
+            self._body(line.text, schedule=True)
+            return True
+        if self._continues(marker):
+            return False
+        self.list_kind = marker.kind
+        entry = self._start_entry(when, heading=False)
+        for activity in split_activities(text, by_spaces=False):
+            self._add_item(entry, activity, line)
+        self._body(line.text, schedule=True)
+        return True
+
+    def _time_field(self, line: Line) -> bool:
+        """时间：3月末 under a numbered activity that named no month gives it one."""
+        when = time_field(line.shadow)
+        if when is None or self.undated is None:
+            return False
+        text, section, kind = self.undated
+        if section is not None:
+            self._unopen(section)
+        self.list_kind = kind  # its numbered siblings are activities of their own time
+        entry = self._start_entry(when, heading=False)
+        self._add_item(entry, text, line)
+        self.details = True
+        self._body(line.text, schedule=True)
+        return True
+
+    def _unopen(self, section: Section) -> None:
+        """Take back a section just opened for what turned out to be an activity."""
+        if section.children or not self.stack or self.stack[-1].section is not section:
+            return
+        self.stack.pop()
+        parent = self.stack[-1].section.children if self.stack else self.plan.sections
+        if parent and parent[-1] is section:
+            parent.pop()
+            self._body(section.title, schedule=True)
 
     def _is_item(self, line: Line, marker: Marker | None) -> bool:
-        """Add ``line`` to the open month as an activity if it is one."""
+        """Add ``line`` to the open month as an activity (or a detail of one) if it is one."""
         assert self.entry is not None
         if marker is not None:
-            if marker.kind not in ("num", "pnum") or self._continues_section(marker):
+            if not self._marker_is_item(marker):
                 return False
             text = line.cut(marker.end)
             self.entry_marked = True
+            self.counts[marker.kind] = self.counts.get(marker.kind, 0) + 1
         elif bullet_end(line.shadow):
             text = line.cut(bullet_end(line.shadow))
             self.entry_marked = True
-        elif not self.entry_marked and len(line) <= 80 and self._colon_heading_match(line) is None:
+        elif self._colon_heading_match(line) is not None:
+            return False
+        elif self.last_item is not None and (self.details or _is_detail(line.shadow)):
+            self.details = True  # 具体分组：… 赛制：… (…另定。): details, not activities
+            self._body(line.text, schedule=True)
+            return True
+        elif self.entry_marked and self.last_item is not None and len(line) <= _MAX_CONTINUATION:
+            self.last_item.text += " " + line.text  # an unnumbered line continues the item
+            self.item_line = line
+            self._body(line.text, schedule=True)
+            return True
+        elif not self.entry_marked and len(line) <= 80:
             text = line
         else:
             return False
         if text.strip():
-            self.entry.items.append(make_item(text, self.entry.when))
+            self._add_item(self.entry, text, line)
         self._body(line.text, schedule=True)
         return True
 
-    def _continues_section(self, marker: Marker) -> bool:
-        """True when 4、 after 3、 continues the sections around the schedule, not its items."""
-        assert self.entry is not None
+    def _marker_is_item(self, marker: Marker) -> bool:
+        """A numbered line under a month is an activity, unless it continues the sections
+        around the schedule; 一、二、 restarting inside a month's cell are activities too."""
+        if self.list_kind == marker.kind and self.heading is None:
+            return False  # the next entry of a dated list, naming no month
+        counted = self.counts.get(marker.kind, 0)
+        value = _marker_value(marker.number)
+        if self._continues(marker):
+            return marker.kind in ("num", "pnum") and value == counted + 1
+        return marker.kind in ("num", "pnum") or value == counted + 1
+
+    def _continues(self, marker: Marker) -> bool:
+        """True when 4、 after 3、 continues the numbered sections that are open."""
         value = _marker_value(marker.number)
         for open_ in self.stack:
             if open_.kind == marker.kind and open_.value is not None and value is not None:
-                return value == open_.value + 1 and value != len(self.entry.items) + 1
+                return value == open_.value + 1
         return False
+
+    def _drop_truncated(self) -> None:
+        """The last line of a cut-off excerpt (…深入贯) is not an activity: drop it, say so.
+
+        Only where the other activities end with a full stop, so that one without it stands out.
+        """
+        item, line = self.last_item, self.item_line
+        if item is None or line is None or line.shadow.rstrip().endswith(_CLOSERS):
+            return
+        closed, total = self.closed_items - 1, self.item_count - 1  # the others
+        if closed < 2 or closed * 2 < total:
+            return
+        for entry in self.plan.schedule:
+            if item in entry.items:
+                entry.items.remove(item)
+        self.plan.schedule = [entry for entry in self.plan.schedule if entry.items]
+        self.warnings.append(
+            f"文末最后一项“{item.text[:30]}”似乎不完整（文件被截断），未作为活动导入，请核对原文。"
+        )
 
     # --- sections ---------------------------------------------------------------------------
 
@@ -297,7 +466,8 @@ class _PlanBuilder:
         if depth >= MAX_LEVEL:
             return False
         del self.stack[depth:]
-        self.entry = None
+        self._close_entry()
+        self.list_kind = None
         end = marker.end if marker else 0
         title, body = _split_title(line.cut(end))
         number = line.text[:end].strip() if marker else None
@@ -305,7 +475,8 @@ class _PlanBuilder:
         if body:
             section.body.append(body.text)
             section.prose.append(body.text)
-        section.targets.extend(find_targets(line.cut(end)))
+        if not self._in_summary() and not _SUMMARY_RE.search(title.shadow):
+            section.targets.extend(find_targets(line.cut(end)))
         parent = self.stack[-1].section.children if self.stack else self.plan.sections
         parent.append(section)
         value = _marker_value(marker.number) if marker else None
@@ -325,6 +496,11 @@ class _PlanBuilder:
         if self._colon_heading_match(line) is None:
             return False
         return self._open_section("head", line, None)
+
+
+def _is_detail(shadow: str) -> bool:
+    """时间：… 规则：… 具体分组：… or a note in brackets: a detail of the activity above."""
+    return _DETAIL_RE.match(shadow) is not None
 
 
 def _split_title(rest: Line) -> tuple[Line, Line]:

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from unionplan.core.demo import activity, people
 from unionplan.generator import generate_plan
-from unionplan.imports.saving import save_plans
+from unionplan.imports.saving import import_plans
 from unionplan.members import importing
 from unionplan.orgs.models import Organization, Role
 from unionplan.plans.convert import create_plan
@@ -137,5 +137,5 @@ def _import_seed(orgs: dict[str, Organization], *, year: int) -> list[Plan]:
     result = parse_path(SEED, simplified=True)
     plans = []
     for index, owner in enumerate(SEED_OWNERS[: len(result.plans)]):
-        plans += save_plans(orgs[owner], [result.plan_data(index)], year=year)
+        plans += import_plans(orgs[owner], result, year=year, titles={index: ""})
     return plans

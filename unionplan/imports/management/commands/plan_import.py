@@ -1,11 +1,10 @@
 """``unionplan plan import FILE --org ORG_ID [--year Y]``: parse a document and save its plans."""
 
-import datetime as dt
 from pathlib import Path
 
 from unionplan.core.management.base import UnionplanCommand
 from unionplan.errors import UserInputError
-from unionplan.imports.saving import save_plans
+from unionplan.imports.saving import default_year, import_plans
 from unionplan.orgs.models import Organization
 from unionplan.text import parse_path
 
@@ -24,11 +23,7 @@ class Command(UnionplanCommand):
         if organization is None:
             raise UserInputError(f"编号为{org}的工会不存在。")
         result = parse_path(Path(file), simplified=simplified)
-        plans = [result.plan_data(index) for index in range(len(result.plans))]
-        if not plans:
-            raise UserInputError("文档中没有找到工作计划。")
-        year = year or plans[0].year or dt.date.today().year + 1
         for warning in result.warnings:
             self.stderr.write(f"提示：{warning}")
-        for plan in save_plans(organization, plans, year=year):
+        for plan in import_plans(organization, result, year=year or default_year(result)):
             self.stdout.write(f"已导入：{plan.pk}\t{plan.year}\t{plan.title}")
