@@ -19,6 +19,9 @@ from unionplan.errors import UserInputError
 
 MAX_TITLE_LENGTH = 200
 MAX_TEXT_LENGTH = 2000
+# The heading under which a plan's month table is written when no section of its own holds
+# it: the Word export adds it, and reading such a file back it is not a section of the plan.
+SCHEDULE_TITLE = "主要活动安排"
 MAX_BUDGET = Decimal("100000000")  # 一亿元: more than any union's annual activity budget
 
 

@@ -91,6 +91,8 @@ class World:
             return self.org.pk
         if argument == "item_pk":
             return self.item.pk
+        if argument == "job_pk":
+            return self.job.pk
         if argument == "row_pk":
             kind = name.split(":")[1].split("_")[0]
             return {"sections": self.section, "targets": self.target, "items": self.item}[kind].pk

@@ -8,6 +8,7 @@ import time
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from tests.factories import PlanFactory, RoleFactory, UserFactory, dated_item
 from tests.members.rosters import person, xlsx
@@ -62,10 +63,18 @@ def test_files_of_finished_jobs_go_after_a_week_and_jobs_after_a_month(org, chai
                                   finished_at=now - dt.timedelta(days=8))  # fmt: skip
     month_old = Job.objects.create(title="旧", task_path="x", user=chair, status=Job.DONE)
     Job.objects.filter(pk=month_old.pk).update(created_at=now - dt.timedelta(days=31))
+    DBTaskResult.objects.create(  # left running by a killed worker
+        args_kwargs={"args": [str(month_old.pk)], "kwargs": {}}, task_path="x", status="RUNNING",
+        backend_name="default", run_after=now, worker_ids=["killed"],
+    )  # fmt: skip
+    waiting = DBTaskResult.objects.create(args_kwargs={"args": [], "kwargs": {}}, task_path="x",
+                                          backend_name="default", run_after=now)  # fmt: skip
+    DBTaskResult.objects.update(enqueued_at=now - dt.timedelta(days=31))
     assert housekeeping.sweep().results == 1
     week_old.refresh_from_db()
     assert week_old.result is None and week_old.result_name == ""
     assert not Job.objects.filter(pk=month_old.pk).exists()
+    assert list(DBTaskResult.objects.values_list("pk", flat=True)) == [waiting.pk]
 
 
 def test_reminders_are_queued_once_a_day_at_the_set_time(org, settings):

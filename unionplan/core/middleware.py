@@ -1,25 +1,22 @@
-"""Our own page for a request sent with a method the view does not take (405).
+"""The browser's address when a reverse proxy stands in front (UNIONPLAN_BEHIND_PROXY=1).
 
-Django's ``require_POST`` / ``require_safe`` answer with an empty body, which a browser
-shows as a blank page; a person who got there (a bookmarked form result, a reload of a
-POST-only link) should see the site layout, what happened in Chinese and a way home.
-The 404, 403, 400 and 500 pages are templates Django finds by name (``templates/404.html``…).
+Behind nginx every connection comes from the proxy, so a per-address login limit would lock
+out everybody at once. The proxy appends the address it saw to X-Forwarded-For; the last
+entry is the one the proxy vouches for (earlier ones came from the client and may be made
+up). Without UNIONPLAN_BEHIND_PROXY the header is ignored: anyone can send it.
 """
 
-from collections.abc import Callable
-
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.conf import settings
 
 
-class MethodNotAllowedPage:
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+class ForwardedForMiddleware:
+    def __init__(self, get_response):
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        if response.status_code != 405 or response.content:
-            return response
-        page = render(request, "405.html", status=405)
-        page["Allow"] = response.get("Allow", "")
-        return page
+    def __call__(self, request):
+        if settings.BEHIND_PROXY:
+            forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+            address = forwarded.rsplit(",", 1)[-1].strip()
+            if address:
+                request.META["REMOTE_ADDR"] = address
+        return self.get_response(request)

@@ -14,7 +14,7 @@ from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from unionplan.documents import docx_package, labels, official
-from unionplan.plandata import ItemData, PlanData, SectionData
+from unionplan.plandata import SCHEDULE_TITLE, ItemData, PlanData, SectionData
 from unionplan.text.numbering import MAX_LEVEL, section_number
 
 SCHEDULE_COLUMNS = (
@@ -24,7 +24,6 @@ SCHEDULE_COLUMNS = (
     official.Column("负责人", 22, WD_ALIGN_PARAGRAPH.CENTER),  # 工会主席 on one line
     official.Column("经费（元）", 25, WD_ALIGN_PARAGRAPH.RIGHT),
 )  # 156 mm: the full width of the 版心
-SCHEDULE_TITLE = "主要活动安排"
 TOTAL_LABEL = "合计"
 # A section whose title contains one of these takes the month table.
 _SCHEDULE_WORDS = ("活动安排", "计划表", "工作安排", "活动计划", "工作日程")

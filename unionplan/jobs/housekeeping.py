@@ -4,7 +4,7 @@
 - uploads waiting for a confirmation that never came are purged after a day: a roster
   holds full ID numbers and must not lie around (the pending-upload folders and the input
   kept in failed jobs); files that finished jobs made are dropped after a week and the
-  jobs themselves after a month;
+  jobs themselves, with the queue's rows of them, after a month;
 - with ``UNIONPLAN_REMIND_AT`` (HH:MM) set, the week's reminders are queued once a day at
   that time (the reminders' sent-log makes a second round harmless).
 """
@@ -61,7 +61,12 @@ def purge_stale_uploads(now: dt.datetime | None = None) -> int:
 
 
 def _purge_old_results(now: dt.datetime) -> int:
+    """Drop week-old files and month-old jobs, with the database queue's rows of them
+    (including those a killed worker left "running": the job's row is what counts)."""
+    from django_tasks_db.models import DBTaskResult
+
     Job.objects.filter(created_at__lt=now - JOB_MAX_AGE).delete()
+    DBTaskResult.objects.filter(enqueued_at__lt=now - JOB_MAX_AGE).exclude(status="READY").delete()
     return Job.objects.filter(result__isnull=False, finished_at__lt=now - RESULT_MAX_AGE).update(
         result=None, result_name=""
     )

@@ -53,6 +53,7 @@ class Finished:
     file: bytes | None = None
     filename: str = ""
     content_type: str = ""
+    details: dict | None = None  # JSON kept in the job's params for the page that follows
 
 
 Work = Callable[[Job, Progress], Finished]
@@ -79,9 +80,12 @@ def start(
     organization=None,
     params: dict | None = None,
     payload: bytes | None = None,
-    next_url: str = "",
+    next_url: str | Callable[[Job], str] = "",
 ) -> Job:
-    """Record a job and hand it to the queue; call it outside any transaction."""
+    """Record a job and hand it to the queue; call it outside any transaction.
+
+    ``next_url`` is where the finished job's page leads; a function of the job when that
+    address names the job itself."""
     job = Job.objects.create(
         task_path=job_task.module_path,
         title=title[:300],
@@ -89,8 +93,9 @@ def start(
         organization=organization,
         params=params or {},
         payload=payload,
-        next_url=next_url,
     )
+    job.next_url = next_url(job) if callable(next_url) else next_url
+    job.save(update_fields=["next_url"])
     _enqueue(job)
     job.refresh_from_db()
     return job
@@ -142,7 +147,7 @@ def run(work: Work, job_id: str, steps: int) -> str:
     finally:
         if heartbeat:
             heartbeat.stop()
-    _finish(job.pk, finished, steps)
+    _finish(job, finished, steps)
     return Job.DONE
 
 
@@ -160,10 +165,11 @@ def _claim(job_id: str) -> Job | None:
     return Job.objects.filter(pk=job_id).first() if claimed else None
 
 
-def _finish(job_id, finished: Finished, steps: int) -> None:
+def _finish(job: Job, finished: Finished, steps: int) -> None:
     """Done, whatever the row says meanwhile: the work's transaction has committed."""
-    Job.objects.filter(pk=job_id).update(
+    Job.objects.filter(pk=job.pk).update(
         status=Job.DONE,
+        params={**job.params, **(finished.details or {})},
         message=finished.message,
         result=finished.file,
         result_name=finished.filename,

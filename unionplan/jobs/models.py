@@ -74,6 +74,9 @@ class Job(models.Model):
 
     @property
     def percent(self) -> int:
+        """How far the bar is: a step under way counts half (its own length is unknown)."""
         if self.status == self.DONE:
             return 100
-        return min(99, round(100 * self.step / max(self.steps, 1)))
+        if self.step == 0:
+            return 0
+        return min(99, round(100 * (self.step - 0.5) / max(self.steps, 1)))

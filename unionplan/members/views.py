@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from unionplan.errors import UserInputError
 from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.jobs import lifecycle
+from unionplan.jobs.models import Job
 from unionplan.members import editing, importing, pending, privacy, tasks
 from unionplan.members.forms import MemberForm, NumberLookupForm, RosterUploadForm
 from unionplan.members.models import Member, MemberTag
@@ -87,13 +88,22 @@ def _by_number(members, form: NumberLookupForm):
 @login_required
 @require_POST
 def export_members(request: HttpRequest, pk: int) -> HttpResponse:
+    """The registry as a roster .xlsx; a large one is written by a background job."""
     org = get_organization_or_404(request.user, pk)
     masked = not privacy.sees_full_numbers(request.user, org)
-    members = _member_rows(Member.objects.filter(organization=org).order_by("department", "name"))
-    members = members.prefetch_related("children")
-    content, count = importing.members_xlsx(members, masked=masked)
-    privacy.log_export(request.user, org, _("会员名册：%(org)s") % {"org": org.name}, count, masked)
-    return _xlsx_response(content, f"{org.name}-会员名册.xlsx")
+    if Member.objects.filter(organization=org).count() > settings.BACKGROUND_ROWS:
+        job = lifecycle.start(
+            tasks.registry_export,
+            title=tasks.registry_title(org),
+            user=request.user,
+            organization=org,
+            params={"masked": masked},
+            next_url=reverse("members:list", args=[org.pk]),
+        )
+        return redirect("jobs:detail", job.pk)
+    content, count = importing.registry_xlsx(org, masked)
+    privacy.log_export(request.user, org, tasks.registry_title(org), count, masked)
+    return _xlsx_response(content, tasks.registry_filename(org))
 
 
 def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
@@ -152,7 +162,7 @@ def participants_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("jobs:detail", job.pk)
     rows = signin_rows(found)
-    content = signin_xlsx(item, rows)
+    content = signin_xlsx(item, rows, found.for_unions)
     privacy.log_export(request.user, item.plan.organization, export_title(item), len(rows), True)
     return _xlsx_response(content, signin_filename(item))
 
@@ -165,14 +175,59 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
+        if len(data) > settings.BACKGROUND_CHECK_BYTES:
+            return _check_in_background(request, org, data, upload.name)
         preview = importing.preview_bytes(org, data, upload.name)
         if preview.error:
             form.add_error("file", preview.error)
         else:
             token = pending.store(data, upload.name, org_id=org.pk, user_id=request.user.pk)
-            context = {"org": org, "preview": preview, "token": token, "filename": upload.name}
-            return render(request, "members/import_preview.html", context)
+            checked = importing.CheckedRoster.of(preview)
+            return _preview_page(request, org, checked, token, upload.name)
     return render(request, "members/import.html", {"org": org, "form": form})
+
+
+def _preview_page(request, org, checked, token: str, filename: str) -> HttpResponse:
+    context = {"org": org, "checked": checked, "token": token, "filename": filename}
+    return render(request, "members/import_preview.html", context)
+
+
+def _check_in_background(request, org, data: bytes, filename: str) -> HttpResponse:
+    """A large file is checked by a job; its page leads to the preview when done."""
+    token = pending.store(data, filename, org_id=org.pk, user_id=request.user.pk)
+    job = lifecycle.start(
+        tasks.check_roster,
+        title=_("检查花名册：%(name)s") % {"name": filename},
+        user=request.user,
+        organization=org,
+        params={
+            "filename": filename,
+            "token": token,
+            "needs_payload": True,
+            "next_label": _("查看检查结果"),
+            "again_url": reverse("members:import", args=[org.pk]),
+        },
+        payload=data,
+        next_url=lambda job: reverse("members:import_review", args=[org.pk, job.pk]),
+    )
+    return redirect("jobs:detail", job.pk)
+
+
+@login_required
+def import_review(request: HttpRequest, pk: int, job_pk) -> HttpResponse:
+    """The preview of a file that a background job checked (the starter's own job only)."""
+    org = get_organization_or_404(request.user, pk)
+    require_editor(request.user, org)
+    job = (
+        Job.objects.filter(pk=job_pk, user=request.user, organization=org, status=Job.DONE)
+        .filter(task_path=tasks.check_roster.module_path)
+        .defer("payload", "result")
+        .first()
+    )
+    if job is None or "checked" not in job.params:
+        raise Http404
+    checked = importing.CheckedRoster.from_json(job.params["checked"])
+    return _preview_page(request, org, checked, job.params["token"], job.params["filename"])
 
 
 @login_required

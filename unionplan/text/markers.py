@@ -53,7 +53,7 @@ _SECTION_RES = [
     ("cn", re.compile(rf"^([{_CN}]{{1,4}})\s*(?:、|[.．](?![\d])|[，,](?![{_CN}\d]))\s*")),
     ("pcn", re.compile(rf"^([（(]\s*[{_CN}]{{1,4}}\s*[）)])\s*[、.．]?\s*")),
     ("di", re.compile(rf"^(第[{_CN}]{{1,3}})\s*[、，,：:]\s*")),
-    ("num", re.compile(r"^(\d{1,3})\s*(?:[、，,]|[.．](?![\d]))\s*")),
+    ("num", re.compile(r"^(\d{1,3})\s*(?:[、，,]|[.．](?!\d)|[.．](?=\d{1,2}\s*月))\s*")),
     ("pnum", re.compile(r"^([（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[）)]|[①-⑳])\s*[、.．]?\s*")),
 ]
 # Marker kinds from the outermost to the innermost, as official documents use them.
