@@ -2,20 +2,20 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from unionplan.core import views as core_views
+from unionplan.core.favicon import favicon
 from unionplan.core.health import healthz
+from unionplan.plans import home
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    # Browsers and feed readers ask for /favicon.ico whatever the page says.
-    path("favicon.ico", core_views.favicon, name="favicon"),
+    path("", home.home, name="home"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("unionplan.orgs.urls")),
     path("plans/", include("unionplan.plans.urls")),
-    path("calendar/", include("unionplan.scheduling.urls")),
+    path("calendar/", include("unionplan.agenda.urls")),
     path("members/", include("unionplan.members.urls")),
     path("records/", include("unionplan.records.urls")),
     path("imports/", include("unionplan.imports.urls")),

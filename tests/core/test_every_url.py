@@ -34,12 +34,12 @@ from unionplan.records.models import Attachment
 
 # Pages that only show something (or send a file): POST is the wrong method for them.
 READ_ONLY = {
-    "home", "favicon", "orgs:detail", "plans:detail", "plans:block", "plans:participant_counts",
-    "plans:export", "scheduling:plan_grid", "scheduling:plan_year", "scheduling:feed_ics",
+    "home", "favicon", "orgs:detail", "plans:detail", "plans:block", "members:plan_participant_counts",
+    "plans:export", "agenda:plan_grid", "agenda:plan_year", "agenda:feed_ics",
     "members:participants", "records:item", "records:attachment", "records:plan",
     "records:ledger", "dashboard:org",
 }  # fmt: skip
-PUBLIC = {"scheduling:feed_ics"}  # reached by its secret token, not by a login
+PUBLIC = {"agenda:feed_ics"}  # reached by its secret token, not by a login
 SKIPPED_NAMESPACES = {"admin"}  # Django's own admin, tested by Django
 
 
@@ -146,6 +146,8 @@ def test_the_walk_finds_the_pages_of_every_app():
     names = {name for name, _ in ALL_URLS}
     for expected in ("home", "plans:detail", "members:edit", "records:edit", "imports:upload"):
         assert expected in names
+    # a renamed URL must not silently drop out of the stricter checks
+    assert not READ_ONLY - names and not PUBLIC - names, (READ_ONLY | PUBLIC) - names
 
 
 @pytest.fixture(autouse=True)

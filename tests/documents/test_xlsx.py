@@ -7,7 +7,7 @@ import openpyxl
 
 from tests.documents.plans import item, make_plan
 from unionplan.documents import write_xlsx
-from unionplan.plandata import TargetData
+from unionplan.plan.data import TargetData
 
 HEADER = ["月份", "日期", "活动内容", "参加范围", "负责人", "经费（元）", "类别", "状态"]
 

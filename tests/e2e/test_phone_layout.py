@@ -8,7 +8,7 @@ with expenses), as a new user first sees the system.
 import pytest
 
 from tests.e2e.conftest import LOCALES, login
-from unionplan.core.demo import build
+from unionplan.demo import build
 from unionplan.members.models import Member
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, Target

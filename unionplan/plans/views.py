@@ -11,18 +11,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import (
-    FileResponse,
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseNotAllowed,
-)
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from unionplan.core.downloads import download
 from unionplan.errors import UserInputError
 from unionplan.orgs.access import (
     can_edit,
@@ -30,13 +25,14 @@ from unionplan.orgs.access import (
     get_visible_or_404,
     require_editor,
 )
-from unionplan.plandata import PlanData
-from unionplan.plans import exporting, running
+from unionplan.plan.copying import for_new_year
+from unionplan.plan.data import PlanData
+from unionplan.plan.money import total_budget
+from unionplan.plans import exporting, figures
 from unionplan.plans.convert import create_plan, plan_to_data
-from unionplan.plans.copying import for_new_year
 from unionplan.plans.forms import PlanCreateForm
 from unionplan.plans.models import Plan
-from unionplan.plans.monthtable import budget_total, month_groups
+from unionplan.plans.monthtable import month_groups
 from unionplan.plans.outline import Outline, SectionNode, build_outline
 
 BLOCKS = ("header", "sections", "targets", "schedule")
@@ -78,7 +74,7 @@ def _target_rows(outline: Outline) -> list[tuple[Any, SectionNode | None, bool, 
 def plan_context(request: HttpRequest, plan: Plan, outline: Outline | None = None) -> dict:
     """Everything the plan page and its blocks draw from, built from one outline."""
     outline = outline or build_outline(plan)
-    running.annotate(plan, outline)
+    figures.annotate(plan, outline)
     return {
         "plan": plan,
         "org": plan.organization,
@@ -89,7 +85,7 @@ def plan_context(request: HttpRequest, plan: Plan, outline: Outline | None = Non
         "section_rows": _section_rows(outline.sections, []),
         "target_rows": _target_rows(outline),
         "groups": month_groups(outline.items),
-        "budget_total": budget_total(outline.items),
+        "budget_total": total_budget(outline.items),
         "can_edit": can_edit(request.user, plan.organization),
         "formats": exporting.FORMATS,
     }
@@ -111,16 +107,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET"])
     return render(request, "plans/detail.html", plan_context(request, plan))
-
-
-@login_required
-def participant_counts(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every item's number of participants, swapped into the page by htmx after it loads."""
-    plan = get_plan_or_404(request.user, pk)
-    if request.method != "GET":
-        return HttpResponseNotAllowed(["GET"])
-    items = running.participant_counts(plan, build_outline(plan))
-    return render(request, "plans/participant_counts.html", {"items": items})
 
 
 @login_required
@@ -180,7 +166,7 @@ def _create(org, cleaned: dict) -> Plan:
 
 
 @login_required
-def export(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The plan as a Word, Excel or iCal file, named after its (Chinese) title."""
     plan = get_plan_or_404(request.user, pk)
     if fmt not in exporting.FORMATS:
@@ -188,6 +174,4 @@ def export(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
     content, filename, content_type = exporting.export(plan, fmt)
-    return FileResponse(
-        exporting.as_file(content), as_attachment=True, filename=filename, content_type=content_type
-    )
+    return download(content, filename, content_type=content_type)

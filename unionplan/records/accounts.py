@@ -14,8 +14,8 @@ from django.db.models import Q, Sum
 from django.db.models.functions import ExtractMonth
 
 from unionplan import vocab
+from unionplan.documents.ledger_xlsx import LedgerRow
 from unionplan.plans.models import Plan, ScheduleItem
-from unionplan.records.ledger_xlsx import LedgerRow
 from unionplan.records.models import EXPENSE_CATEGORIES, ExpenseLine
 
 ZERO = Decimal("0.00")

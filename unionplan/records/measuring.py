@@ -17,17 +17,13 @@ from decimal import Decimal
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
+from unionplan.plan import progress as progress_lib
+from unionplan.plan.states import due_date, item_state
 from unionplan.plans.models import Plan, ScheduleItem, Target
-from unionplan.records import progress as progress_lib
 from unionplan.records.models import ActivityRecord, TargetMeasure, TargetValue
-from unionplan.records.states import due_date, item_state
 
 ATTENDEES = ActivityRecord.attendees.through
 MEASURE_ITEMS = TargetMeasure.items.through
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 @dataclass
@@ -65,7 +61,7 @@ def item_stats(records: QuerySet) -> dict[int, ItemStats]:
 def item_states(items: Iterable[ScheduleItem], year: int, on: dt.date | None = None) -> dict:
     """{item id: state code} for ``items`` of a plan of ``year``: one query for all of them."""
     items = list(items)
-    on = on or today()
+    on = on or timezone.localdate()
     with_records = set(
         ActivityRecord.objects.filter(item__in=[i.pk for i in items])
         .values_list("item_id", flat=True)
@@ -91,7 +87,7 @@ def progress_for_targets(
     targets: QuerySet, on: dt.date | None = None
 ) -> dict[int, progress_lib.Progress]:
     """{target id: Progress} for any set of targets (a plan's, or a federation's)."""
-    on = on or today()
+    on = on or timezone.localdate()
     latest = (
         TargetValue.objects.filter(target=OuterRef("pk")).order_by("-date", "-id").values("value")
     )[:1]

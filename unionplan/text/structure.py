@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from unionplan.numerals import parse_chinese_number
 from unionplan.text.blocks import Block, Table
 from unionplan.text.chrome import drop_chrome
 from unionplan.text.clean import to_simplified
@@ -28,7 +29,6 @@ from unionplan.text.markers import (
     time_field,
 )
 from unionplan.text.model import Entry, Item, Plan, Section, Target
-from unionplan.text.numerals import parse_chinese_number
 from unionplan.text.reflow import reflow
 from unionplan.text.schedule import make_item, split_activities, table_entries
 from unionplan.text.targets import find_targets
