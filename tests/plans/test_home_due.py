@@ -15,7 +15,7 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def test_due_items_with_owner_and_union(chair_client, org):
+def test_coming_up_lists_items_with_owner_and_union(chair_client, org):
     plan = PlanFactory(organization=org, year=today().year)
     dated_item(plan, today() + dt.timedelta(days=3), text="近期的活动", owner="张老师")
     response = chair_client.get(reverse("home"))

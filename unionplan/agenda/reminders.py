@@ -66,8 +66,12 @@ class Round:
     already_sent: int = 0  # (activity, person) pairs left out: the sent-log has them
 
 
-def due_items(start: dt.date, end: dt.date, org: Organization | None = None) -> list[ScheduleItem]:
-    """The activities to remind of; with ``org``, only those of it and the unions below it."""
+def starting_between(
+    start: dt.date, end: dt.date, org: Organization | None = None
+) -> list[ScheduleItem]:
+    """The activities to remind of: open ones whose date falls in ``start``..``end``; with
+    ``org``, only those of it and the unions below it. (Not "due": an activity is due on the
+    last day it can still take place, ``unionplan.plan.states.due_date``.)"""
     items = ScheduleItem.objects.filter(
         date__range=(start, end), status__in=["planned", "postponed"]
     ).exclude(plan__status="archived")
@@ -79,7 +83,7 @@ def due_items(start: dt.date, end: dt.date, org: Organization | None = None) -> 
 def collect(start: dt.date, days: int, org: Organization | None = None) -> Round:
     """Who gets which activities starting in ``days`` days from ``start`` (three queries)."""
     end = start + dt.timedelta(days=days - 1)
-    items = due_items(start, end, org)
+    items = starting_between(start, end, org)
     roles = _roles_by_org({item.plan.organization_id for item in items})
     sent = _sent_pairs(items)
     digests: dict[int, Digest] = {}

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce, ExtractMonth, Substr
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
 from unionplan.orgs.models import Organization
@@ -136,14 +136,14 @@ def _participation(result: Figures, plans: Q) -> None:
         item__in=ScheduleItem.objects.filter(plans).values("pk")
     )
     rows = (
-        records.annotate(m=ExtractMonth("date"))
+        records.annotate(m=measuring.Month("date"))
         .values("m")
         .annotate(n=Count("id"), others=Sum("others_count"))
         .order_by()
     )
     members = (
         ATTENDEES.objects.filter(activityrecord__in=records.values("pk"))
-        .annotate(m=ExtractMonth("activityrecord__date"))
+        .annotate(m=measuring.Month("activityrecord__date"))
         .values("m")
         .annotate(n=Count("id"))
         .order_by()

@@ -76,6 +76,8 @@ def _queue_reminders_if_due(now: dt.datetime) -> bool:
     local = timezone.localtime(now)
     if at is None or local.time() < at:
         return False
+    # Imported here: agenda stands on jobs, so jobs names its one scheduled task only when
+    # the time has come (the ignored import of the app-layers contract, pyproject.toml).
     from unionplan.agenda.tasks import send_reminders
 
     today = local.date().isoformat()

@@ -55,6 +55,7 @@ def write(data: PlanData, fmt: str, out: BinaryIO, *, uids: dict[int, str] | Non
     ``uids``: the iCal UID of each activity (by index in ``data.items``), so that a phone
     that imported last week's file updates its events instead of adding them twice.
     """
+    # Imported here: the writers load python-docx and openpyxl, which only an export needs.
     from unionplan import documents
 
     if fmt == "docx":

@@ -1,8 +1,8 @@
-"""The home page: the organizations a person works in, their latest plans, and what is due.
+"""The home page: the organizations a person works in, their latest plans, and what is coming up.
 
-"What is due" is one query whatever the number of activities or organizations: activities
+"What is coming up" is one query whatever the number of activities or organizations: activities
 of the person's organizations (and those below them) that start, or end, in the next
-``DUE_DAYS`` days, with their owner (负责人), capped at ``DUE_LIMIT`` rows.
+``COMING_UP_DAYS`` days, with their owner (负责人), capped at ``COMING_UP_LIMIT`` rows.
 """
 
 import datetime as dt
@@ -16,8 +16,8 @@ from django.views.decorators.http import require_safe
 from unionplan.orgs.access import visible_organizations
 from unionplan.plans.models import Plan, ScheduleItem
 
-DUE_DAYS = 14
-DUE_LIMIT = 50
+COMING_UP_DAYS = 14
+COMING_UP_LIMIT = 50
 
 
 @login_required
@@ -37,24 +37,24 @@ def home(request):
     for org in roots:
         org.recent_plans = org.all_plans[:5]
     today = timezone.localdate()
-    due = due_items(request.user, today)
+    due = coming_up(request.user, today)
     return render(
         request,
         "plans/home.html",
         {
             "roots": roots,
-            "due": due[:DUE_LIMIT],
-            "due_more": len(due) > DUE_LIMIT,
-            "due_until": today + dt.timedelta(days=DUE_DAYS - 1),
-            "due_days": DUE_DAYS,
+            "due": due[:COMING_UP_LIMIT],
+            "due_more": len(due) > COMING_UP_LIMIT,
+            "due_until": today + dt.timedelta(days=COMING_UP_DAYS - 1),
+            "due_days": COMING_UP_DAYS,
             "today": today,
         },
     )
 
 
-def due_items(user, today: dt.date) -> list[ScheduleItem]:
-    """Open activities starting or ending within ``DUE_DAYS`` days, soonest first (1 query)."""
-    until = today + dt.timedelta(days=DUE_DAYS - 1)
+def coming_up(user, today: dt.date) -> list[ScheduleItem]:
+    """Open activities starting or ending within ``COMING_UP_DAYS`` days, soonest first (1 query)."""
+    until = today + dt.timedelta(days=COMING_UP_DAYS - 1)
     starts = Q(date__range=(today, until))
     ends = Q(date__lt=today, end_date__range=(today, until))
     query = (
@@ -67,4 +67,4 @@ def due_items(user, today: dt.date) -> list[ScheduleItem]:
         .select_related("plan__organization")
         .order_by("date", "id")
     )
-    return list(query[: DUE_LIMIT + 1])
+    return list(query[: COMING_UP_LIMIT + 1])

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionplan.core.downloads import download
@@ -149,8 +150,6 @@ def _create_initial(request: HttpRequest, org) -> dict:
 
 
 def _this_year() -> int:
-    from django.utils import timezone
-
     return timezone.localdate().year
 
 

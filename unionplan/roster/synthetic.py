@@ -7,6 +7,9 @@ children under 14 for 六一. ID numbers are valid (``generate_id_number``) and 
 member's birth date and gender; ``used`` keeps them unique across the whole demo tree.
 """
 
+# Long module: most of it is the word lists (surnames, given names, departments and posts
+# by sector) that a believable roster needs.
+
 from __future__ import annotations
 
 import datetime as dt

@@ -7,6 +7,9 @@ section levels follow the markers in the order the document uses them, so a plan
 sections, until a Chinese-numbered marker (二、, （三）) ends the schedule.
 """
 
+# Long module: the one pass that turns a document's lines into plans, sections, items and
+# targets; its steps share that pass's state, and splitting them would scatter it.
+
 from __future__ import annotations
 
 import re
