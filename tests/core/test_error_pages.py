@@ -31,7 +31,7 @@ def test_a_server_error_answers_our_500_page(chair, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("unionplan.plans.home.due_items", broken)
+    monkeypatch.setattr("unionplan.plans.home.coming_up", broken)
     client = Client(raise_request_exception=False)
     client.force_login(chair)
     assert_our_page(client.get(reverse("home")), 500, "系统出错了")
