@@ -32,6 +32,7 @@ from unionplan.calendar.festivals import (
     Festival,
     festival_date,
     festivals_for_year,
+    festivals_named,
 )
 from unionplan.calendar.holidays import HolidayCalendar, HolidayPeriod, HolidaySchedule, legal_days
 from unionplan.calendar.schedule_file import (
@@ -61,6 +62,7 @@ __all__ = [
     "days_before_festival",
     "festival_date",
     "festivals_for_year",
+    "festivals_named",
     "legal_days",
     "load_schedule",
     "move_to_workday",
