@@ -17,11 +17,14 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-## Set everything up (venv, database, demo data) and serve http://$(HOST):$(PORT)
+## Set everything up (venv, database, demo data) and serve http://$(HOST):$(PORT),
+## with the background worker beside the server: Ctrl+C (or the server's end) stops both
 run: install
 	$(BIN)/unionplan migrate --noinput
 	$(BIN)/unionplan collectstatic --noinput --verbosity 0
 	$(BIN)/unionplan demo
+	$(BIN)/unionplan worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/unionplan serve --host $(HOST) --port $(PORT)
 
 ## Every test: unit, database, command line and browser

@@ -65,9 +65,13 @@ ON_DATE = date(2025, 10, 1)
 SCOPES = [
     "70周岁以上退休老教师",
     "35周岁以下女职工",
-    "困难职工",
+    "工会干部",  # a tag (困难职工 is no longer read from tags: it waits for the hardship files)
     "当月过生日的会员",
     "14岁以下职工子女",
+    # federation phrases: a tag of grassroots unions' members, hire dates, unions
+    "基层工会干部",
+    "新入职职工",
+    "各基层工会",
 ]
 BATCH = 20_000
 
@@ -160,7 +164,7 @@ def load_federation(unions: int, members: int) -> tuple[Organization, list[Organ
     now = django.utils.timezone.now()
     member_cols = ["id", "organization_id", "org_key", "tree_root", "name", "gender", "birth_date",
                    "birth_month", "id_number", "phone", "department", "post", "status",
-                   "joined_at", "note", "created_at", "updated_at"]  # fmt: skip
+                   "joined_at", "new_hire_date", "note", "created_at", "updated_at"]  # fmt: skip
     members_batch, tags_batch, children_batch = [], [], []
     with indexes_built_after(), transaction.atomic():
         for person in iter_federation(unions, members):
@@ -168,7 +172,7 @@ def load_federation(unions: int, members: int) -> tuple[Organization, list[Organ
             members_batch.append((
                 next_id, org_id, key, root, person.name, person.gender, person.birth_date,
                 person.birth_date.month, person.id_number, person.phone, person.department,
-                person.post, person.status, person.joined_on, "", now, now,
+                person.post, person.status, person.joined_on, person.joined_on, "", now, now,
             ))  # fmt: skip
             tags_batch.extend((next_id, tag_ids[t]) for t in person.tags)
             children_batch.extend((next_id, key, name, born) for name, born in person.children)

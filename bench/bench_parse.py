@@ -1,4 +1,4 @@
-"""Plan-parsing throughput on the corpus (../shared/corpus/*.txt), in MB/s.
+"""Plan-parsing throughput on the corpus (../shared/corpus*/*.txt), in MB/s.
 
 The baseline, measured in the same run on the same bytes, is merely decoding and cleaning
 them (encoding detection + scrape-noise removal); the ratio says how much the parsing itself
@@ -26,15 +26,20 @@ from unionplan.text.charset import decode_text  # noqa: E402
 from unionplan.text.clean import clean_text  # noqa: E402
 from unionplan.text.markers import clear_caches  # noqa: E402
 
-CORPUS = ROOT / ".." / "shared" / "corpus"
+# ../shared beside the repository (a worktree deeper down finds it further up)
+SHARED = next(
+    (p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared",
+)
+CORPUS_FOLDERS = (SHARED / "corpus", SHARED / "corpus-more")
 MIN_SECONDS = 2.0  # each measurement runs at least this long
 
 
 def load_corpus() -> list[tuple[str, bytes]]:
     """(name, bytes) of every corpus document; the bench cannot run without them."""
-    files = sorted(CORPUS.glob("*.txt"))
+    files = sorted(path for folder in CORPUS_FOLDERS for path in folder.glob("*.txt"))
     if not files:
-        raise SystemExit(f"corpus not found at {CORPUS.resolve()}")
+        raise SystemExit(f"corpus not found at {SHARED.resolve()}/corpus")
     return [(path.name, path.read_bytes()) for path in files]
 
 

@@ -6,6 +6,20 @@ without Django (``pytest -p no:django tests/text``).
 
 import pytest
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _background_jobs_run_in_the_request(request):
+    """Tests run background jobs inside the request (django-tasks' immediate backend), so a
+    view test sees the finished job; tests/jobs/ start real workers for the queue itself."""
+    if not request.config.pluginmanager.hasplugin("django") or "real_queue" in request.keywords:
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.TASKS = IMMEDIATE_TASKS
+    yield
+
 
 @pytest.fixture
 def org(db):

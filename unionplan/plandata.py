@@ -19,6 +19,9 @@ from unionplan.errors import UserInputError
 
 MAX_TITLE_LENGTH = 200
 MAX_TEXT_LENGTH = 2000
+# The heading under which a plan's month table is written when no section of its own holds
+# it: the Word export adds it, and reading such a file back it is not a section of the plan.
+SCHEDULE_TITLE = "主要活动安排"
 MAX_BUDGET = Decimal("100000000")  # 一亿元: more than any union's annual activity budget
 
 
@@ -76,6 +79,9 @@ class PlanData:
     sections: list[SectionData] = field(default_factory=list)
     targets: list[TargetData] = field(default_factory=list)  # targets outside any section
     items: list[ItemData] = field(default_factory=list)
+    # The plan's own date — the 成文日期 of its 落款: the day it was approved, else the day it
+    # was written (created); None when unknown. Never the day a file is exported.
+    signed_on: dt.date | None = None
 
     def all_targets(self) -> list[TargetData]:
         """Plan-level targets, then those of every section in document order."""

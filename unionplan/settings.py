@@ -7,6 +7,12 @@ UNIONPLAN_ALLOWED_HOSTS comma-separated, default 127.0.0.1,localhost
 UNIONPLAN_VAR_DIR       where the SQLite file, the secret key and uploads live (default ./var)
 UNIONPLAN_EMAIL_BACKEND / _HOST / _PORT / _USER / _PASSWORD / _TLS / UNIONPLAN_FROM_EMAIL
                         mail for `unionplan remind` (printed on the console by default)
+UNIONPLAN_TASKS         where background work is queued: "database" (default: the database
+                        above, run by `unionplan worker`), "rq" (Redis, for several hosts)
+                        or "immediate" (inside the request; no worker)
+UNIONPLAN_REDIS_URL     the Redis server of the "rq" queue (default redis://127.0.0.1:6379/0)
+UNIONPLAN_REMIND_AT     HH:MM: the worker sends the week's reminders every day at that time
+                        (default: never; `unionplan remind` from cron does the same)
 """
 
 import os
@@ -14,6 +20,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,6 +56,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "unionplan.core",
     "unionplan.orgs",
     "unionplan.plans",
@@ -57,6 +68,7 @@ INSTALLED_APPS = [
     "unionplan.records",
     "unionplan.imports",
     "unionplan.dashboard",
+    "unionplan.jobs",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +163,26 @@ EMAIL_PORT = int(os.environ.get("UNIONPLAN_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("UNIONPLAN_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("UNIONPLAN_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("UNIONPLAN_EMAIL_TLS", "") in {"1", "true", "True", "yes"}
+
+REDIS_URL = os.environ.get("UNIONPLAN_REDIS_URL", "redis://127.0.0.1:6379/0")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_KIND = os.environ.get("UNIONPLAN_TASKS", "database").strip().lower() or "database"
+if TASKS_KIND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"UNIONPLAN_TASKS 应为 database、rq 或 immediate，而不是“{TASKS_KIND}”"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_KIND], "QUEUES": ["default"]}}
+# django-rq's queue of the "rq" backend; a job may run up to an hour (a 1M-member export).
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+# Roster imports and sign-in sheets of more rows than this run as background jobs, and
+# so does the check of an uploaded roster larger than this many bytes (about 10,000 rows).
+BACKGROUND_ROWS = 2000
+BACKGROUND_CHECK_BYTES = 512 * 1024
+REMIND_AT = os.environ.get("UNIONPLAN_REMIND_AT", "").strip()
 
 LOGGING = {
     "version": 1,

@@ -16,5 +16,6 @@ urlpatterns = [
     path("records/", include("unionplan.records.urls")),
     path("imports/", include("unionplan.imports.urls")),
     path("dashboard/", include("unionplan.dashboard.urls")),
+    path("jobs/", include("unionplan.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from unionplan.core.demo import build
 from unionplan.idcard import parse_id_number
 from unionplan.members.models import Child, Member
-from unionplan.members.participants import resolve, resolve_item
+from unionplan.members.participants import counts_for_items, resolve, resolve_item
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan
 from unionplan.records.measuring import item_states, progress_for_plan
@@ -17,6 +17,17 @@ pytestmark = pytest.mark.django_db
 
 # The demo is built relative to its day; a fixed day keeps this test the same all year.
 TODAY = dt.date(2026, 11, 24)
+
+
+FEDERATION_ROWS_WITHOUT_A_COUNT = {
+    "困难职工、劳动模范",  # 困难职工: from the hardship files, once they exist
+    "困难职工家庭当年考入大学的子女",  # the same, and who entered university this year
+    "求职职工、农民工",  # job seekers are not in a union's roster
+    "劳动模范、先进集体代表",  # a collective's representatives are not a member standing
+    "辖区企业",  # enterprises, with or without a union: the registry has only unions
+    "高温一线职工、户外劳动者",  # work in the heat and outdoors is not recorded
+    "新任基层工会主席",  # when a chair took office is not recorded
+}
 
 
 def test_demo_holds_unions_members_plans_and_a_year_of_records(client):
@@ -51,6 +62,14 @@ def test_demo_holds_unions_members_plans_and_a_year_of_records(client):
     assert resolve(school, "70周岁以上退休老教师", autumn).count() >= 3
     assert resolve(school, "14周岁以下教职工子女", autumn).count() >= 5
     assert resolve(school, "工会委员", autumn).count() >= 5
+
+    # The federation's plan: a count for every 参加范围 the registry can answer; the rest
+    # need records it does not have (hardship files, who seeks a job, works in the heat …).
+    city_plan = Plan.objects.get(organization=federation, year=TODAY.year)
+    counts = counts_for_items(city_plan, city_plan.items.all())
+    unknown = {item.scope for item in city_plan.items.all() if counts[item.pk] is None}
+    assert unknown == FEDERATION_ROWS_WITHOUT_A_COUNT
+    assert all(counts[item.pk] for item in city_plan.items.all() if item.scope not in unknown)
 
     # This year's plan: most past activities recorded, some overdue, spending near budget.
     plan = Plan.objects.get(organization=school, year=TODAY.year)

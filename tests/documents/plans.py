@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from unionplan import vocab
 from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
 
 
@@ -35,3 +36,62 @@ def make_plan(*, items=None, sections=None, targets=None, **fields) -> PlanData:
         ]  # fmt: skip
     defaults = {"title": "城关街道工会2027年工作计划", "year": 2027, "organization": "城关街道工会"}
     return PlanData(**{**defaults, **fields}, sections=sections, targets=targets or [], items=items)
+
+
+def generated_plan(count: int = 200, year: int = 2027) -> PlanData:
+    """A plan of ``count`` activities drawn by the generator from every sector's library,
+    in the shapes real plans have: most dated (some over several days, one across the new
+    year), some only a month or a span of months, every status, budgets in whole yuan and in
+    cents or none, and a few texts as people paste them (a leading dash, a plus, a formula
+    sign, an apostrophe)."""
+    from unionplan.generator.library import sector_codes
+    from unionplan.generator.plan import generate_plan
+
+    drafts = [
+        generate_plan(sector, year, organization="城关街道总工会") for sector in sector_codes()
+    ]
+    pool = [item for draft in drafts for item in draft.items]
+    statuses = [code for code, _label in vocab.ITEM_STATUSES]
+    pasted = [
+        "- 走访慰问困难职工",
+        "+1 新会员入会仪式",
+        "=职工之家=建设",
+        "'三八'节活动",
+        "@全体 职工大会",
+    ]
+    items = []
+    for n in range(count - 1):
+        base = pool[n % len(pool)]
+        fields = dict(vars(base), status=statuses[n % len(statuses)])
+        if n % 7 == 3:  # month only
+            fields.update(date=None, end_date=None)
+        if n % 23 == 5:  # 七、八月份
+            fields.update(date=None, end_date=None, end_month=min(base.month + 1, 12))
+        if n % 11 == 2:
+            fields["budget"] = Decimal(f"{n * 37 % 5000}.{n % 100:02d}")
+        if n % 13 == 4:
+            fields["budget"] = None
+        if n % 40 == 9:
+            fields["text"] = pasted[n // 40 % len(pasted)]
+        items.append(ItemData(**fields))
+    items.append(
+        ItemData(
+            "岁末年初走访慰问",
+            12,
+            date=dt.date(year, 12, 29),
+            end_date=dt.date(year + 1, 1, 2),
+            scope="困难职工",
+            budget=Decimal("8000"),
+            category="welfare",
+        )
+    )
+    first = drafts[0]
+    first.targets.append(TargetData("全年开展集中培训不少于4次。", ">=", Decimal(4), unit="次"))
+    return PlanData(
+        title=f"城关街道总工会{year}年工作计划（{count}项）",
+        year=year,
+        organization="城关街道总工会",
+        sections=first.sections,
+        targets=first.targets,
+        items=items,
+    )

@@ -12,11 +12,13 @@ import io
 import re
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
+import unionplan
 from tests.documents.plans import item, make_plan
 from unionplan.documents import cells, write_xlsx
 from unionplan.members.exporting import signin_sheet_xlsx
@@ -150,3 +152,41 @@ def test_a_formula_cannot_be_written_into_a_write_only_sheet():
     sheet = openpyxl.Workbook(write_only=True).create_sheet()
     with pytest.raises(TypeError):
         cells.write_only_cell(sheet, cells.Formula("=1+1", 2))
+
+
+def test_a_workbook_is_saved_to_a_path_as_to_a_file(tmp_path):
+    plan = make_plan()
+    write_xlsx(plan, tmp_path / "计划.xlsx")
+    write_xlsx(plan, str(tmp_path / "plan.xlsx"))
+    for name in ("计划.xlsx", "plan.xlsx"):
+        sheet = CalamineWorkbook.from_path(str(tmp_path / name)).get_sheet_by_name("计划表")
+        assert sheet.to_python()[6][5] == pytest.approx(3500.5)
+
+
+# Ways of putting a value into a cell or saving a workbook without the cell writer.
+_BYPASSES = [
+    re.compile(r"WriteOnlyCell\("),
+    re.compile(r"\.cell\([^()]*,[^()]*,[^()]*\)"),  # sheet.cell(row, column, value)
+    re.compile(r"\.value\s*=[^=]"),
+    re.compile(r"\b\w*(book|workbook)\.save\("),
+]
+
+
+def test_every_spreadsheet_writer_goes_through_the_cell_writer():
+    """A new .xlsx writer (or a change to one) that writes cells or saves on its own fails
+    here: it would let typed text become a formula, or a total lose its value."""
+    package = Path(unionplan.__file__).parent
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if "openpyxl" not in source or path.name == "cells.py":
+            continue
+        code = [line.split("#", 1)[0] for line in source.splitlines()]
+        offenders += [
+            f"{path.relative_to(package)}:{number}: {line.strip()}"
+            for number, line in enumerate(code, start=1)
+            if any(pattern.search(line) for pattern in _BYPASSES)
+        ]
+    writers = [p for p in package.rglob("*.py") if "openpyxl" in p.read_text(encoding="utf-8")]
+    assert len(writers) >= 4  # plan table, ledger, roster, sign-in sheet (and cells itself)
+    assert not offenders

@@ -73,8 +73,10 @@ def test_record_an_activity_see_it_done_and_download_the_summary(page, school, t
     page.goto(f"{page.base_url}/records/plan/{plan.pk}/")
     assert page.locator(f"#item-{item.pk} .badge").inner_text() == "已完成"
     page.screenshot(path=PLAN_SHOT, full_page=True)
+    page.click("#summary-download")  # a background job: its page offers the file when done
+    page.wait_for_selector("#job-status.job-done")
     with page.expect_download() as download_info:
-        page.click("#summary-download")
+        page.click("#job-status a:has-text('下载')")
     path = tmp_path / "summary.docx"
     download_info.value.save_as(path)
     document = docx.Document(path)

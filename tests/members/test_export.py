@@ -5,6 +5,7 @@ from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
 from tests.factories import MemberFactory
+from unionplan.jobs.models import Job
 from unionplan.members.models import ExportLog
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +54,24 @@ def test_admin_member_list_masks_numbers(admin_client, org):
     text = admin_client.get(reverse("admin:members_member_changelist")).text
     assert member.masked_id_number in text and member.id_number not in text
     assert "13812345678" not in text
+
+
+@pytest.mark.parametrize(("role", "masked"), [("chair", False), ("committee", True)])
+def test_a_large_registry_is_exported_by_a_job_masked_and_logged(
+    client, make_user, org, settings, role, masked
+):
+    settings.BACKGROUND_ROWS = 1
+    member = MemberFactory(organization=org, phone="13812345678")
+    MemberFactory(organization=org)
+    user = make_user(org, role)
+    client.force_login(user)
+    response = client.post(reverse("members:export", args=[org.pk]), follow=True)
+    job = Job.objects.get()
+    assert response.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "会员名册共 2 人。" in response.text
+    assert ("已按您的权限隐去" in response.text) is masked
+    values = cells(client.get(reverse("jobs:download", args=[job.pk])))
+    assert (member.id_number in values) is not masked
+    assert ("138****5678" in values) is masked
+    log = ExportLog.objects.get()
+    assert (log.user, log.rows, log.masked) == (user, 2, masked)

@@ -5,7 +5,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from tests.factories import MemberFactory, OrganizationFactory, tag_member
-from tests.members.rosters import csv_bytes, person, xlsx
+from tests.members.rosters import HEADER, csv_bytes, person, xlsx
 from unionplan.members import importing
 from unionplan.members.models import Child, Member, MemberTag
 
@@ -175,3 +175,35 @@ def test_export_reads_back_as_the_same_roster(org):
 def cells_of(content: bytes) -> set[str]:
     book = CalamineWorkbook.from_filelike(io.BytesIO(content))
     return {str(v) for row in book.get_sheet_by_index(0).to_python() for v in row}
+
+
+def test_hire_date_is_imported_kept_and_exported(org):
+    rows = [person(1, 入职日期="2026年9月1日", 入会时间="2010-07-01"), person(2)]
+    importing.import_bytes(org, xlsx(rows, [*HEADER, "入会时间", "入职日期"]), "名册.xlsx")
+    first, second = Member.objects.order_by("name")
+    assert (first.hired_on, first.joined_at, second.hired_on) == (
+        dt.date(2026, 9, 1), dt.date(2010, 7, 1), None,
+    )  # fmt: skip
+    assert (first.new_hire_date, second.new_hire_date) == (dt.date(2026, 9, 1), None)
+    # A roster without the column leaves the stored hire dates alone.
+    importing.import_bytes(org, xlsx([person(1, 部门="数学组")]), "名册.xlsx")
+    assert Member.objects.get(pk=first.pk).hired_on == dt.date(2026, 9, 1)
+    # One with 入职时间 but not 入会时间: a cleared hire date falls back to the stored joining
+    # date for 新入职 scopes, and a new one is taken.
+    rows = [person(1), person(2, 入职时间="2026-10-08")]
+    importing.import_bytes(org, xlsx(rows, [*HEADER, "入职时间"]), "名册.xlsx")
+    first, second = Member.objects.order_by("name")
+    assert (first.hired_on, first.new_hire_date) == (None, dt.date(2010, 7, 1))
+    assert second.new_hire_date == dt.date(2026, 10, 8)
+    rows = [person(1, 入职时间="2026-09-01"), person(2)]
+    importing.import_bytes(org, xlsx(rows, [*HEADER, "入职时间"]), "名册.xlsx")
+    # The export has the column and reads back as the same dates, field by field.
+    content, _ = importing.members_xlsx(Member.objects.order_by("name"), masked=False)
+    preview = importing.preview_bytes(org, content, "export.xlsx")
+    assert preview.report.columns["hired_on"] == "入职时间"
+    assert [(r.name, r.hired_on, r.joined_on) for r in preview.rows] == [
+        ("会员1", dt.date(2026, 9, 1), dt.date(2010, 7, 1)), ("会员2", None, None),
+    ]  # fmt: skip
+    before = list(Member.objects.values_list("pk", "updated_at"))
+    importing.import_bytes(org, content, "export.xlsx")
+    assert list(Member.objects.values_list("pk", "updated_at")) == before  # nothing changed

@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from tests.cli import run_cli
 from tests.factories import ChildFactory, MemberFactory, OrganizationFactory
 
 
@@ -10,7 +11,7 @@ def test_parse_prints_the_json_document(run_command):
     code, out, _ = run_command("scope_parse", "70周岁以上退休老教师")
     document = json.loads(out)
     assert code == 0
-    assert set(document) == {"text", "filter", "unresolved"}
+    assert set(document) == {"text", "filter", "unresolved", "notes"}
     assert document["filter"]["age_min"] == 70
     assert document["filter"]["status"] == ["retired"]
 
@@ -88,3 +89,67 @@ def test_resolve_bad_input_is_one_chinese_line_and_exit_2(run_command, org, args
     assert code == 2 and out == ""
     assert err.startswith("错误") and words in err
     assert err.strip().count("\n") == 0 and "Traceback" not in err
+
+
+# Every phrase of issue 11's 参加范围 list: what `unionplan scope parse` reads it as. The
+# filter is given by the keys that restrict something; "notes" marks the welfare words whose
+# answer will come from the hardship and welfare records.
+ISSUE_PHRASES = [
+    ("全市职工", {}, []),
+    ("全区职工", {}, []),
+    ("全县", {}, []),
+    ("全体会员", {}, []),
+    ("全系统", {}, []),
+    ("各基层工会", {"target": "unions"}, []),
+    ("基层工会主席", {"tags": ["工会主席"], "union_level": "grassroots"}, []),
+    ("基层工会干部", {"tags": ["工会干部"], "union_level": "grassroots"}, []),
+    ("工会财务人员", {"tags": ["工会财务人员"]}, []),
+    ("新入职职工", {"new_hire": True}, []),
+    ("一线职工", {"tags": ["一线职工"]}, []),
+    ("青年职工", {"age_max": 35}, []),
+    ("工会积极分子", {"tags": ["工会积极分子"]}, []),
+    ("劳动模范/先进工作者", {"tags": ["劳模", "先进工作者"]}, []),
+    ("女职工委员会委员", {"tags": ["女职工委员"]}, []),
+    ("职工代表/教代会代表", {"tags": ["职工代表"]}, []),
+    ("生病住院", {}, ["生病住院"]),
+    ("困难职工", {}, ["困难职工"]),
+    ("单亲", {}, ["单亲"]),
+    ("大病", {}, ["大病"]),
+    ("新任基层工会主席", {"tags": ["工会主席"], "union_level": "grassroots"}, ["新任"]),
+]
+WELFARE = {"生病住院", "困难职工", "单亲", "大病"}
+
+
+def _restricting(data: dict) -> dict:
+    return {k: v for k, v in data.items() if v not in (None, [], False, "members")}
+
+
+@pytest.mark.parametrize(("text", "expected", "unresolved"), ISSUE_PHRASES)
+def test_scope_parse_reads_every_phrase_of_the_issue(run_command, text, expected, unresolved):
+    code, out, err = run_command("scope_parse", text)
+    document = json.loads(out)
+    assert (code, err) == (0, "")
+    assert _restricting(document["filter"]) == expected
+    assert document["unresolved"] == unresolved
+    assert bool(document["notes"]) == (text in WELFARE)
+    if text in WELFARE:
+        assert "档案" in document["notes"][0] or "台账" in document["notes"][0]
+
+
+def test_scope_parse_in_its_own_process():
+    result = run_cli("scope", "parse", "基层工会主席")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["filter"]["union_level"] == "grassroots"
+    welfare = json.loads(run_cli("scope", "parse", "困難職工").stdout)  # traditional input
+    assert welfare["unresolved"] == ["困难职工"] and "困难职工档案" in welfare["notes"][0]
+
+
+@pytest.mark.django_db
+def test_resolve_lists_unions_and_explains_welfare_words(run_command):
+    federation = OrganizationFactory(kind="federation", name="示例市总工会")
+    OrganizationFactory(parent=federation, name="实验小学工会")
+    OrganizationFactory(parent=federation, kind="federation", name="区教育工会")
+    code, out, _ = run_command("scope_resolve", "各基层工会", "--org", str(federation.pk), "--list")
+    assert out.splitlines() == ["1", "序号\t工会\t上级工会", "1\t实验小学工会\t示例市总工会"]
+    code, out, err = run_command("scope_resolve", "困难职工", "--org", str(federation.pk))
+    assert code == 0 and "困难职工档案" in err

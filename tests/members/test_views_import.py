@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from tests.factories import MemberFactory
 from tests.members.rosters import person, xlsx
+from unionplan.jobs.models import Job
 from unionplan.members import pending
 from unionplan.members.models import Member
 
@@ -96,3 +97,66 @@ def test_viewer_cannot_import(client, viewer, org):
     assert client.get(reverse("members:import", args=[org.pk])).status_code == 404
     assert upload(client, org, xlsx([person(1)])).status_code == 404
     assert Member.objects.count() == 0
+
+
+def test_a_large_import_runs_as_a_job_and_its_page_tells_the_outcome(chair_client, org, settings):
+    settings.BACKGROUND_ROWS = 2
+    token = token_of(upload(chair_client, org, xlsx([person(n) for n in range(1, 4)])))
+    response = chair_client.post(
+        reverse("members:import_confirm", args=[org.pk]),
+        {"token": token, "rows": "3", "confirm": "1"},
+        follow=True,
+    )
+    job = Job.objects.get()
+    assert response.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "导入完成：新增 3 人，更新 0 人，跳过有问题的 0 行。" in response.text
+    assert reverse("members:list", args=[org.pk]) in response.text
+    assert Member.objects.filter(organization=org).count() == 3
+    assert job.payload is None and pending.load(token, org_id=org.pk, user_id=job.user_id) is None
+
+
+def test_a_large_upload_is_checked_by_a_job_then_previewed_and_confirmed(
+    chair_client, org, settings
+):
+    settings.BACKGROUND_CHECK_BYTES = 0
+    rows = [person(1, 姓名="王芳"), person(2, 出生日期="1975-02-30")]
+    response = upload(chair_client, org, xlsx(rows))
+    job = Job.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "jobs:detail", args=[job.pk]
+    )
+    assert Member.objects.count() == 0
+    page = chair_client.get(response["Location"]).text
+    assert "检查完成：可以导入 1 行，有问题 1 行。还没有保存任何数据。" in page
+    review_url = reverse("members:import_review", args=[org.pk, job.pk])
+    assert review_url in page and "查看检查结果" in page
+
+    review = chair_client.get(review_url)
+    assert "1975-02-30" in review.text and "导入这 1 行" in review.text
+    token = review.context["token"]
+    confirmed = chair_client.post(
+        reverse("members:import_confirm", args=[org.pk]), {"token": token, "rows": "1"}
+    )
+    assert confirmed.status_code == 302
+    assert list(Member.objects.values_list("name", flat=True)) == ["王芳"]
+
+
+def test_a_background_check_of_a_bad_file_says_why_and_offers_a_new_upload(
+    chair_client, org, settings
+):
+    settings.BACKGROUND_CHECK_BYTES = 0
+    response = upload(chair_client, org, b"\x00\x01\x02 not a spreadsheet", "名册.xlsx")
+    page = chair_client.get(response["Location"]).text
+    job = Job.objects.get()
+    assert job.status == Job.FAILED and job.message in page
+    assert "重新上传" in page and reverse("members:import", args=[org.pk]) in page
+    review = chair_client.get(reverse("members:import_review", args=[org.pk, job.pk]))
+    assert review.status_code == 404
+
+
+def test_nobody_else_sees_the_check_of_an_upload(client, chair_client, org, settings, make_user):
+    settings.BACKGROUND_CHECK_BYTES = 0
+    upload(chair_client, org, xlsx([person(1)]))
+    job = Job.objects.get()
+    client.force_login(make_user(org, "chair"))
+    assert client.get(reverse("members:import_review", args=[org.pk, job.pk])).status_code == 404

@@ -5,7 +5,14 @@ import pytest
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
-from tests.factories import ChildFactory, MemberFactory, PlanFactory, ScheduleItemFactory
+from tests.factories import (
+    ChildFactory,
+    MemberFactory,
+    OrganizationFactory,
+    PlanFactory,
+    ScheduleItemFactory,
+)
+from unionplan.jobs.models import Job
 from unionplan.members.models import ExportLog
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +80,39 @@ def test_participants_query_count_does_not_grow(chair_client, item, django_asser
                       birth_date=dt.date(1940, 1, 1 + n % 28))  # fmt: skip
     with django_assert_max_num_queries(10):
         chair_client.get(reverse("members:participants", args=[item.pk]))
+
+
+def test_a_scope_of_unions_lists_the_unions_below(chair_client, org):
+    org.kind = "federation"
+    org.save()
+    school = OrganizationFactory(parent=org, name="实验小学工会")
+    MemberFactory(organization=school, name="李会员")
+    item = ScheduleItemFactory(plan=PlanFactory(organization=org), scope="各基层工会")
+    text = chair_client.get(reverse("members:participants", args=[item.pk])).text
+    assert "实验小学工会" in text and "李会员" not in text
+    assert ">工会<" in text and ">上级工会<" in text and "工会数：1" in text
+    response = chair_client.post(reverse("members:participants_xlsx", args=[item.pk]))
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0)
+    rows = rows.to_python()
+    assert rows[2] == ["序号", "工会", "上级工会", "签名"]
+    assert rows[3][1:3] == ["实验小学工会", org.name]
+
+
+def test_welfare_words_say_where_the_list_will_come_from(chair_client, org):
+    MemberFactory(organization=org)
+    item = ScheduleItemFactory(plan=PlanFactory(organization=org), scope="生病住院职工")
+    text = chair_client.get(reverse("members:participants", args=[item.pk])).text
+    assert "生病住院" in text and "福利慰问台账" in text
+
+
+def test_a_long_sign_in_sheet_is_made_by_a_job_and_logged(chair_client, chair, item, settings):
+    settings.BACKGROUND_ROWS = 0
+    response = chair_client.post(reverse("members:participants_xlsx", args=[item.pk]), follow=True)
+    job = Job.objects.get()
+    assert response.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "签到表共 1 人。" in response.text
+    download = chair_client.get(reverse("jobs:download", args=[job.pk]))
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(download.content)).get_sheet_by_index(0)
+    assert rows.to_python()[3][1:] == ["赵老师", "语文组", ""]
+    log = ExportLog.objects.get()
+    assert (log.user, log.rows, log.organization_id) == (chair, 1, item.plan.organization_id)

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from tests.factories import ScheduleItemFactory, SectionFactory, TargetFactory
 from unionplan.plans.exporting import filename
+from unionplan.plans.models import Plan
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +51,19 @@ def test_word_download(chair_client, exported_plan):
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "庆祝三八妇女节，慰问女教工" in cells
     assert "月份" in cells and "经费（元）" in cells
+
+
+def test_word_download_is_signed_on_the_day_the_plan_was_written(chair_client, exported_plan):
+    written = dt.datetime(2026, 11, 20, 17, 30, tzinfo=dt.UTC)  # 21 November in Beijing
+    Plan.objects.filter(pk=exported_plan.pk).update(created_at=written)
+    _response, content = download(chair_client, exported_plan, "docx")
+    document = docx.Document(io.BytesIO(content))
+    assert [p.text for p in document.paragraphs][-1] == "2026年11月21日"
+    properties = document.core_properties
+    assert (properties.title, properties.author) == (
+        exported_plan.title,
+        exported_plan.organization.name,
+    )
 
 
 def test_excel_download(chair_client, exported_plan):

@@ -245,3 +245,14 @@ def test_copy_onto_an_existing_title_is_refused(chair_client, plan):
     assert response.status_code == 200
     assert "已有标题为" in response.text
     assert Plan.objects.count() == 1
+
+
+def test_participant_counts_of_unions_are_unions(chair_client, plan):
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(parent=plan.organization)
+    OrganizationFactory(parent=plan.organization)
+    unions = ScheduleItemFactory(plan=plan, scope="各基层工会")
+    response = chair_client.get(reverse("plans:participant_counts", args=[plan.pk]))
+    assert f'id="participants-{unions.pk}"' in response.text
+    assert "2个工会" in response.text and "参加的基层工会名单" in response.text

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tests.factories import ScheduleItemFactory, SectionFactory, TargetFactory
 from tests.records.factories import ExpenseLineFactory, TargetMeasureFactory, held
+from unionplan.jobs.models import Job
 from unionplan.records.summary import summary_data, summary_docx
 
 
@@ -69,8 +70,17 @@ def test_the_command_gives_one_line_and_exit_2_on_bad_input(year, tmp_path, caps
     assert message in err and "\n" not in err and "Traceback" not in err
 
 
-def test_the_view_returns_the_docx(chair_client, year):
-    response = chair_client.get(reverse("records:summary", args=[year.pk]))
-    assert response.status_code == 200
-    assert "filename*=UTF-8''2027" in response["Content-Disposition"]
-    assert docx.Document(io.BytesIO(response.content)).tables
+def test_the_view_makes_the_docx_as_a_job_and_its_page_offers_it(chair_client, year):
+    response = chair_client.post(reverse("records:summary", args=[year.pk]), follow=True)
+    job = Job.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("jobs:detail", args=[job.pk])
+    assert job.status == Job.DONE and "年度工作总结已生成" in job.message
+    assert reverse("jobs:download", args=[job.pk]) in response.text
+    download = chair_client.get(reverse("jobs:download", args=[job.pk]))
+    assert "filename*=UTF-8''2027" in download["Content-Disposition"]
+    assert docx.Document(io.BytesIO(download.content)).tables
+
+
+def test_the_summary_is_started_by_post_only(chair_client, year):
+    assert chair_client.get(reverse("records:summary", args=[year.pk])).status_code == 405
+    assert not Job.objects.exists()

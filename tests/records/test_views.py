@@ -222,8 +222,9 @@ def test_a_viewer_cannot_change_a_target(client, viewer, plan):
 
 def test_another_organizations_plan_pages_answer_404(client, stranger, plan):
     client.force_login(stranger)
-    for name in ("records:plan", "records:ledger", "records:summary"):
+    for name in ("records:plan", "records:ledger"):
         assert client.get(reverse(name, args=[plan.pk])).status_code == 404
+    assert client.post(reverse("records:summary", args=[plan.pk])).status_code == 404
     assert (
         client.get(reverse("records:target", args=[TargetFactory(plan=plan).pk])).status_code == 404
     )

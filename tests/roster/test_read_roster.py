@@ -247,3 +247,12 @@ def test_export_masks_by_default_and_reads_back(tmp_path):
     again = read(plain).rows[0]
     assert (again.id_number, again.phone, again.tags) == (ZHANG, "13812345678", ("劳模",))
     assert again.children == rows[0].children and again.birth_date == rows[0].birth_date
+
+
+@pytest.mark.parametrize("header", ["入职时间", "入职日期", "到岗时间", "来校时间", "进厂时间"])
+def test_hire_date_headers(tmp_path, header):
+    path = xlsx(tmp_path, [["姓名", header, "参加工作时间"], ["张三", "2024.9", "1990-07-01"]])
+    report = read(path)
+    assert report.rows[0].hired_on == date(2024, 9, 1)
+    # 参加工作时间 is the first job anywhere, not this workplace: not read as the hire date
+    assert report.columns["hired_on"] == header and "参加工作时间" in report.ignored_columns

@@ -7,8 +7,11 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import OrganizationFactory, PlanFactory, RoleFactory, UserFactory, dated_item
+from unionplan.jobs.models import Job
 from unionplan.scheduling.reminders import names_of, owners_of
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +126,8 @@ def test_query_count_does_not_grow_with_items(union, django_assert_max_num_queri
     plan = PlanFactory(organization=org)
     for n in range(30):
         dated_item(plan, MONDAY + dt.timedelta(days=n % 7), owner=["刘丽", "工会主席", "x"][n % 3])
-    with django_assert_max_num_queries(3):
+    # items, roles, the sent-log; then one insert into the sent-log per mail (2 mails)
+    with django_assert_max_num_queries(3 + 1 + 2):
         call_command("remind", "--date", "2027-03-01", stdout=StringIO(), stderr=StringIO())
     assert len(mail.outbox) == 2
 
@@ -154,3 +158,96 @@ def test_owner_matching_rules(union):
     assert owners_of("工会委员", roles) == [women]
     assert owners_of("王芳 / 刘丽", roles) == [chair, women]
     assert owners_of("生活委员", roles) == []
+
+
+def _mails_per_item_and_person() -> dict[tuple[str, str], int]:
+    """How many mails named each activity, per recipient."""
+    counts: dict[tuple[str, str], int] = {}
+    for message in mail.outbox:
+        for line in message.body.splitlines():
+            if line.startswith("· "):
+                key = (message.to[0], line.split("　", 1)[1])
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_a_second_run_sends_nothing_twice(union):
+    org = union[0]
+    plan = PlanFactory(organization=org)
+    dated_item(plan, MONDAY, text="女工委员例会", owner="刘丽")
+    dated_item(plan, MONDAY + dt.timedelta(days=1), text="主席办公会", owner="工会主席")
+    dated_item(plan, MONDAY + dt.timedelta(days=2), text="无人认领的活动", owner="张三")
+    first = remind("--date", "2027-03-01")
+    assert "已发送2封提醒邮件" in first and len(mail.outbox) == 2
+    second = remind("--date", "2027-03-01")
+    assert "已发送0封提醒邮件" in second and "3项此前已提醒过" in second
+    assert len(mail.outbox) == 2
+    counts = _mails_per_item_and_person()
+    assert counts == {
+        ("liu@example.org", "女工委员例会"): 1,
+        ("chair@example.org", "主席办公会"): 1,
+        ("chair@example.org", "无人认领的活动"): 1,
+    }
+
+
+def test_a_later_run_mails_only_what_is_new(union):
+    org = union[0]
+    plan = PlanFactory(organization=org)
+    dated_item(plan, MONDAY, text="女工委员例会", owner="刘丽")
+    remind("--date", "2027-03-01")
+    dated_item(plan, MONDAY + dt.timedelta(days=3), text="新加的读书会", owner="刘丽")
+    remind("--date", "2027-03-01")
+    assert len(mail.outbox) == 2
+    assert "新加的读书会" in mail.outbox[1].body
+    assert "女工委员例会" not in mail.outbox[1].body
+    assert all(n == 1 for n in _mails_per_item_and_person().values())
+
+
+def test_a_round_that_stops_halfway_sends_the_rest_next_time(union, settings):
+    """A mail server that fails after the first mail: the sent one is logged, the other
+    goes out with the next round, and nobody gets a mail twice."""
+    org = union[0]
+    plan = PlanFactory(organization=org)
+    dated_item(plan, MONDAY, text="女工委员例会", owner="刘丽")
+    dated_item(plan, MONDAY + dt.timedelta(days=1), text="主席办公会", owner="工会主席")
+    settings.EMAIL_BACKEND = "tests.scheduling.failing_mail.FailsAfterOneBackend"
+    with pytest.raises(ConnectionError):
+        remind("--date", "2027-03-01")
+    assert len(mail.outbox) == 1
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    remind("--date", "2027-03-01")
+    assert len(mail.outbox) == 2
+    assert all(n == 1 for n in _mails_per_item_and_person().values())
+
+
+def test_the_unions_page_sends_the_weeks_reminders_as_a_job_once(client, union):
+    org, chair, _women = union
+    plan = PlanFactory(organization=org)
+    today = timezone.localdate()
+    dated_item(plan, today + dt.timedelta(days=1), text="读书会", owner="刘丽")
+    other = PlanFactory(organization=OrganizationFactory(name="别的工会"))
+    dated_item(other, today, text="别的工会的活动", owner="工会主席")
+    client.force_login(chair)
+    assert "发送活动提醒" in client.get(reverse("orgs:detail", args=[org.pk])).text
+
+    url = reverse("scheduling:remind", args=[org.pk])
+    page = client.post(url, follow=True)
+    job = Job.objects.get()
+    assert page.redirect_chain == [(reverse("jobs:detail", args=[job.pk]), 302)]
+    assert "已发送1封提醒邮件" in page.text
+    assert [m.to for m in mail.outbox] == [["liu@example.org"]]
+    again = client.post(url, follow=True)
+    assert "已发送0封提醒邮件" in again.text and "1项此前已提醒过" in again.text
+    assert len(mail.outbox) == 1
+
+
+def test_only_editors_may_send_reminders_and_only_by_post(client, union):
+    org = union[0]
+    viewer = RoleFactory(organization=org, role="viewer").user
+    client.force_login(viewer)
+    url = reverse("scheduling:remind", args=[org.pk])
+    assert client.post(url).status_code == 404
+    assert "发送活动提醒" not in client.get(reverse("orgs:detail", args=[org.pk])).text
+    client.force_login(union[1])
+    assert client.get(url).status_code == 405
+    assert not mail.outbox

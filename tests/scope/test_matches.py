@@ -9,10 +9,12 @@ from hypothesis import strategies as st
 from unionplan.scope import (
     MemberRecord,
     ScopeFilter,
+    UnionRecord,
     age_bounds_to_birth_dates,
     age_on,
     matches,
     parse_scope,
+    union_matches,
 )
 
 ON = date(2025, 10, 1)
@@ -62,8 +64,24 @@ def test_open_bounds_are_none():
         ("35周岁以下教师", member(birth_date=None, post="教师"), False),
         ("全体女职工", member(gender="female"), True),
         ("全体女职工", member(gender="male"), False),
-        ("困难职工", member(tags=("困难职工", "党员")), True),
-        ("困难职工", member(tags=("党员",)), False),
+        ("劳动模范", member(tags=("劳模", "党员")), True),
+        ("劳动模范", member(tags=("党员",)), False),
+        ("青年职工", member(birth_date=date(1990, 10, 1)), True),  # 35 on the day
+        ("青年职工", member(birth_date=date(1989, 10, 1)), False),  # 36
+        ("新入职职工", member(hired_on=date(2024, 10, 2)), True),  # within the last 12 months
+        ("新入职职工", member(hired_on=date(2024, 10, 1)), False),
+        ("新入职职工", member(hired_on=date(2025, 12, 31)), True),  # later in the plan year
+        ("新入职职工", member(hired_on=date(2026, 1, 1)), False),
+        ("新入职职工", member(joined_on=date(2025, 3, 1)), True),  # no hire date: joined then
+        ("新入职职工", member(hired_on=date(2010, 1, 1), joined_on=date(2025, 3, 1)), False),
+        ("新入职职工", member(), False),
+        ("基层工会主席", member(tags=("工会主席",), own=False, grassroots=True), True),
+        ("基层工会主席", member(tags=("工会主席",), own=True, grassroots=False), False),
+        ("总工会机关干部", member(own=True, grassroots=False), True),
+        ("总工会机关干部", member(own=False, grassroots=True), False),
+        ("全市企业职工", member(sector="enterprise"), True),
+        ("全市企业职工", member(sector="school"), False),
+        ("各基层工会", member(), False),  # unions take part, not members
         ("复转军人、现役军人家属", member(tags=("军属",)), True),
         ("当月过生日的会员", member(birth_date=date(1980, 10, 31)), True),
         ("当月过生日的会员", member(birth_date=date(1980, 9, 30)), False),
@@ -86,6 +104,16 @@ def test_open_bounds_are_none():
 )  # fmt: skip
 def test_matches(text, person, expected):
     assert matches(parse_scope(text).filter, person, ON) is expected
+
+
+def test_unions_scope_counts_grassroots_unions_of_its_sectors():
+    unions = parse_scope("各基层工会").filter
+    enterprises = parse_scope("已建工会企业").filter
+    assert union_matches(unions, UnionRecord("grassroots", "school"))
+    assert not union_matches(unions, UnionRecord("federation", "school"))
+    assert union_matches(enterprises, UnionRecord("grassroots", "enterprise"))
+    assert not union_matches(enterprises, UnionRecord("grassroots", "school"))
+    assert not union_matches(parse_scope("全体会员").filter, UnionRecord("grassroots", ""))
 
 
 def test_birthday_month_number():

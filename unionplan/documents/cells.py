@@ -19,6 +19,7 @@ here, for two reasons a reader of the file meets:
 from __future__ import annotations
 
 import io
+import os
 import weakref
 import zipfile
 from dataclasses import dataclass
@@ -82,7 +83,7 @@ def _assign(cell: Cell, value: object) -> None:
         cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
 
 
-def save(workbook: Workbook, out: str | BinaryIO) -> None:
+def save(workbook: Workbook, out: str | os.PathLike | BinaryIO) -> None:
     """Save ``workbook`` to a path or binary file, with the values of formulas put by ``put``."""
     cached = {  # openpyxl names the parts by position: xl/worksheets/sheet1.xml, …
         f"xl/worksheets/sheet{position}.xml": _CACHED[sheet]
@@ -95,7 +96,7 @@ def save(workbook: Workbook, out: str | BinaryIO) -> None:
     buffer = io.BytesIO()
     workbook.save(buffer)
     data = _with_cached_values(buffer.getvalue(), cached)
-    if isinstance(out, str):
+    if isinstance(out, str | os.PathLike):
         with open(out, "wb") as handle:
             handle.write(data)
     else:

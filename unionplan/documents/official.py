@@ -30,6 +30,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from unionplan.documents import docx_package
+
 # --- sizes (字号) and page --------------------------------------------------------------
 
 ERHAO = Pt(22)  # 二号: the title
@@ -182,8 +184,10 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
 
 
 def new_document() -> DocumentObject:
-    """An empty document with the 公文 page, styles, font fallbacks and page numbers."""
+    """An empty document with the 公文 page, styles, font fallbacks and page numbers, in
+    simplified Chinese and without python-docx's template leftovers (``docx_package``)."""
     document = Document()
+    docx_package.clean(document)
     setup_styles(document)
     register_font_fallbacks(document)
     section = document.sections[0]
@@ -194,7 +198,6 @@ def new_document() -> DocumentObject:
 
 def setup_styles(document: DocumentObject) -> None:
     """Body 仿宋 三号 with a fixed line pitch; title, subtitle, four heading levels, tables."""
-    _chinese_language(document)
     styles = document.styles
     body = styles[BODY_STYLE]
     _style_font(body, FANGSONG, SANHAO)
@@ -261,21 +264,6 @@ def _body_paragraph(style, *, indent: bool, line) -> None:
         fmt.first_line_indent = Pt(0)
         ind = style.element.get_or_add_pPr().get_or_add_ind()
         ind.set(qn("w:firstLineChars"), "0")
-
-
-def _chinese_language(document: DocumentObject) -> None:
-    """Mark the text as simplified Chinese, so Word breaks lines by Chinese rules."""
-    rpr_default = document.styles.element.find(qn("w:docDefaults"))
-    rpr = rpr_default.find(qn("w:rPrDefault")) if rpr_default is not None else None
-    run_props = rpr.find(qn("w:rPr")) if rpr is not None else None
-    if run_props is None:
-        return
-    lang = run_props.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        run_props.append(lang)
-    lang.set(qn("w:val"), "zh-CN")
-    lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _no_char_indent(paragraph: Paragraph) -> None:

@@ -13,8 +13,8 @@ from typing import BinaryIO
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from unionplan.documents import labels, official
-from unionplan.plandata import ItemData, PlanData, SectionData
+from unionplan.documents import docx_package, labels, official
+from unionplan.plandata import SCHEDULE_TITLE, ItemData, PlanData, SectionData
 from unionplan.text.numbering import MAX_LEVEL, section_number
 
 SCHEDULE_COLUMNS = (
@@ -24,7 +24,6 @@ SCHEDULE_COLUMNS = (
     official.Column("负责人", 22, WD_ALIGN_PARAGRAPH.CENTER),  # 工会主席 on one line
     official.Column("经费（元）", 25, WD_ALIGN_PARAGRAPH.RIGHT),
 )  # 156 mm: the full width of the 版心
-SCHEDULE_TITLE = "主要活动安排"
 TOTAL_LABEL = "合计"
 # A section whose title contains one of these takes the month table.
 _SCHEDULE_WORDS = ("活动安排", "计划表", "工作安排", "活动计划", "工作日程")
@@ -33,8 +32,8 @@ _SCHEDULE_WORDS = ("活动安排", "计划表", "工作安排", "活动计划", 
 def write_docx(plan: PlanData, out: str | BinaryIO, *, signed_on: dt.date | None = None) -> None:
     """Write ``plan`` as .docx to ``out`` (a path or a binary file object).
 
-    ``signed_on`` is the 成文日期 of the 落款; by default today when the plan is for this or
-    next year (a plan written now), and no date for a plan of another year.
+    ``signed_on`` is the 成文日期 of the 落款; by default the plan's own date
+    (``plan.signed_on``: approval, else creation), never the day of the export.
     """
     document = plan_document(plan, signed_on=signed_on)
     document.save(out)
@@ -43,6 +42,9 @@ def write_docx(plan: PlanData, out: str | BinaryIO, *, signed_on: dt.date | None
 def plan_document(plan: PlanData, *, signed_on: dt.date | None = None) -> DocumentObject:
     """The python-docx Document of ``plan``, for callers that add to it before saving."""
     document = official.new_document()
+    docx_package.describe(
+        document, title=plan.title, organization=plan.organization, subject="年度工作计划"
+    )
     official.add_title(document, plan.title)
     if plan.year and str(plan.year) not in plan.title:
         official.add_subtitle(document, f"（{plan.year}年度）")
@@ -54,7 +56,7 @@ def plan_document(plan: PlanData, *, signed_on: dt.date | None = None) -> Docume
         number = section_number(1, len(plan.sections) + 1)
         official.add_heading(document, 1, number, SCHEDULE_TITLE)
         add_schedule_table(document, plan.items)
-    official.add_signature(document, plan.organization, _signing_date(plan, signed_on))
+    official.add_signature(document, plan.organization, signed_on or plan.signed_on)
     return document
 
 
@@ -126,15 +128,6 @@ def add_schedule_table(document: DocumentObject, items: list[ItemData]):
     for paragraph in merged.paragraphs[1:]:
         paragraph._p.getparent().remove(paragraph._p)
     return table
-
-
-def _signing_date(plan: PlanData, signed_on: dt.date | None) -> dt.date | None:
-    if signed_on is not None:
-        return signed_on
-    today = dt.date.today()
-    if plan.year is None or plan.year in (today.year, today.year + 1):
-        return today
-    return None
 
 
 def _squash(text: str) -> str:

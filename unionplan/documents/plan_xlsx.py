@@ -168,7 +168,7 @@ def _targets_sheet(sheet: Worksheet, plan: PlanData, targets: list[tuple[TargetD
     _header(sheet, TARGET_COLUMNS)
     for row, (target, home) in enumerate(targets, start=FIRST_DATA_ROW):
         values = [
-            labels.target_label(target),
+            target.text or labels.target_label(target),  # its own words, as typed
             vocab.label(vocab.COMPARATORS, target.comparator),
             _number(target.value),
             _number(target.value_high),

@@ -19,7 +19,7 @@ from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm
 
-from unionplan.documents import official
+from unionplan.documents import docx_package, official
 from unionplan.text.numbering import section_number
 
 ZERO = Decimal("0.00")
@@ -139,6 +139,9 @@ def summary_bytes(data: SummaryData) -> bytes:
 
 def summary_document(data: SummaryData) -> DocumentObject:
     document = official.new_document()
+    docx_package.describe(
+        document, title=data.title, organization=data.organization, subject="年度工作总结"
+    )
     official.add_title(document, data.title)
     official.add_blank_line(document)
     official.add_body(document, overview(data))

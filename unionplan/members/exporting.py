@@ -18,12 +18,19 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from unionplan.documents import cells
 
 SIGNIN_HEADER = ["序号", "姓名", "部门", "签名"]
+UNIONS_SIGNIN_HEADER = ["序号", "工会", "上级工会", "签名"]  # 各基层工会: one line per union
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
-def signin_sheet_xlsx(title: str, subtitle: str, rows: Iterable[tuple[str, str]]) -> bytes:
-    """``rows`` are (name, department); numbering and the blank signature column are added."""
+def signin_sheet_xlsx(
+    title: str,
+    subtitle: str,
+    rows: Iterable[tuple[str, str]],
+    header: list[str] = SIGNIN_HEADER,
+) -> bytes:
+    """``rows`` are (name, department), or (union, union above) under ``UNIONS_SIGNIN_HEADER``;
+    numbering and the blank signature column are added."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("签到表")
     for letter, width in zip("ABCD", (8, 16, 22, 26), strict=True):
@@ -36,7 +43,7 @@ def signin_sheet_xlsx(title: str, subtitle: str, rows: Iterable[tuple[str, str]]
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.append([_cell(sheet, title, bold=True, size=14)])
     sheet.append([_cell(sheet, subtitle)])
-    sheet.append([_cell(sheet, text, bold=True, box=True) for text in SIGNIN_HEADER])
+    sheet.append([_cell(sheet, text, bold=True, box=True) for text in header])
     for number, (name, department) in enumerate(rows, 1):
         values = (number, name, department, "")
         sheet.append([_cell(sheet, value, box=True) for value in values])

@@ -21,13 +21,15 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from unionplan.errors import UserInputError
@@ -50,6 +52,7 @@ _FIELDS = {
     "post": "post",
     "status": "status",
     "joined_on": "joined_at",
+    "hired_on": "hired_on",
     "note": "note",
 }
 
@@ -85,6 +88,52 @@ class ImportPreview:
         have two or three causes, and this is what the user needs to fix them."""
         counts = Counter((p.column, p.message) for p in self.problems)
         return [(column, message, n) for (column, message), n in counts.most_common(20)]
+
+
+@dataclass
+class CheckedRoster:
+    """What the preview page shows of a checked file: small, and JSON-safe so that a check
+    made by a background job (a large file) can be kept in the job and shown later."""
+
+    total_rows: int
+    importable: int
+    created: int
+    updated: int
+    bad_rows: int
+    problem_count: int
+    ignored_columns: list[str]
+    problem_summary: list[tuple[str, str, int]]
+    shown_problems: list[RowProblem]
+
+    @classmethod
+    def of(cls, preview: ImportPreview) -> CheckedRoster:
+        report = preview.report
+        return cls(
+            total_rows=report.total_rows if report else 0,
+            importable=len(preview.rows),
+            created=preview.created,
+            updated=preview.updated,
+            bad_rows=preview.bad_rows,
+            problem_count=len(preview.problems),
+            ignored_columns=list(report.ignored_columns) if report else [],
+            problem_summary=preview.problem_summary(),
+            shown_problems=preview.shown_problems,
+        )
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["problem_summary"] = [list(entry) for entry in self.problem_summary]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> CheckedRoster:
+        return cls(
+            **{
+                **data,
+                "problem_summary": [tuple(entry) for entry in data["problem_summary"]],
+                "shown_problems": [RowProblem(**problem) for problem in data["shown_problems"]],
+            }
+        )
 
 
 @dataclass
@@ -170,7 +219,10 @@ def apply(org: Organization, preview: ImportPreview) -> None:
     links = "tags" in columns or "children" in columns
     with transaction.atomic(), _bulk_write():
         ids = _insert(org, new_rows, need_ids=links)
-        ids.update(_update(old_rows, preview.existing, fields))
+        updated = _update(old_rows, preview.existing, fields)
+        ids.update(updated)
+        if ("hired_on" in fields) != ("joined_at" in fields):
+            _refresh_new_hire_dates(list(updated.values()))
         if "tags" in columns:
             _replace_tags(old_rows, new_rows, ids)
         if "children" in columns:
@@ -206,8 +258,14 @@ def _bulk_write() -> Iterator[None]:
 
 
 def _write_columns(fields: list[str]) -> list[str]:
-    """Model field names written for each row: the file's columns and the derived ones."""
-    return [*fields, "birth_month", "updated_at"]
+    """Model field names written for each row: the file's columns and the derived ones.
+
+    ``new_hire_date`` only when the file has both dates it comes from; with one of them it
+    needs the stored other one (``_refresh_new_hire_dates``)."""
+    derived = ["birth_month"]
+    if "hired_on" in fields and "joined_at" in fields:
+        derived.append("new_hire_date")
+    return [*fields, *derived, "updated_at"]
 
 
 def _all_values(row: MemberRow, now: object) -> tuple:
@@ -217,12 +275,12 @@ def _all_values(row: MemberRow, now: object) -> tuple:
     born = row.birth_date
     return (
         row.name or "", row.gender or "", born, row.phone or "", row.department or "",
-        row.post or "", row.status or "", row.joined_on, row.note or "",
-        born.month if born else None, now,
+        row.post or "", row.status or "", row.joined_on, row.hired_on, row.note or "",
+        born.month if born else None, row.hired_on or row.joined_on, now,
     )  # fmt: skip
 
 
-_ALL_COLUMNS = [*_FIELDS.values(), "birth_month", "updated_at"]
+_ALL_COLUMNS = [*_FIELDS.values(), "birth_month", "new_hire_date", "updated_at"]
 
 
 def _values_of(rows: list[MemberRow], columns: list[str], now: object) -> list[tuple]:
@@ -341,6 +399,15 @@ def _update(rows: list[MemberRow], existing: dict[str, int], fields: list[str]) 
     return ids
 
 
+def _refresh_new_hire_dates(pks: list[int]) -> None:
+    """Recompute ``new_hire_date`` of updated members from their stored dates (a file with
+    only one of 入职时间 and 入会时间 leaves the other as it was)."""
+    for start in range(0, len(pks), BATCH):
+        Member.objects.filter(pk__in=pks[start : start + BATCH]).update(
+            new_hire_date=Coalesce("hired_on", "joined_at")
+        )
+
+
 def _stored_values(pks: list[int], columns: list[str]) -> dict[int, tuple]:
     """{pk: values of ``columns``} as the database returns them (dates as ``date``)."""
     table = connection.ops.quote_name(Member._meta.db_table)
@@ -424,6 +491,18 @@ def _delete_chunked(model, member_ids: list[int]) -> None:
         )
 
 
+def registry_xlsx(org: Organization, masked: bool) -> tuple[bytes, int]:
+    """The registry of ``org`` as a roster .xlsx (by department and name); (content, rows)."""
+    members = (
+        Member.objects.filter(organization=org)
+        .order_by("department", "name")
+        .prefetch_related(
+            Prefetch("member_tags", queryset=MemberTag.objects.select_related("tag")), "children"
+        )
+    )
+    return members_xlsx(members, masked=masked)
+
+
 def members_xlsx(members: Iterable[Member], masked: bool) -> tuple[bytes, int]:
     """The members as a roster .xlsx that ``read_roster`` reads back; (content, row count)."""
     rows = [_row_of(member, number) for number, member in enumerate(members, 2)]
@@ -446,6 +525,7 @@ def _row_of(member: Member, number: int) -> MemberRow:
         post=member.post,
         status=member.status,
         joined_on=member.joined_at,
+        hired_on=member.hired_on,
         tags=tuple(link.tag.name for link in member.member_tags.all()),
         children=tuple((child.name, child.birth_date) for child in member.children.all()),
         note=member.note,

@@ -11,7 +11,8 @@ Scale decides the shape: a city federation holds about a million members and a s
   organization tree, so a person moving between two schools of one district federation is
   updated, not duplicated, while two unrelated federations never see each other's rows.
 - Ages are birth-date ranges (indexable), and ``birth_month`` is stored so that
-  “当月过生日的会员” is an index lookup instead of a date function over every row.
+  “当月过生日的会员” is an index lookup instead of a date function over every row;
+  ``new_hire_date`` (the hire date, else the joining date) likewise for “新入职职工”.
 - Tags go through an explicit table indexed by (tag, member) so that a tag filter is an index
   range, and children are a table indexed by (member, birth_date) for the Exists subquery and
   carry their parent's ``org_key`` too, so that children by age under a federation are one
@@ -98,6 +99,13 @@ class Member(models.Model):
     post = models.CharField(_("职务/岗位"), max_length=100, blank=True)
     status = models.CharField(_("状态"), max_length=12, choices=STATUSES, default="active")
     joined_at = models.DateField(_("入会时间"), null=True, blank=True)
+    # When the member started at this workplace (入职), for 新入职 scopes; not 入会时间 (a
+    # transferred member keeps an old union card) nor 参加工作时间 (the first job anywhere).
+    hired_on = models.DateField(_("入职时间"), null=True, blank=True)
+    # What a 新入职 scope compares: the hire date, else the day of joining the union. Stored
+    # (and in the covering index) so that counting new hires over a federation reads the
+    # index, as an age bound does, instead of a million rows.
+    new_hire_date = models.DateField(null=True, blank=True, editable=False)
     note = models.CharField(_("备注"), max_length=500, blank=True)
     tags = models.ManyToManyField(Tag, verbose_name=_("标签"), through="MemberTag", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -120,8 +128,17 @@ class Member(models.Model):
             # Scopes over a union or a federation: the org_key range, then every condition a
             # scope puts on the member row itself, so counts read the index and not the table
             # (birth_date first: an age bound narrows the range scanned within the subtree).
+            # new_hire_date (新入职) and organization (基层工会…, 总工会机关, 企业职工) too.
             models.Index(
-                fields=["org_key", "birth_date", "gender", "status", "post"],
+                fields=[
+                    "org_key",
+                    "birth_date",
+                    "gender",
+                    "status",
+                    "post",
+                    "new_hire_date",
+                    "organization",
+                ],
                 name="member_key_cover",
             ),
             # 当月生日: seek the month, then the org_key range, inside the index.
@@ -146,6 +163,7 @@ class Member(models.Model):
         self.org_key = org_key_of(org)
         self.tree_root = tree_root_of(org)
         self.birth_month = self.birth_date.month if self.birth_date else None
+        self.new_hire_date = self.hired_on or self.joined_at
 
     @property
     def masked_id_number(self) -> str:

@@ -1,7 +1,8 @@
 """Who takes part in an activity: its 参加范围 resolved against the registry.
 
 Whose members: those of the plan's organization and of every union below it (a federation's
-“慰问全市劳模” reaches its grassroots unions; a grassroots union has no unions below it).
+“慰问全市劳模” reaches its grassroots unions; a grassroots union has no unions below it). A
+scope of unions (各基层工会, target "unions") counts and lists the grassroots unions below.
 
 The reference date of an item is its date, or the first day of its month in the plan's year:
 “70周岁以上” is counted on the day of the visit, not on the day the plan is printed.
@@ -20,7 +21,7 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from unionplan.members.models import Child, Member
-from unionplan.members.scope_query import children_age_q, parents_q, scope_q
+from unionplan.members.scope_query import children_age_q, parents_q, scope_q, unions_q
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem
 from unionplan.scope import ScopeFilter, ScopeResult, parse_scope
@@ -47,6 +48,10 @@ class Participants:
     def for_children(self) -> bool:
         return self.scope.filter.target == "children"
 
+    @property
+    def for_unions(self) -> bool:
+        return self.scope.filter.target == "unions"
+
     per_member: bool = True
     org: Organization | None = None  # whose children: their org_key range (see children_of)
 
@@ -54,7 +59,16 @@ class Participants:
     def children(self) -> QuerySet:
         return children_of(self.parents, self.scope.filter, self.on_date, self.per_member, self.org)
 
+    @property
+    def unions(self) -> QuerySet:
+        """For a scope of unions: the grassroots unions below, in the tree's order."""
+        if not self.for_unions or self.org is None:
+            return Organization.objects.none()
+        return Organization.objects.filter(unions_q(self.scope.filter, self.org))
+
     def count(self) -> int:
+        if self.for_unions:
+            return self.unions.count()
         return (self.children if self.for_children else self.members).count()
 
 
@@ -65,8 +79,8 @@ def resolve(org: Organization, scope_text: str, on_date: date) -> Participants:
     return Participants(
         scope=scope,
         on_date=on_date,
-        members=base.filter(scope_q(scope.filter, on_date, per_member)),
-        parents=base.filter(parents_q(scope.filter, on_date, per_member)),
+        members=base.filter(scope_q(scope.filter, on_date, per_member, org)),
+        parents=base.filter(parents_q(scope.filter, on_date, per_member, org)),
         per_member=per_member,
         org=org,
     )
@@ -104,7 +118,7 @@ def children_of(
     if org is None:
         return Child.objects.filter(bounds).filter(_of_members(members, per_member))
     children = Child.objects.under(org).filter(bounds)
-    if parents_q(scope, on_date, per_member):
+    if parents_q(scope, on_date, per_member, org):
         children = children.filter(_of_members(members, per_member))
     return children
 
@@ -127,10 +141,11 @@ def resolve_item(item: ScheduleItem) -> Participants:
 def counts_for_items(plan: Plan, items: Iterable[ScheduleItem]) -> dict[int, int | None]:
     """{item id: number of participants}, None where the scope is not fully understood.
 
-    At most three queries whatever the number of items (one to see whether the union has
+    At most four queries whatever the number of items (one to see whether the union has
     unions below it, see ``members_of``): each distinct (scope, date) becomes a
     filtered COUNT in a single aggregate over the organization's members (and one over their
-    children for scopes about children), so the database reads the rows once and no member
+    children for scopes about children, one over the unions below for scopes of unions such
+    as 各基层工会), so the database reads the rows once and no member
     data comes to Python — a federation has a million members, too many to load and match
     in Python, while a COUNT per item would grow with the plan.
     """
@@ -163,6 +178,8 @@ def _depends_on_date(scope: ScopeFilter) -> bool:
     bounds = (scope.age_min, scope.age_max, scope.children_age_min, scope.children_age_max)
     if any(bound is not None for bound in bounds) or scope.birthday_month == CURRENT_MONTH:
         return True
+    if scope.new_hire:
+        return True
     return any(_depends_on_date(clause) for clause in scope.any_of)
 
 
@@ -170,22 +187,33 @@ def _aggregate_counts(
     org: Organization, keys: dict[tuple[str, date], str], parsed: dict[str, ScopeResult]
 ) -> dict[str, int]:
     members, per_member = members_of(org)
-    of_members, of_children = {}, {}
+    of_members, of_children, of_unions = {}, {}, {}
     for (text, on_date), alias in keys.items():
         scope = parsed[text].filter
-        if scope.target == "children":
+        if scope.target == "unions":
+            of_unions[alias] = Count("pk", filter=unions_q(scope, org))
+        elif scope.target == "children":
             condition = children_age_q(scope.children_age_min, scope.children_age_max, on_date)
-            on_parents = parents_q(scope, on_date, per_member)
+            on_parents = parents_q(scope, on_date, per_member, org)
             if on_parents:
                 condition &= _of_members(members.filter(on_parents), per_member)
             of_children[alias] = Count("pk", filter=condition) if condition else Count("pk")
         else:
-            condition = scope_q(scope, on_date, per_member)
+            condition = scope_q(scope, on_date, per_member, org)
             of_members[alias] = Count("pk", filter=condition) if condition else Count("pk")
     totals = members.aggregate(**of_members) if of_members else {}
     if of_children:
         totals |= Child.objects.under(org).aggregate(**of_children)
+    if of_unions:
+        totals |= Organization.objects.subtree_of(org).aggregate(**of_unions)
     return totals
+
+
+def items_of_unions(items: Iterable[ScheduleItem]) -> set[int]:
+    """The ids of the items whose participants are unions (各基层工会): their count is of
+    unions, not people."""
+    targets = {text: parse_scope(text).filter.target for text in {i.scope for i in items}}
+    return {item.pk for item in items if targets[item.scope] == "unions"}
 
 
 def attach_counts(plan: Plan, items: Iterable[ScheduleItem]) -> list[ScheduleItem]:
@@ -193,6 +221,8 @@ def attach_counts(plan: Plan, items: Iterable[ScheduleItem]) -> list[ScheduleIte
     a dict by a variable); render it with ``members/_item_participants.html``."""
     items = list(items)
     counts = counts_for_items(plan, items)
+    of_unions = items_of_unions(items)
     for item in items:
         item.participant_count = counts[item.pk]
+        item.participants_are_unions = item.pk in of_unions
     return items

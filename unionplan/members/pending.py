@@ -60,11 +60,15 @@ def discard(token: str) -> None:
             (_folder() / f"{token}{suffix}").unlink(missing_ok=True)
 
 
-def purge_old() -> None:
-    limit = time.time() - MAX_AGE_SECONDS
+def purge_old(max_age: float = MAX_AGE_SECONDS, now: float | None = None) -> int:
+    """Remove uploads older than ``max_age`` seconds; the number of uploads removed."""
+    limit = (time.time() if now is None else now) - max_age
+    removed = 0
     for path in _folder().iterdir():
         try:
             if path.stat().st_mtime < limit:
                 path.unlink()
+                removed += path.suffix == ".bin"
         except OSError:
             pass
+    return removed

@@ -14,7 +14,12 @@ being loaded. Tests compare both on a varied generated population. Choices for s
   from the tagged members or the young children, where a million probes took seconds). A
   member with three tags is counted once either way;
 - ``posts`` uses ``StrIndex`` (INSTR / STRPOS): case-sensitive like Python's ``in``, which
-  LIKE on SQLite is not.
+  LIKE on SQLite is not;
+- ``new_hire`` is a range on the stored ``new_hire_date`` (``hired_on``, else ``joined_at``),
+  in the covering index like ``birth_date``;
+- ``union_level`` and ``sectors`` compare the member's organization: "own" is the
+  organization the scope is applied to (``org``), "grassroots" and sectors are a subquery on
+  the few organizations below it, so the member rows need no join.
 """
 
 from __future__ import annotations
@@ -29,16 +34,29 @@ from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 
 from unionplan.members.models import Child, MemberTag
-from unionplan.scope.filter import CURRENT_MONTH, ScopeFilter, age_bounds_to_birth_dates
+from unionplan.orgs.models import Organization
+from unionplan.scope.filter import (
+    CURRENT_MONTH,
+    ScopeFilter,
+    age_bounds_to_birth_dates,
+    new_hire_window,
+)
 
 
-def scope_q(scope: ScopeFilter, on_date: date, per_member: bool = True) -> Q:
-    """The condition of ``scope`` on ``on_date``; ``Q()`` (everyone) for an empty filter."""
-    condition = _clause_q(scope, on_date, per_member)
+def scope_q(
+    scope: ScopeFilter, on_date: date, per_member: bool = True, org: Organization | None = None
+) -> Q:
+    """The condition of ``scope`` on ``on_date``; ``Q()`` (everyone) for an empty filter.
+
+    ``org`` is the organization the scope is applied to; it is needed for ``union_level``
+    and ``sectors`` (a ValueError without it: guessing would widen the scope)."""
+    if scope.target == "unions":
+        return Q(pk__in=[])  # unions take part, no member does (see unions_q)
+    condition = _clause_q(scope, on_date, per_member, org)
     if scope.target == "children":
         bounds = (scope.children_age_min, scope.children_age_max)
         condition &= _children_q(*bounds, on_date, per_member)
-    clauses = [_clause_q(clause, on_date, per_member) for clause in scope.any_of]
+    clauses = [_clause_q(clause, on_date, per_member, org) for clause in scope.any_of]
     # An empty Q means "everyone" but Q() | Q(x) is Q(x) in Django: an any_of with an
     # unrestricted clause restricts nothing.
     if clauses and all(clauses):
@@ -46,20 +64,31 @@ def scope_q(scope: ScopeFilter, on_date: date, per_member: bool = True) -> Q:
     return condition
 
 
-def parents_q(scope: ScopeFilter, on_date: date, per_member: bool = True) -> Q:
+def parents_q(
+    scope: ScopeFilter, on_date: date, per_member: bool = True, org: Organization | None = None
+) -> Q:
     """The members whose children a children scope lists: the scope without its children
     bounds (the children query applies them; a child within them implies such a parent), so
     the database does not look the children up twice."""
     if scope.target != "children":
-        return scope_q(scope, on_date, per_member)
+        return scope_q(scope, on_date, per_member, org)
     return scope_q(
         replace(scope, target="members", children_age_min=None, children_age_max=None),
         on_date,
         per_member,
+        org,
     )
 
 
-def _clause_q(scope: ScopeFilter, on_date: date, per_member: bool) -> Q:
+def unions_q(scope: ScopeFilter, org: Organization) -> Q:
+    """The grassroots unions below ``org`` a scope of unions (各基层工会) names."""
+    condition = Q(path__startswith=org.path, kind="grassroots") & ~Q(pk=org.pk)
+    if scope.sectors:
+        condition &= Q(sector__in=scope.sectors)
+    return condition
+
+
+def _clause_q(scope: ScopeFilter, on_date: date, per_member: bool, org: Organization | None) -> Q:
     parts = [_age_q("birth_date", scope.age_min, scope.age_max, on_date)]
     if scope.gender:
         parts.append(Q(gender=scope.gender))
@@ -78,7 +107,35 @@ def _clause_q(scope: ScopeFilter, on_date: date, per_member: bool) -> Q:
     if scope.children_age_min is not None or scope.children_age_max is not None:
         bounds = (scope.children_age_min, scope.children_age_max)
         parts.append(_children_q(*bounds, on_date, per_member))
+    if scope.new_hire:
+        parts.append(_new_hire_q(on_date))
+    if scope.union_level or scope.sectors:
+        parts.append(_organization_q(scope, _required(org)))
     return reduce(operator.and_, parts)
+
+
+def _new_hire_q(on_date: date) -> Q:
+    first, last = new_hire_window(on_date)
+    return Q(new_hire_date__gte=first, new_hire_date__lte=last)
+
+
+def _organization_q(scope: ScopeFilter, org: Organization) -> Q:
+    """The member's union: ``org`` itself ("own"), grassroots unions, unions of sectors."""
+    condition = Q(organization_id=org.pk) if scope.union_level == "own" else Q()
+    unions = Organization.objects.filter(path__startswith=org.path)
+    if scope.union_level == "grassroots":
+        unions = unions.filter(kind="grassroots")
+    if scope.sectors:
+        unions = unions.filter(sector__in=scope.sectors)
+    if scope.union_level == "grassroots" or scope.sectors:
+        condition &= Q(organization_id__in=unions.values("pk"))
+    return condition
+
+
+def _required(org: Organization | None) -> Organization:
+    if org is None:
+        raise ValueError("a scope about whose union a member is in needs the organization")
+    return org
 
 
 def _having(rows, per_member: bool) -> Q:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("org/<int:pk>/export/", views.export_members, name="export"),
     path("org/<int:pk>/import/", views.import_upload, name="import"),
     path("org/<int:pk>/import/confirm/", views.import_confirm, name="import_confirm"),
+    path("org/<int:pk>/import/review/<uuid:job_pk>/", views.import_review, name="import_review"),
     path("item/<int:pk>/participants/", views.participants, name="participants"),
     path("item/<int:pk>/participants.xlsx", views.participants_xlsx, name="participants_xlsx"),
 ]

@@ -11,21 +11,25 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionplan.idcard import id_number_problem, normalize_id_number
-from unionplan.members import importing, pending, privacy
-from unionplan.members.exporting import signin_sheet_xlsx
+from unionplan.jobs import lifecycle
+from unionplan.jobs.models import Job
+from unionplan.members import importing, pending, privacy, tasks
 from unionplan.members.forms import NumberLookupForm, RosterUploadForm
 from unionplan.members.models import Member, MemberTag
-from unionplan.members.participants import Participants, item_date, resolve_item
+from unionplan.members.participants import item_date, resolve_item
+from unionplan.members.signin import export_title, signin_filename, signin_rows, signin_xlsx
 from unionplan.orgs.access import can_edit, get_organization_or_404, require_editor
 from unionplan.plans.models import ScheduleItem
 from unionplan.roster.cells import parse_phone
@@ -83,13 +87,22 @@ def _by_number(members, form: NumberLookupForm):
 @login_required
 @require_POST
 def export_members(request: HttpRequest, pk: int) -> HttpResponse:
+    """The registry as a roster .xlsx; a large one is written by a background job."""
     org = get_organization_or_404(request.user, pk)
     masked = not privacy.sees_full_numbers(request.user, org)
-    members = _member_rows(Member.objects.filter(organization=org).order_by("department", "name"))
-    members = members.prefetch_related("children")
-    content, count = importing.members_xlsx(members, masked=masked)
-    privacy.log_export(request.user, org, _("会员名册：%(org)s") % {"org": org.name}, count, masked)
-    return _xlsx_response(content, f"{org.name}-会员名册.xlsx")
+    if Member.objects.filter(organization=org).count() > settings.BACKGROUND_ROWS:
+        job = lifecycle.start(
+            tasks.registry_export,
+            title=tasks.registry_title(org),
+            user=request.user,
+            organization=org,
+            params={"masked": masked},
+            next_url=reverse("members:list", args=[org.pk]),
+        )
+        return redirect("jobs:detail", job.pk)
+    content, count = importing.registry_xlsx(org, masked)
+    privacy.log_export(request.user, org, tasks.registry_title(org), count, masked)
+    return _xlsx_response(content, tasks.registry_filename(org))
 
 
 def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
@@ -112,23 +125,11 @@ def _item_or_404(user, pk: int) -> ScheduleItem:
     return item
 
 
-def _signin_rows(participants: Participants, limit: int | None = None) -> list[tuple[str, str]]:
-    if participants.for_children:
-        children = participants.children.select_related("member")
-        children = children.order_by("member__department", "member__name", "birth_date")
-        rows = [
-            (f"{c.name}（{c.member.name}之子女）", c.member.department) for c in children[:limit]
-        ]
-        return rows
-    members = participants.members.order_by("department", "name", "pk")
-    return list(members.values_list("name", "department")[:limit])
-
-
 @login_required
 def participants(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_or_404(request.user, pk)
     found = resolve_item(item)
-    rows = _signin_rows(found, SIGNIN_PAGE_LIMIT + 1)
+    rows = signin_rows(found, SIGNIN_PAGE_LIMIT + 1)
     context = {
         "item": item,
         "plan": item.plan,
@@ -145,19 +146,23 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def participants_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The sign-in sheet; a federation's long one is made by a background job."""
     item = _item_or_404(request.user, pk)
     found = resolve_item(item)
-    rows = _signin_rows(found)
-    org = item.plan.organization
-    subtitle = _("日期：%(date)s　参加范围：%(scope)s") % {
-        "date": item.date or item_date(item).strftime("%Y年%m月"),
-        "scope": item.scope,
-    }
-    content = signin_sheet_xlsx(f"{item.text} 签到表", subtitle, rows)
-    privacy.log_export(
-        request.user, org, _("签到表：%(item)s") % {"item": item.text}, len(rows), True
-    )
-    return _xlsx_response(content, f"{item.text[:40]}-签到表.xlsx")
+    if found.count() > settings.BACKGROUND_ROWS:
+        job = lifecycle.start(
+            tasks.signin_sheet,
+            title=_("签到表：%(item)s") % {"item": item.text},
+            user=request.user,
+            organization=item.plan.organization,
+            params={"item": item.pk},
+            next_url=reverse("members:participants", args=[item.pk]),
+        )
+        return redirect("jobs:detail", job.pk)
+    rows = signin_rows(found)
+    content = signin_xlsx(item, rows, found.for_unions)
+    privacy.log_export(request.user, item.plan.organization, export_title(item), len(rows), True)
+    return _xlsx_response(content, signin_filename(item))
 
 
 @login_required
@@ -168,14 +173,59 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
+        if len(data) > settings.BACKGROUND_CHECK_BYTES:
+            return _check_in_background(request, org, data, upload.name)
         preview = importing.preview_bytes(org, data, upload.name)
         if preview.error:
             form.add_error("file", preview.error)
         else:
             token = pending.store(data, upload.name, org_id=org.pk, user_id=request.user.pk)
-            context = {"org": org, "preview": preview, "token": token, "filename": upload.name}
-            return render(request, "members/import_preview.html", context)
+            checked = importing.CheckedRoster.of(preview)
+            return _preview_page(request, org, checked, token, upload.name)
     return render(request, "members/import.html", {"org": org, "form": form})
+
+
+def _preview_page(request, org, checked, token: str, filename: str) -> HttpResponse:
+    context = {"org": org, "checked": checked, "token": token, "filename": filename}
+    return render(request, "members/import_preview.html", context)
+
+
+def _check_in_background(request, org, data: bytes, filename: str) -> HttpResponse:
+    """A large file is checked by a job; its page leads to the preview when done."""
+    token = pending.store(data, filename, org_id=org.pk, user_id=request.user.pk)
+    job = lifecycle.start(
+        tasks.check_roster,
+        title=_("检查花名册：%(name)s") % {"name": filename},
+        user=request.user,
+        organization=org,
+        params={
+            "filename": filename,
+            "token": token,
+            "needs_payload": True,
+            "next_label": _("查看检查结果"),
+            "again_url": reverse("members:import", args=[org.pk]),
+        },
+        payload=data,
+        next_url=lambda job: reverse("members:import_review", args=[org.pk, job.pk]),
+    )
+    return redirect("jobs:detail", job.pk)
+
+
+@login_required
+def import_review(request: HttpRequest, pk: int, job_pk) -> HttpResponse:
+    """The preview of a file that a background job checked (the starter's own job only)."""
+    org = get_organization_or_404(request.user, pk)
+    require_editor(request.user, org)
+    job = (
+        Job.objects.filter(pk=job_pk, user=request.user, organization=org, status=Job.DONE)
+        .filter(task_path=tasks.check_roster.module_path)
+        .defer("payload", "result")
+        .first()
+    )
+    if job is None or "checked" not in job.params:
+        raise Http404
+    checked = importing.CheckedRoster.from_json(job.params["checked"])
+    return _preview_page(request, org, checked, job.params["token"], job.params["filename"])
 
 
 @login_required
@@ -193,14 +243,34 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("已取消导入，没有保存任何数据。"))
         return redirect("members:list", org.pk)
     data, filename = stored
+    if _row_count(request) > settings.BACKGROUND_ROWS:
+        return _import_in_background(request, org, token, data, filename)
     outcome = importing.import_bytes(org, data, filename)
     pending.discard(token)
     if outcome.error:
         messages.error(request, outcome.error)
         return redirect("members:import", org.pk)
-    messages.success(
-        request,
-        _("导入完成：新增 %(created)s 人，更新 %(updated)s 人，跳过有问题的 %(skipped)s 行。")
-        % {"created": outcome.created, "updated": outcome.updated, "skipped": outcome.skipped},
-    )
+    messages.success(request, tasks.imported_message(outcome))
     return redirect("members:list", org.pk)
+
+
+def _row_count(request: HttpRequest) -> int:
+    """The rows the preview showed (only decides where the import runs)."""
+    try:
+        return int(request.POST.get("rows", "0"))
+    except ValueError:
+        return 0
+
+
+def _import_in_background(request, org, token: str, data: bytes, filename: str) -> HttpResponse:
+    job = lifecycle.start(
+        tasks.import_roster,
+        title=_("导入会员名册：%(name)s") % {"name": filename},
+        user=request.user,
+        organization=org,
+        params={"filename": filename, "needs_payload": True},
+        payload=data,
+        next_url=reverse("members:list", args=[org.pk]),
+    )
+    pending.discard(token)
+    return redirect("jobs:detail", job.pk)

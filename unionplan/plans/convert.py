@@ -7,6 +7,7 @@ PlanData into the database. Writing is one transaction: a failure leaves nothing
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from unionplan import plandata, vocab
 from unionplan.errors import UserInputError
@@ -38,6 +39,8 @@ def plan_to_data(plan: Plan, outline: Outline | None = None) -> plandata.PlanDat
         sections=[section_data(node) for node in outline.sections],
         targets=[target.as_data() for target in outline.loose_targets],
         items=[item.as_data() for item in outline.items],
+        # No approval date is stored yet: the plan is dated the day it was written.
+        signed_on=timezone.localdate(plan.created_at) if plan.created_at else None,
     )
 
 

@@ -12,7 +12,7 @@ a noticeable time, so the page asks for all of them at once after it has been dr
 
 from django.urls import reverse
 
-from unionplan.members.participants import counts_for_items
+from unionplan.members.participants import counts_for_items, items_of_unions
 from unionplan.plans.models import Plan
 from unionplan.plans.outline import Outline
 from unionplan.records.measuring import item_states, progress_for_plan
@@ -38,12 +38,15 @@ def annotate(plan: Plan, outline: Outline) -> None:
 
 
 def participant_counts(plan: Plan, outline: Outline) -> list:
-    """The items that have a 参加范围, each with ``participants`` (None: scope unclear)."""
+    """The items that have a 参加范围, each with ``participants`` (None: scope unclear) and
+    ``participants_are_unions`` (各基层工会: the count is of unions)."""
     items = [item for item in outline.items if item.scope]
     counts = counts_for_items(plan, items)
+    of_unions = items_of_unions(items)
     participants_url = _url_maker("members:participants")
     for item in items:
         item.participants = counts.get(item.pk)
+        item.participants_are_unions = item.pk in of_unions
         item.participants_url = participants_url(item.pk)
     return items
 

@@ -19,11 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionplan.errors import UserInputError
+from unionplan.jobs import lifecycle
 from unionplan.orgs.access import can_edit, get_visible_or_404, require_editor
 from unionplan.plans.locking import EditConflict
 from unionplan.plans.models import ScheduleItem, Target
 from unionplan.plans.views import get_plan_or_404
-from unionplan.records import accounts, measuring, participation, services, uploads
+from unionplan.records import accounts, measuring, participation, services, tasks, uploads
 from unionplan.records.forms import (
     ExpenseFormSet,
     ManualValueForm,
@@ -320,12 +321,20 @@ def ledger(request, pk: int):
 
 
 @login_required
+@require_POST
 def summary(request, pk: int):
-    """The year-end summary (年度工作总结) as an editable Word document."""
-    from unionplan.records.summary import summary_docx
-
+    """Start the year-end summary (年度工作总结, an editable Word file) as a background job."""
     plan = get_plan_or_404(request.user, pk)
-    return _download(summary_docx(plan), DOCX, f"{plan.year}年度工作总结.docx")
+    job = lifecycle.start(
+        tasks.year_summary,
+        title=_("%(year)s年度工作总结：%(org)s")
+        % {"year": plan.year, "org": plan.organization.name},
+        user=request.user,
+        organization=plan.organization,
+        params={"plan": plan.pk},
+        next_url=reverse("records:plan", args=[plan.pk]),
+    )
+    return redirect("jobs:detail", job.pk)
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:

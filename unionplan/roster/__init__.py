@@ -11,7 +11,8 @@ Public API::
                   bad_rows (row numbers), ok
     MemberRow:    row, name, gender ("male"/"female"/None), birth_date, id_number (18 digits,
                   "" if none), phone, department, post, status ("active"/"retired"/"left"),
-                  joined_on, tags (canonical Chinese tags), children ((name, birth_date), ...),
+                  joined_on, hired_on (入职时间), tags (canonical Chinese tags),
+                  children ((name, birth_date), ...),
                   note
     RowProblem:   row (as Excel shows it), column (header as written), message (中文), value
 

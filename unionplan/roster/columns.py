@@ -26,6 +26,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "post": ("职务", "岗位", "职位", "工作岗位", "岗位职务", "职务/岗位", "职称"),
     "status": ("状态", "人员状态", "在职状态", "会员状态", "在职情况"),
     "joined_on": ("入会时间", "入会日期", "入会年月", "加入工会时间"),
+    "hired_on": ("入职时间", "入职日期", "入职年月", "到岗时间", "到岗日期", "进单位时间",
+                 "来校时间", "进校时间", "进厂时间", "进院时间", "调入时间", "入职"),
     "tags": ("标签", "人员类别", "类别", "特殊身份", "身份类别", "会员类别"),
     "children": ("子女", "子女情况", "子女信息", "子女姓名及出生日期"),
     "note": ("备注", "说明"),
@@ -34,14 +36,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _CONTAINS: tuple[tuple[str, str | None], ...] = (
     ("子女", "children"), ("出生地", None), ("籍贯", None), ("联系人", None),
     ("身份证", "id_number"), ("身份号码", "id_number"), ("姓名", "name"), ("性别", "gender"),
-    ("出生", "birth_date"), ("手机", "phone"), ("电话", "phone"), ("入会", "joined_on"),
+    ("出生", "birth_date"), ("手机", "phone"), ("电话", "phone"), ("入会", "joined_on"), ("入职", "hired_on"),
     ("部门", "department"), ("科室", "department"), ("职务", "post"),
     ("岗位", "post"), ("状态", "status"), ("标签", "tags"), ("备注", "note"),
 )  # fmt: skip
 LABELS = {
     "name": "姓名", "gender": "性别", "birth_date": "出生日期", "id_number": "身份证号",
     "phone": "手机", "department": "部门", "post": "职务", "status": "状态",
-    "joined_on": "入会时间", "tags": "标签", "children": "子女", "note": "备注",
+    "joined_on": "入会时间", "hired_on": "入职时间", "tags": "标签", "children": "子女", "note": "备注",
 }  # fmt: skip
 _EXACT = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
 _DECORATION_RE = re.compile(r"[\s*＊:：]|[(（\[【].*?[)）\]】]")

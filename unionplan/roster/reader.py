@@ -37,6 +37,7 @@ class MemberRow:
     post: str = ""
     status: str = "active"  # "active" | "retired" | "left"
     joined_on: date | None = None
+    hired_on: date | None = None  # 入职时间, for 新入职 scopes
     tags: tuple[str, ...] = ()
     children: tuple[tuple[str, date], ...] = ()  # (name, birth date)
     note: str = ""
@@ -137,7 +138,7 @@ class _RowReader:
         ]
         self.dates = [
             (f, mapping[f], _memoized(cells.parse_date))
-            for f in ("birth_date", "joined_on")
+            for f in ("birth_date", "joined_on", "hired_on")
             if f in mapping
         ]
         self.id_index = mapping.get("id_number")

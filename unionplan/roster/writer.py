@@ -19,7 +19,7 @@ from unionplan.roster.reader import MemberRow
 from unionplan.scope.filter import STATUSES
 
 HEADERS = ("姓名", "性别", "出生日期", "身份证号", "手机", "部门", "职务", "状态", "入会时间",
-           "标签", "子女", "备注")  # fmt: skip
+           "入职时间", "标签", "子女", "备注")  # fmt: skip
 _GENDER_LABELS = {"male": "男", "female": "女"}
 _STATUS_LABELS = dict(STATUSES)
 _DATE_FORMAT = "yyyy-mm-dd"
@@ -34,7 +34,7 @@ def _row_values(member: MemberRow, masked: bool) -> list[object]:
     return [
         member.name, _GENDER_LABELS.get(member.gender or "", ""), member.birth_date, id_number,
         phone, member.department, member.post, _STATUS_LABELS.get(member.status, member.status),
-        member.joined_on, "、".join(member.tags), children, member.note,
+        member.joined_on, member.hired_on, "、".join(member.tags), children, member.note,
     ]  # fmt: skip
 
 
@@ -49,7 +49,7 @@ def write_roster_xlsx(
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     for letter, width in zip(
-        "ABCDEFGHIJKL", (10, 6, 12, 21, 14, 14, 12, 8, 12, 16, 28, 16), strict=True
+        "ABCDEFGHIJKLM", (10, 6, 12, 21, 14, 14, 12, 8, 12, 12, 16, 28, 16), strict=True
     ):
         sheet.column_dimensions[letter].width = width
     sheet.append([cells.write_only_cell(sheet, header) for header in HEADERS])

@@ -109,3 +109,33 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} 日历订阅"
+
+
+class ReminderSent(models.Model):
+    """The sent-log of reminders: this person was mailed about this activity.
+
+    A reminder round skips every (activity, person) already here, so running ``remind``
+    twice — by cron and by hand, or by two workers — never mails anyone twice about the
+    same activity.
+    """
+
+    item = models.ForeignKey(
+        "plans.ScheduleItem", verbose_name=_("活动"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("收件人"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("已发送的提醒")
+        verbose_name_plural = _("已发送的提醒")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "user"], name="reminder_sent_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} → {self.user_id}"

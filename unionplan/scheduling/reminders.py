@@ -14,6 +14,10 @@ the activity's own organization (roles on a federation above do not count):
 Only active users with an e-mail address get mail; the others are reported by the command.
 Activities count when they start within the window, are planned or postponed, and belong
 to a plan that is not archived.
+
+Every mail sent is written to the sent-log (``ReminderSent``, one row per activity and
+person) right after it leaves; a later round leaves out what the log has, so a second run
+sends nothing twice, and a round that stopped halfway sends only what is still missing.
 """
 
 from __future__ import annotations
@@ -24,13 +28,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mass_mail
+from django.core.mail import EmailMessage, get_connection
 
 from unionplan import vocab
 from unionplan.documents.labels import money
-from unionplan.orgs.models import Role
+from unionplan.orgs.models import Organization, Role
 from unionplan.plans.models import ScheduleItem
 from unionplan.scheduling.layout import when_label
+from unionplan.scheduling.models import ReminderSent
 
 _SEPARATORS = re.compile(r"[、，,/／;；\s]+")
 _ROLE_BY_LABEL = {label: code for code, label in vocab.ROLES}
@@ -58,24 +63,28 @@ class Round:
     items: list[ScheduleItem]
     digests: list[Digest]
     problems: list[str]
+    already_sent: int = 0  # (activity, person) pairs left out: the sent-log has them
 
 
-def due_items(start: dt.date, end: dt.date) -> list[ScheduleItem]:
-    return list(
-        ScheduleItem.objects.filter(date__range=(start, end), status__in=["planned", "postponed"])
-        .exclude(plan__status="archived")
-        .select_related("plan__organization")
-        .order_by("date", "id")
-    )
+def due_items(start: dt.date, end: dt.date, org: Organization | None = None) -> list[ScheduleItem]:
+    """The activities to remind of; with ``org``, only those of it and the unions below it."""
+    items = ScheduleItem.objects.filter(
+        date__range=(start, end), status__in=["planned", "postponed"]
+    ).exclude(plan__status="archived")
+    if org is not None:
+        items = items.filter(plan__organization__path__startswith=org.path)
+    return list(items.select_related("plan__organization").order_by("date", "id"))
 
 
-def collect(start: dt.date, days: int) -> Round:
-    """Who gets which activities starting in ``days`` days from ``start`` (two queries)."""
+def collect(start: dt.date, days: int, org: Organization | None = None) -> Round:
+    """Who gets which activities starting in ``days`` days from ``start`` (three queries)."""
     end = start + dt.timedelta(days=days - 1)
-    items = due_items(start, end)
+    items = due_items(start, end, org)
     roles = _roles_by_org({item.plan.organization_id for item in items})
+    sent = _sent_pairs(items)
     digests: dict[int, Digest] = {}
     problems: list[str] = []
+    already_sent = 0
     for item in items:
         org_roles = roles.get(item.plan.organization_id, [])
         owners = owners_of(item.owner, org_roles)
@@ -87,6 +96,9 @@ def collect(start: dt.date, days: int) -> Round:
                 f"{item.plan.organization.name}没有工会主席账号，“{item.text}”无人可提醒。"
             )
         for user in owners:
+            if (item.pk, user.pk) in sent:
+                already_sent += 1
+                continue
             digest = digests.setdefault(user.pk, Digest(user))
             (digest.unassigned if unassigned else digest.assigned).append(item)
     ready = []
@@ -97,7 +109,15 @@ def collect(start: dt.date, days: int) -> Round:
             problems.append(
                 f"用户{digest.user.get_username()}没有填写邮箱，{digest.count}项活动未能提醒。"
             )
-    return Round(start, end, items, ready, problems)
+    return Round(start, end, items, ready, problems, already_sent)
+
+
+def _sent_pairs(items: list[ScheduleItem]) -> set[tuple[int, int]]:
+    """(item id, user id) of the reminders already sent for ``items`` (one query)."""
+    if not items:
+        return set()
+    log = ReminderSent.objects.filter(item__in=[item.pk for item in items])
+    return set(log.values_list("item_id", "user_id"))
 
 
 def _roles_by_org(org_ids: set[int]) -> dict[int, list[Role]]:
@@ -127,14 +147,26 @@ def names_of(user) -> set[str]:
 
 
 def send(round_: Round) -> int:
-    """Mail every digest through Django's mail settings; the number of mails sent."""
-    messages = [
-        (subject(round_, digest), body(round_, digest), None, [digest.user.email])
-        for digest in round_.digests
-    ]
-    if not messages:
+    """Mail every digest through Django's mail settings, logging each mail as it leaves;
+    the number of mails sent. A mail that fails stops the round: what was sent is logged,
+    the rest goes out with the next round."""
+    if not round_.digests:
         return 0
-    return send_mass_mail(messages, fail_silently=False, connection=get_connection())
+    sent = 0
+    with get_connection() as mail:
+        for digest in round_.digests:
+            message = EmailMessage(
+                subject(round_, digest), body(round_, digest), None, [digest.user.email]
+            )
+            sent += mail.send_messages([message]) or 0
+            _log_sent(digest)
+    return sent
+
+
+def _log_sent(digest: Digest) -> None:
+    rows = [ReminderSent(item=item, user=digest.user) for item in digest.assigned]
+    rows += [ReminderSent(item=item, user=digest.user) for item in digest.unassigned]
+    ReminderSent.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def _span(round_: Round) -> str:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("plan/<int:pk>/year/", views.plan_year, name="plan_year"),
     path("subscription/<int:org_pk>/", views.feed, name="feed"),
     path("feed/<str:token>.ics", views.feed_ics, name="feed_ics"),
+    path("remind/<int:org_pk>/", views.remind, name="remind"),
 ]

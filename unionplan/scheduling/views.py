@@ -14,11 +14,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from unionplan import plandata, vocab
 from unionplan.documents import ics_for_items
 from unionplan.errors import UserInputError
+from unionplan.jobs import lifecycle
 from unionplan.orgs.access import can_edit, get_organization_or_404, require_editor
 from unionplan.orgs.models import Organization
 from unionplan.plans.exporting import item_uid
@@ -28,6 +29,9 @@ from unionplan.plans.views import get_plan_or_404
 from unionplan.scheduling import drafts, holidays, layout
 from unionplan.scheduling.forms import WizardForm
 from unionplan.scheduling.models import CalendarFeed
+from unionplan.scheduling.tasks import send_reminders
+
+REMIND_DAYS = 7  # the page's button: the coming week, as `unionplan remind` by default
 
 # --- the wizard ----------------------------------------------------------------------------
 
@@ -214,3 +218,20 @@ def feed_ics(request: HttpRequest, token: str) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="unionplan.ics"'
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, org_pk: int) -> HttpResponse:
+    """Mail the coming week's reminders of the union (and those below it) as a job."""
+    org = get_organization_or_404(request.user, org_pk)
+    require_editor(request.user, org)
+    job = lifecycle.start(
+        send_reminders,
+        title=_("发送活动提醒：%(org)s") % {"org": org.name},
+        user=request.user,
+        organization=org,
+        params={"start": timezone.localdate().isoformat(), "days": REMIND_DAYS},
+        next_url=reverse("orgs:detail", args=[org.pk]),
+    )
+    return redirect("jobs:detail", job.pk)

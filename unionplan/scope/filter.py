@@ -16,7 +16,17 @@ semantics both must agree on (tests compare them), so every rule is spelled out 
   have such a child";
 - ``any_of`` (one level, no nested ``any_of``, ``target`` only at the top): when non-empty the
   member must also match at least one of these clauses. It appears for phrases joining
-  different kinds of people, e.g. 职工代表与部门负责人.
+  different kinds of people, e.g. 职工代表与部门负责人;
+- ``new_hire`` (新入职): the member was hired (``hired_on``, or when the roster gives no hire
+  date the day of joining the union, ``joined_on``) within the twelve months up to the
+  reference date or later in the reference date's year — "the plan year or the last 12
+  months"; a member with neither date does not match;
+- ``union_level`` says whose members: "own" (the organization the scope is applied to
+  itself, as in 总工会机关干部 or 总工会委员) or "grassroots" (members of grassroots unions: the
+  union itself when it is one, the grassroots unions below a federation, as in 基层工会主席);
+- ``sectors``: the member's union is of one of these sectors (企业职工 → "enterprise");
+- ``target == "unions"`` (各基层工会): the participants are the grassroots unions below the
+  organization, not people; only ``sectors`` applies to them (``union_matches``).
 """
 
 from __future__ import annotations
@@ -32,8 +42,10 @@ STATUSES = [
     ("left", "离职"),
 ]
 GENDERS = [("male", "男"), ("female", "女")]
-TARGETS = [("members", "会员本人"), ("children", "会员子女")]
+TARGETS = [("members", "会员本人"), ("children", "会员子女"), ("unions", "基层工会")]
+UNION_LEVELS = [("own", "本级工会"), ("grassroots", "基层工会")]
 CURRENT_MONTH = "current"
+LIST_FIELDS = ("status", "tags", "posts", "departments", "sectors")
 
 
 @dataclass(slots=True)
@@ -51,6 +63,9 @@ class ScopeFilter:
     birthday_month: int | str | None = None
     children_age_min: int | None = None
     children_age_max: int | None = None
+    new_hire: bool = False
+    union_level: str | None = None
+    sectors: list[str] = field(default_factory=list)
     any_of: list[ScopeFilter] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +75,7 @@ class ScopeFilter:
         data["tags"] = list(self.tags)
         data["posts"] = list(self.posts)
         data["departments"] = list(self.departments)
+        data["sectors"] = list(self.sectors)
         data["any_of"] = [clause.to_dict() for clause in self.any_of]
         return data
 
@@ -69,7 +85,7 @@ class ScopeFilter:
         known = {f.name for f in fields(cls)}
         values = {key: value for key, value in data.items() if key in known}
         values["any_of"] = [cls.from_dict(c) for c in data.get("any_of") or []]
-        for name in ("status", "tags", "posts", "departments"):
+        for name in LIST_FIELDS:
             values[name] = list(values.get(name) or [])
         return cls(**values)
 
@@ -90,6 +106,21 @@ class MemberRecord:
     post: str = ""
     children_birth_dates: tuple[date, ...] = ()
     name: str = ""
+    hired_on: date | None = None
+    joined_on: date | None = None
+    # Where the member is, seen from the organization the scope is applied to: in that
+    # organization itself (``own``), in a grassroots union (``grassroots``), in which sector.
+    own: bool = True
+    grassroots: bool = True
+    sector: str = ""
+
+
+@dataclass(slots=True)
+class UnionRecord:
+    """A union below the organization, for scopes whose participants are unions."""
+
+    kind: str = "grassroots"
+    sector: str = ""
 
 
 def age_on(birth_date: date, on_date: date) -> int:
@@ -131,6 +162,28 @@ def _age_within(birth: date | None, low: int | None, high: int | None, on_date: 
     return (low is None or age >= low) and (high is None or age <= high)
 
 
+def new_hire_window(on_date: date) -> tuple[date, date]:
+    """(first, last) hire date, inclusive, of a 新入职 member counted on ``on_date``: within the
+    twelve months up to ``on_date``, or later in its year (the plan year)."""
+    return _years_before(on_date, 1) + timedelta(days=1), date(on_date.year, 12, 31)
+
+
+def _newly_hired(member: MemberRecord, on_date: date) -> bool:
+    hired = member.hired_on or member.joined_on
+    if hired is None:
+        return False
+    first, last = new_hire_window(on_date)
+    return first <= hired <= last
+
+
+def _union_level_matches(level: str | None, member: MemberRecord) -> bool:
+    if level == "own":
+        return member.own
+    if level == "grassroots":
+        return member.grassroots
+    return True
+
+
 def _any_child_within(children: Iterable[date], scope: ScopeFilter, on_date: date) -> bool:
     low, high = scope.children_age_min, scope.children_age_max
     return any(_age_within(child, low, high, on_date) for child in children)
@@ -155,6 +208,12 @@ def _clause_matches(scope: ScopeFilter, member: MemberRecord, on_date: date) -> 
         return False
     if scope.departments and member.department not in scope.departments:
         return False
+    if scope.new_hire and not _newly_hired(member, on_date):
+        return False
+    if not _union_level_matches(scope.union_level, member):
+        return False
+    if scope.sectors and member.sector not in scope.sectors:
+        return False
     month = _birthday_month(scope, on_date)
     if month is not None and (member.birth_date is None or member.birth_date.month != month):
         return False
@@ -163,7 +222,11 @@ def _clause_matches(scope: ScopeFilter, member: MemberRecord, on_date: date) -> 
 
 
 def matches(scope: ScopeFilter, member: MemberRecord, on_date: date) -> bool:
-    """Whether ``member`` is in ``scope`` on ``on_date`` (the reference semantics)."""
+    """Whether ``member`` is in ``scope`` on ``on_date`` (the reference semantics).
+
+    A scope of unions (``target == "unions"``) has no members: see ``union_matches``."""
+    if scope.target == "unions":
+        return False
     if not _clause_matches(scope, member, on_date):
         return False
     if scope.target == "children" and not _any_child_within(
@@ -171,3 +234,10 @@ def matches(scope: ScopeFilter, member: MemberRecord, on_date: date) -> bool:
     ):
         return False
     return not scope.any_of or any(_clause_matches(c, member, on_date) for c in scope.any_of)
+
+
+def union_matches(scope: ScopeFilter, union: UnionRecord) -> bool:
+    """Whether a union below the organization is one of the participants of ``scope``."""
+    if scope.target != "unions" or union.kind != "grassroots":
+        return False
+    return not scope.sectors or union.sector in scope.sectors

@@ -16,6 +16,11 @@ How a phrase is read:
 
 以上/以下/以内 include the number, 不满/未满/低于 and 超过/高于 do not — the rule of 民法典
 第一千二百五十九条. So 14岁以下 means age ≤ 14 and 不满14周岁 means ≤ 13. 岁 is read as 周岁.
+
+Welfare words (困难职工, 生病住院, 大病, 单亲) are recognised but stay unresolved, each with a
+note saying where the answer will come from (``WELFARE_SOURCES``): a scope never counts
+hardship or illness from a roster label. A scope of unions (各基层工会) cannot be narrowed by
+member conditions; such a mixture is unresolved as a whole.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ from typing import Any
 
 import opencc
 
-from unionplan.scope.filter import CURRENT_MONTH, ScopeFilter
-from unionplan.scope.vocabulary import CONJUNCTIONS, LEXICON, LONGEST_WORD
+from unionplan.scope.filter import CURRENT_MONTH, LIST_FIELDS, ScopeFilter
+from unionplan.scope.vocabulary import CONJUNCTIONS, LEXICON, LONGEST_WORD, WELFARE_SOURCES
 from unionplan.text.numerals import parse_chinese_number
 
 _NUM = r"(\d{1,3}|[零一二两三四五六七八九十]{1,3})"
@@ -47,7 +52,7 @@ _PINYIN_RE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ
 _SPACE_RE = re.compile(r"\s+")
 _MARK_BASE = 0xE000  # private-use characters stand for expressions taken out in step 2
 _EMPTY = "（空）"
-_LIST_FIELDS = ("status", "tags", "posts", "departments")
+_LIST_FIELDS = LIST_FIELDS
 _DEPARTMENT_SUFFIXES = ("科", "科室", "部", "处", "室", "系", "车间", "班组", "教研组", "年级组",
                         "病区", "中心", "学院", "分院")  # fmt: skip
 
@@ -59,6 +64,7 @@ class ScopeResult:
     text: str
     filter: ScopeFilter
     unresolved: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # why some unresolved words are so
 
     @property
     def resolved(self) -> bool:
@@ -72,17 +78,33 @@ class ScopeResult:
 
     def to_json(self) -> dict[str, Any]:
         """The document printed by ``unionplan scope parse``."""
-        return {"text": self.text, "filter": self.filter.to_dict(), "unresolved": self.unresolved}
+        return {
+            "text": self.text,
+            "filter": self.filter.to_dict(),
+            "unresolved": self.unresolved,
+            "notes": self.notes,
+        }
 
 
 @dataclass(slots=True)
 class _Segment:
     values: dict[str, Any] = field(default_factory=dict)
     head: bool = False
-    children: bool = False
+    target: str = "members"
+    youth: int | None = None  # 青年: the age bound it stands for unless an age is given
     ages: list[tuple[int | None, int | None]] = field(default_factory=list)
     vague: list[str] = field(default_factory=list)
+    welfare: list[tuple[str, str]] = field(default_factory=list)  # (word, canonical tag)
     unknown: list[str] = field(default_factory=list)
+
+    @property
+    def children(self) -> bool:
+        return self.target == "children"
+
+    @property
+    def said_something(self) -> bool:
+        return bool(self.values or self.head or self.ages or self.vague or self.unknown
+                    or self.welfare or self.youth)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +184,7 @@ def _scan(text: str, marks: list[tuple[str, Any]]) -> list[_Segment]:
         _apply_word(segments[-1], word)
         i += len(word)
     flush_unknown()
-    return [s for s in segments if s.values or s.head or s.ages or s.vague or s.unknown]
+    return [s for s in segments if s.said_something]
 
 
 def _conjunction_at(text: str, i: int) -> str:
@@ -193,16 +215,25 @@ def _apply_mark(segment: _Segment, kind: str, value: Any) -> None:
 def _apply_word(segment: _Segment, text: str) -> None:
     word = LEXICON[text]
     segment.head = segment.head or word.head
-    if word.field == "target":
-        segment.children = True
-    elif word.field == "vague":
+    for name, value in ((word.field, word.value), *word.extra):
+        _apply_value(segment, text, name, value)
+
+
+def _apply_value(segment: _Segment, text: str, name: str | None, value: Any) -> None:
+    if name == "target":
+        segment.target = value
+    elif name == "vague":
         segment.vague.append(text)
-    elif word.field in _LIST_FIELDS:
-        values = segment.values.setdefault(word.field, [])
-        if word.value not in values:
-            values.append(word.value)
-    elif word.field is not None:
-        segment.values[word.field] = word.value
+    elif name == "youth":
+        segment.youth = value
+    elif name == "welfare":
+        segment.welfare.append((text, value))
+    elif name in _LIST_FIELDS:
+        values = segment.values.setdefault(name, [])
+        if value not in values:
+            values.append(value)
+    elif name is not None:
+        segment.values[name] = value
 
 
 def _settle_segment(segment: _Segment) -> list[str]:
@@ -214,8 +245,10 @@ def _settle_segment(segment: _Segment) -> list[str]:
             segment.values[prefix + "age_min"] = low
         if high is not None:
             segment.values[prefix + "age_max"] = high
-    if segment.children:
-        segment.values["target"] = "children"
+    if segment.target != "members":
+        segment.values["target"] = segment.target
+    if segment.youth is not None and not segment.ages:
+        segment.values[prefix + "age_max"] = segment.youth
     for chunk in segment.unknown:
         if chunk.endswith(_DEPARTMENT_SUFFIXES) and len(chunk) >= 2 and "工会" not in chunk:
             segment.values.setdefault("departments", []).append(chunk)
@@ -229,7 +262,14 @@ def _settle_segment(segment: _Segment) -> list[str]:
         # 70周岁以上…老教师 and 退休老教师 say who is old; 老教师 alone does not.
         if not has_age and not (retired and word in ("老", "老年")):
             unresolved.append(word)
+    unresolved.extend(word for word, _tag in segment.welfare)
     return unresolved
+
+
+def _welfare_notes(segments: list[_Segment]) -> list[str]:
+    """Where each welfare word's answer will come from, once per kind."""
+    tags = dict.fromkeys(tag for s in segments for _word, tag in s.welfare)
+    return [WELFARE_SOURCES[tag] for tag in tags]
 
 
 _AGE_GROUPS = (("age_min", "age_max"), ("children_age_min", "children_age_max"))
@@ -273,8 +313,19 @@ def _coordinate(pending: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [*alternatives, head]
 
 
+def _understood(segments: list[_Segment]) -> list[_Segment]:
+    """The segments that say something understood, when some do.
+
+    困难职工、劳动模范: the first alternative is not understood and, left in, would read as
+    "any member" and make the understood part everyone; the understood part is 劳动模范.
+    """
+    understood = [s for s in segments if s.values or not (s.unknown or s.welfare or s.vague)]
+    return understood or segments
+
+
 def _groups(segments: list[_Segment]) -> list[dict[str, Any]]:
     """Modifier segments joined to the next noun (生病、家庭困难的教师)."""
+    segments = _understood(segments)
     groups: list[dict[str, Any]] = []
     pending: list[dict[str, Any]] = []
     for segment in segments:
@@ -319,9 +370,17 @@ def parse_scope(text: str) -> ScopeResult:
     marks: list[tuple[str, Any]] = []
     segments = _scan(_take_out(text, marks), marks)
     unresolved = [chunk for s in segments for chunk in _settle_segment(s)]
+    notes = _welfare_notes(segments)
     combined = _combine(_groups(segments)) if segments else ScopeFilter()
-    if combined is None:
-        return ScopeResult(original, ScopeFilter(), [*unresolved, text])
+    if combined is None or _unions_with_member_conditions(combined):
+        return ScopeResult(original, ScopeFilter(), [*unresolved, text], notes)
     if not segments or not any(s.head or s.values for s in segments):
         unresolved = unresolved or [text]
-    return ScopeResult(original, combined, unresolved)
+    return ScopeResult(original, combined, unresolved, notes)
+
+
+def _unions_with_member_conditions(scope: ScopeFilter) -> bool:
+    """各基层工会的女职工: unions cannot be narrowed by what is said of members."""
+    if scope.target != "unions":
+        return False
+    return scope != ScopeFilter(target="unions", sectors=scope.sectors)

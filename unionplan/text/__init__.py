@@ -23,16 +23,23 @@ Public API of the plan parser (issue 3; the JSON is DESIGN.md §5)::
   parses in about 10 s and a real plan in well under one; see bench/bench_parse.py.
 - ``simplified=True`` gives every text in simplified characters (OpenCC t2s); otherwise the
   text is kept as written (cleaned of scrape noise). Units of targets are always simplified.
+- Text as published: site chrome is dropped (``chrome``), hard wraps joined and one-line PDF
+  text cut at its headings (``reflow``); months are found as headings, prefixes (20xx年3月：,
+  （1）4月左右), bracketed suffixes (（二月）) and 时间： fields; a truncated last item is
+  dropped with a warning that quotes it; the 落款 is ``Plan.signed_by``/``signed_on``.
 - JSON details: ``number`` is the marker as written ("一、", "（一）") or null for a heading
   such as "指导思想："; ``level`` is the depth in the tree (1-4), whatever marker a plan
   starts with; ``months`` lists every month of a span or quarter, ``month`` is the first;
   ``value`` is a JSON number (int when whole) or [low, high] for comparator "range".
+  Each schedule item has ``budget``: yuan (a number) from a 经费 column or its text
+  (经费2000元, 约1.5万元 = 15000), read by ``plandata.parse_yuan``; null when none is named.
 - ``plan_data``: targets are attached to the section they were found in (those before any
   section to the plan); items carry month/end_month, date/end_date when a day is written
   (3月8日, 3.8) and a year is known (the ``year`` argument, else the plan's), scope, owner,
   budget and a guessed ``category`` (``categories.guess_category``).
 
-Modules: ``charset`` (decoding), ``clean`` (scrape noise, punctuation, t2s), ``readers``,
+Modules: ``charset`` (decoding), ``clean`` (scrape noise, punctuation, t2s), ``chrome`` (site
+chrome), ``reflow`` (hard wraps, flattened text), ``readers``,
 ``html_reader``, ``docx_reader``, ``blocks`` (lines and tables), ``markers`` (numbering,
 months, quarters, dates), ``structure`` (plans and the section tree), ``schedule``,
 ``targets``, ``categories``, ``model``, ``parse`` (the API above), ``scoring`` (the corpus

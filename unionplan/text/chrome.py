@@ -5,7 +5,7 @@ menus (购物车, 我的足迹), publishing data (发布日期, 浏览次数, �
 下载), attachment names (计划表.doc), page numbers ("- 2 -", 第2页) and, at the end, lists of
 related articles (【…】相关文章：, 猜你喜欢) and notices (温馨提示：1.… 4.…) with numbered
 lines of their own. None of it is part of the plan: the lines are dropped before the plan is
-read, and a related-articles list ends the plan. Every test is anchored or bounded, so a
+read, and so are the short titles listed under a related-articles heading. Every test is anchored or bounded, so a
 megabyte-long line costs one pass.
 """
 
@@ -40,22 +40,29 @@ _NOTICE_RE = re.compile(
     r"^[【\[]?(?:温馨提示|友情提示|免责声明|版权声明|特别声明|下载说明|购买须知)"
 )
 _NOTICE_LINES = 8
+_RELATED_LINKS = 20  # related articles listed under the heading, each a short title
+_MAX_LINK = 40
 _NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)])")
 
 
 def drop_chrome(units: list[T]) -> list[T]:
-    """``units`` without the Lines that are site chrome (tables pass); a related-articles
-    heading ends the plan."""
+    """``units`` without the Lines that are site chrome (tables pass), nor the titles listed
+    under a related-articles heading."""
     kept: list[T] = []
-    notice_left = 0
+    notice_left = related_left = 0
     for line in units:
         if not isinstance(line, Line):
             kept.append(line)
             continue
         shadow = line.shadow
+        if related_left and len(shadow) <= _MAX_LINK:
+            related_left -= 1  # the title of a related article
+            continue
+        related_left = 0
         if len(shadow) <= _MAX_CHROME:
             if _RELATED_RE.search(shadow):
-                break
+                related_left = _RELATED_LINKS
+                continue
             if _NOTICE_RE.match(shadow):
                 notice_left = _NOTICE_LINES
                 continue

@@ -9,6 +9,7 @@ the user sees.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import docx
@@ -16,6 +17,7 @@ from docx.oxml.ns import qn
 
 from unionplan.errors import UserInputError
 from unionplan.text.blocks import Block, Table
+from unionplan.text.numbering import MAX_LEVEL, section_number
 from unionplan.text.numerals import to_chinese
 
 # A .docx is a zip: refuse one that would unpack to more than this (a "zip bomb").
@@ -28,9 +30,11 @@ _TRADITIONAL_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _P, _TBL, _TR, _TC, _T, _TAB, _BR = (
     qn(f"w:{n}") for n in ("p", "tbl", "tr", "tc", "t", "tab", "br")
 )
+_TC_PR, _GRID_SPAN = qn("w:tcPr"), qn("w:gridSpan")
 _PPR, _NUM_PR, _P_STYLE, _NUM_ID, _ILVL, _VAL = (
     qn(f"w:{n}") for n in ("pPr", "numPr", "pStyle", "numId", "ilvl", "val")
 )
+_LEVEL_REF_RE = re.compile(r"%[1-9]")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -88,9 +92,15 @@ def _table_rows(tbl, numbering: _Numbering) -> list[list[str]]:
         for tc in tr.iterchildren(_TC):
             paragraphs = [_paragraph_text(p, numbering) for p in tc.iterchildren(_P)]
             cells.append("\n".join(text for text in paragraphs if text.strip()))
+            cells.extend([""] * (_grid_span(tc) - 1))  # a merged cell keeps the columns aligned
         if any(cells):
             rows.append(cells)
     return rows
+
+
+def _grid_span(tc) -> int:
+    span = tc.find(f"{_TC_PR}/{_GRID_SPAN}")
+    return min(max(_int(span.get(_VAL) if span is not None else None, 1), 1), 50)
 
 
 class _Numbering:
@@ -125,6 +135,10 @@ class _Numbering:
         fmt, _, start = levels[ilvl]
         counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
         counters[ilvl + 1 :] = [None] * (8 - ilvl)
+        if fmt not in ("bullet", "none") and _levels_look_alike(levels):
+            # Levels drawn alike (1. under 1.): the level, not the look, says the depth, so
+            # the whole list is numbered as official documents number their levels.
+            return section_number(min(ilvl + 1, MAX_LEVEL), counters[ilvl] or 1)
         return _render(levels, counters, ilvl, fmt)
 
     def _num_pr(self, p) -> tuple[str | None, int]:
@@ -180,6 +194,16 @@ def _apply_override(levels: dict[int, tuple[str, str, int]], override) -> None:
     if start is not None:
         current = (current[0], current[1], _int(start.get(qn("w:val")), current[2]))
     levels[ilvl] = current
+
+
+def _levels_look_alike(levels: dict[int, tuple[str, str, int]]) -> bool:
+    """True when two numbered levels of a list draw their markers the same way (%1. and %2.)."""
+    shapes = [
+        (fmt, _LEVEL_REF_RE.sub("%", text))
+        for fmt, text, _ in levels.values()
+        if fmt not in ("bullet", "none") and _LEVEL_REF_RE.search(text)
+    ]
+    return len(set(shapes)) < len(shapes)
 
 
 def _render(levels, counters: list[int | None], ilvl: int, fmt: str) -> str:

@@ -43,6 +43,9 @@ _TOKEN_RE = re.compile(
     r"|(?P<declaration><[!?/][^<>]*>)"
     r"|(?P<stray><)"
 )
+_ROWSPAN_RE = re.compile(r"(?:^|\s)rowspan\s*=\s*[\"']?\s*(\d{1,6})", re.IGNORECASE)
+_COLSPAN_RE = re.compile(r"(?:^|\s)colspan\s*=\s*[\"']?\s*(\d{1,6})", re.IGNORECASE)
+_MAX_ROWSPAN, _MAX_COLSPAN = 1000, 50  # beyond them a span is a mistake, not a layout
 _START_RE = re.compile(r"(?:^|\s)start\s*=\s*[\"']?\s*([+-]?\d{1,9})\b", re.IGNORECASE)
 
 
@@ -84,25 +87,63 @@ def _tag(reader: _Reader, token: re.Match[str], markup: str, position: int) -> i
 
 @dataclass
 class _OpenTable:
-    """The outermost open table: finished rows, the row and the cell being read."""
+    """The outermost open table: finished rows, the row and the cell being read.
+
+    Merged cells are expanded into the grid they cover: a month cell with rowspan="3" gives
+    its month to each of the three rows (without it the rows under it lose their month), a
+    colspan="2" cell takes both columns (its text in the first), so every row has its cells
+    in their columns.
+    """
 
     rows: list[list[str]] = field(default_factory=list)
     row: list[str] | None = None
     cell: list[str] | None = None
+    span: tuple[int, int] = (1, 1)  # rowspan and colspan of the cell being read
     nested: int = 0  # tables inside it: their text joins the outer cell
+    carried: dict[int, tuple[str, int]] = field(default_factory=dict)  # column -> text, rows
+
+    def start_cell(self, attrs: str) -> None:
+        self.end_cell()
+        self.cell = []
+        self.span = (
+            _span(_ROWSPAN_RE, attrs, _MAX_ROWSPAN),
+            _span(_COLSPAN_RE, attrs, _MAX_COLSPAN),
+        )
 
     def end_cell(self) -> None:
         if self.cell is not None:
             if self.row is None:
                 self.row = []
-            self.row.append(_cell_text("".join(self.cell)))
-            self.cell = None
+            self._fill_carried()
+            text = _cell_text("".join(self.cell))
+            rowspan, colspan = self.span
+            for index in range(colspan):  # the text in its first column, the others blank
+                shown = text if index == 0 else ""
+                if rowspan > 1:
+                    self.carried[len(self.row)] = (shown, rowspan - 1)
+                self.row.append(shown)
+            self.cell, self.span = None, (1, 1)
 
     def end_row(self) -> None:
         self.end_cell()
-        if self.row is not None and any(self.row):
-            self.rows.append(self.row)
+        if self.row is not None:
+            self._fill_carried(last=True)
+            if any(self.row):
+                self.rows.append(self.row)
         self.row = None
+
+    def _fill_carried(self, *, last: bool = False) -> None:
+        """Put the text of cells merged from the rows above into their columns of this row."""
+        assert self.row is not None
+        while len(self.row) in self.carried or (last and self._carried_after(len(self.row))):
+            column = len(self.row)
+            text, rows = self.carried.pop(column, ("", 0))
+            if rows > 1:
+                self.carried[column] = (text, rows - 1)
+            self.row.append(text)
+
+    def _carried_after(self, column: int) -> bool:
+        return any(c >= column for c in self.carried)
 
 
 @dataclass
@@ -167,7 +208,7 @@ class _Reader:
         elif name == "table":
             self._open_table()
         elif self.table is not None and name in ("tr", *_CELLS):
-            self._table_tag(name, starts=True)
+            self._table_tag(name, starts=True, attrs=attrs)
         elif name == "br":
             if self.table is not None:
                 self.text("\n")
@@ -235,7 +276,7 @@ class _Reader:
         self.end_lines()
         self.table = _OpenTable()
 
-    def _table_tag(self, name: str, *, starts: bool) -> None:
+    def _table_tag(self, name: str, *, starts: bool, attrs: str = "") -> None:
         """<tr>, <td>, <th> or their end: a new row or cell ends the one before (as in HTML,
         where </td> and </tr> may be left out); in a nested table they only break lines."""
         assert self.table is not None
@@ -243,10 +284,10 @@ class _Reader:
             self.text("\n")
         elif name == "tr":
             self.table.end_row()
+        elif starts:
+            self.table.start_cell(attrs)
         else:
             self.table.end_cell()
-            if starts:
-                self.table.cell = []
 
     def _end_table(self) -> None:
         if self.table is None:
@@ -262,6 +303,11 @@ class _Reader:
         self.table.end_row()
         self.blocks.append(Table(self.table.rows))
         self.table = None
+
+
+def _span(pattern: re.Pattern[str], attrs: str, maximum: int) -> int:
+    match = pattern.search(attrs)
+    return min(max(int(match.group(1)), 1), maximum) if match else 1
 
 
 def _cell_text(text: str) -> str:

@@ -18,6 +18,7 @@ _CN = "一二三四五六七八九十百"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
 _SPAN_SEP = r"(?:、|，|,|至|到|-|—{1,2}|–|~|－|和)"
+_PAIR_SEP_RE = re.compile(r"[、和]")
 _PART = r"(?:上旬|中旬|下旬|初|底|末|中|上半月|下半月)"
 # Whatever follows a heading: nothing, a colon, a space or an opening bracket.
 _AFTER = r"(?=$|[：:\s(（|])[：:]?\s*"
@@ -49,10 +50,10 @@ _QUARTER_RE = re.compile(rf"^第?([一二三四1-4])\s*季度{_HEADS}\s*{_AFTER}
 _HALF_RE = re.compile(rf"^(上|下)半年\s*{_AFTER}")
 
 _SECTION_RES = [
-    ("cn", re.compile(rf"^([{_CN}]{{1,4}})\s*(?:[、.．](?![\d])|[，,](?![{_CN}\d]))\s*")),
+    ("cn", re.compile(rf"^([{_CN}]{{1,4}})\s*(?:、|[.．](?![\d])|[，,](?![{_CN}\d]))\s*")),
     ("pcn", re.compile(rf"^([（(]\s*[{_CN}]{{1,4}}\s*[）)])\s*[、.．]?\s*")),
     ("di", re.compile(rf"^(第[{_CN}]{{1,3}})\s*[、，,：:]\s*")),
-    ("num", re.compile(r"^(\d{1,3})\s*(?:[、，,]|[.．](?![\d]))\s*")),
+    ("num", re.compile(r"^(\d{1,3})\s*(?:[、，,]|[.．](?!\d)|[.．](?=\d{1,2}\s*月))\s*")),
     ("pnum", re.compile(r"^([（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[）)]|[①-⑳])\s*[、.．]?\s*")),
 ]
 # Marker kinds from the outermost to the innermost, as official documents use them.
@@ -192,10 +193,15 @@ def _month_heading(shadow: str) -> When | None:
 
 
 def _span(match: re.Match[str], *, end: int) -> When | None:
-    """The months of a match whose group 1 is the first month of a span (or None), 2 the last."""
+    """The months of a match whose group 1 is the first month of a span (or None), 2 the last.
+
+    Months joined by 、 or 和 are a pair (七、八月份); 一、三月份 is section 一 heading March.
+    """
     last = _month_number(match.group(2))
     first = _month_number(match.group(1)) if match.group(1) else last
     if first is None or last is None or last < first:
+        return None
+    if match.group(1) and last > first + 1 and _PAIR_SEP_RE.search(match.group(0)):
         return None
     return When(first, last, end=end)
 

@@ -68,6 +68,9 @@ class Plan:
     sections: list[Section] = field(default_factory=list)
     schedule: list[Entry] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)  # found outside any section
+    # The 落款 at the end: who signed and when (year, month, day), if the plan has one.
+    signed_by: str = ""
+    signed_on: tuple[int, int, int] | None = None
 
     def all_targets(self) -> list[Target]:
         """Targets in document order: the intro's, then each section's, depth first."""

@@ -13,8 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from unionplan.errors import UserInputError
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
+from unionplan.plandata import SCHEDULE_TITLE, ItemData, PlanData, SectionData, TargetData
 from unionplan.text.categories import guess_category
+from unionplan.text.clean import to_simplified
 from unionplan.text.model import Entry, Item, Plan, Section, Target
 from unionplan.text.readers import MAX_FILE_BYTES, read_blocks, too_large_message
 from unionplan.text.structure import build_plans
@@ -126,10 +127,17 @@ def _target_json(target: Target) -> dict:
 
 
 def _plan_data(plan: Plan, year: int | None) -> PlanData:
-    sections = [_section_data(section) for section in plan.sections]
+    # The last section, 五、主要活动安排, holding nothing but the month table is where the
+    # table goes, not a section of the plan: the Word export writes it there again.
+    kept = plan.sections
+    if kept and _only_schedule(kept[-1]) and _simplified(kept[-1].title) == SCHEDULE_TITLE:
+        kept = kept[:-1]
+    sections = [_section_data(section) for section in kept]
     data = PlanData(
         title=plan.title or "工作计划",
         year=year,
+        organization=plan.signed_by,
+        signed_on=_date(plan.signed_on[0], plan.signed_on[1:]) if plan.signed_on else None,
         sections=sections,
         targets=[_target_data(target) for target in plan.targets],
         items=[_item_data(item, entry, year) for entry in plan.schedule for item in entry.items],
@@ -138,6 +146,14 @@ def _plan_data(plan: Plan, year: int | None) -> PlanData:
     # numbered sections stay there only, so a plan never carries the same text twice.
     data.guiding_ideas = "\n".join(plan.intro)
     return data
+
+
+def _simplified(text: str) -> str:
+    return to_simplified(text).strip().rstrip("：:")
+
+
+def _only_schedule(section: Section) -> bool:
+    return bool(section.body) and not (section.prose or section.children or section.targets)
 
 
 def _section_data(section: Section) -> SectionData:

@@ -17,7 +17,6 @@ Both work on widths and one regex pass per line, so they stay linear.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from unionplan.text.line import Line
 from unionplan.text.markers import schedule_heading, section_marker
@@ -45,8 +44,9 @@ def reflow(lines: list[Line]) -> list[Line]:
 
 
 def display_width(text: str) -> int:
-    """Columns the text takes on a page: a hanzi or full-width sign counts two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns the text takes on a page: ASCII counts one, anything else (hanzi, full-width
+    punctuation) two — close enough for Chinese text, and counted in C, not per character."""
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:

@@ -79,14 +79,17 @@ def guess_scope(line: Line) -> str | None:
     return None
 
 
-def make_item(line: Line, when: When, *, scope: str | None = None) -> Item:
-    """An activity with its scope (given, or guessed from the text) and its day, if written."""
+def make_item(line: Line, when: When, *, scope: str | None = None, guess: bool = True) -> Item:
+    """An activity with its scope (given, or guessed from the text unless a 参加范围 column
+    says it) and its day, if written."""
     line = line.strip()
     day = date_in(line.shadow, when.months)
     if day is None and when.day is not None:
         day = (when.month, when.day)
     end_day = (when.end_month, when.end_day) if when.end_day is not None else None
-    item = Item(line.text, scope or guess_scope(line), day=day, end_day=end_day)
+    item = Item(
+        line.text, scope or (guess_scope(line) if guess else None), day=day, end_day=end_day
+    )
     item.budget = budget_in(line.shadow)
     return item
 
@@ -109,7 +112,7 @@ def table_entries(table: Table, *, simplified: bool = False) -> list[Entry]:
         if when is None:
             continue
         previous = when
-        items = _row_items(cells, when)
+        items = _row_items(cells, when, has_scope_column="scope" in roles.values())
         if items:
             entries.append(Entry(when, items))
     return entries
@@ -148,7 +151,7 @@ def _cells_by_role(row: list[Line], roles: dict[int, str]) -> dict[str, Line]:
     return cells
 
 
-def _row_items(cells: dict[str, Line], when: When) -> list[Item]:
+def _row_items(cells: dict[str, Line], when: When, *, has_scope_column: bool) -> list[Item]:
     activities = split_activities(cells["content"])
     scopes = split_activities(cells["scope"]) if cells["scope"] else []
     if len(scopes) == len(activities):
@@ -158,7 +161,7 @@ def _row_items(cells: dict[str, Line], when: When) -> list[Item]:
     else:
         paired = [None] * len(activities)
     items = [
-        make_item(activity, when, scope=scope)
+        make_item(activity, when, scope=scope, guess=not has_scope_column)
         for activity, scope in zip(activities, paired, strict=True)
     ]
     if len(items) == 1:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from unionplan.text.blocks import Block, Table
 from unionplan.text.chrome import drop_chrome
 from unionplan.text.clean import to_simplified
-from unionplan.text.line import Line
+from unionplan.text.line import STRIP, Line
 from unionplan.text.markers import (
     SECTION_KINDS,
     Marker,
@@ -27,7 +27,7 @@ from unionplan.text.markers import (
     section_marker,
     time_field,
 )
-from unionplan.text.model import Entry, Item, Plan, Section
+from unionplan.text.model import Entry, Item, Plan, Section, Target
 from unionplan.text.numerals import parse_chinese_number
 from unionplan.text.reflow import reflow
 from unionplan.text.schedule import make_item, split_activities, table_entries
@@ -54,6 +54,16 @@ _NOT_DIGIT_RE = re.compile(r"[^\d一二三四五六七八九十百]")
 _TITLE_END_RE = re.compile("[。；;：:！!？?]")
 _DETAIL_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*[：:]|[（(【].*[）)】]\s*[。.]?$)")
 _MAX_CONTINUATION = 60
+_STATEMENT_RE = re.compile(r"^(?:主要|工作|年度)?目标\s*[：:]\s*")
+_PHRASE_SPLIT_RE = re.compile(r"[；;]")
+_SIGNATURE_DATE_RE = re.compile(
+    r"^((?:19|20)\d{2}|[一二][〇零○][一二三四五六七八九〇零○]{2})\s*年\s*"
+    r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*"
+    r"(3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])\s*日$"
+)
+_MAX_SIGNER = 40
+_SIGNER_PUNCTUATION_RE = re.compile(r"[。，,；;：:！!？?、]")
+_SUMMARY_RE = re.compile(r"回顾|总结$|工作总结|取得的成[绩效]|主要成[绩效]|完成情况|基本情况")
 _CLOSERS = tuple('。.；;！!？?）)”"】》')
 _KIND_RANK = {"head": -1, **{kind: rank for rank, kind in enumerate(SECTION_KINDS)}}
 
@@ -212,16 +222,23 @@ class _PlanBuilder:
     heading: Entry | None = None  # the entry of the month heading above, if any
     entry_marked: bool = False  # the entry's items are numbered or bulleted
     counts: dict[str, int] = field(default_factory=dict)  # its items per marker kind
+    first_kind: str | None = None  # the marker of its first numbered item
     list_kind: str | None = None  # the marker of a list whose entries each name their month
     details: bool = False  # lines under the last item are its 时间/规则/分组 details
     last_item: Item | None = None
     item_line: Line | None = None  # the line the last item came from
     undated: tuple[Line, Section | None, str] | None = None  # a numbered activity without month
+    stated: set[int] = field(default_factory=set)  # sections whose aims a 工作目标： line lists
+    stated_only: bool = False  # the plan lists its aims in 工作目标： lines
     item_count: int = 0
     closed_items: int = 0  # items whose line ends with a full stop or a bracket
 
     def build(self, body: list[Unit]) -> Plan:
         self.plan = Plan(self.title.text if self.title else "", find_year(self.title, body))
+        body, self.plan.signed_by, self.plan.signed_on = _signature(body)
+        # A plan that lists its aims in 工作目标：甲；乙。 lines (as our Word export writes
+        # them) has its targets there; figures in its running text are not counted twice.
+        self.stated_only = any(isinstance(u, Line) and _statement_targets(u) for u in body)
         for unit in body:
             if isinstance(unit, Table):
                 self._table(unit)
@@ -243,8 +260,32 @@ class _PlanBuilder:
 
     def _prose(self, line: Line) -> None:
         self._body(line.text)
-        targets = find_targets(line)
-        (self.stack[-1].section.targets if self.stack else self.plan.targets).extend(targets)
+        if not (self._in_summary() or self.stated_only or self._container() in self.stated):
+            _add_targets(self._targets(), find_targets(line))
+
+    def _container(self) -> int:
+        return id(self.stack[-1].section) if self.stack else 0
+
+    def _targets(self) -> list[Target]:
+        return self.stack[-1].section.targets if self.stack else self.plan.targets
+
+    def _targets_statement(self, line: Line) -> bool:
+        """工作目标：甲；乙。 — a line that lists the aims of its section (or of the plan, before
+        any section): those are its targets, the figures of its running text are prose."""
+        targets = _statement_targets(line)
+        if not targets:
+            return False
+        if self._container() not in self.stated:
+            self.stated.add(self._container())
+            self._targets().clear()
+        _add_targets(self._targets(), targets)
+        if self.stack:  # written again from the targets on export: not part of the text
+            self.stack[-1].section.body.append(line.text)
+        return True
+
+    def _in_summary(self) -> bool:
+        """Inside 一、2023年工作回顾: figures there are achievements reported, not aims."""
+        return any(_SUMMARY_RE.search(open_.section.title) for open_ in self.stack)
 
     def _table(self, table: Table) -> None:
         self._close_entry()
@@ -280,6 +321,8 @@ class _PlanBuilder:
         if marker is not None and self._open_section(marker.kind, line, marker):
             self.undated = (line.cut(marker.end), self.stack[-1].section, marker.kind)
             return
+        if marker is None and self._targets_statement(line):
+            return
         if marker is None and self._colon_heading(line):
             return
         if self.entry is not None:
@@ -297,7 +340,7 @@ class _PlanBuilder:
         self.entry = Entry(when)
         self.heading = self.entry if heading else None
         self.entry_marked = not heading
-        self.counts = {}
+        self.counts, self.first_kind = {}, None
         self.details = False
         self.last_item = None
         self.plan.schedule.append(self.entry)
@@ -385,6 +428,8 @@ class _PlanBuilder:
                 return False
             text = line.cut(marker.end)
             self.entry_marked = True
+            if not self.counts:
+                self.first_kind = marker.kind
             self.counts[marker.kind] = self.counts.get(marker.kind, 0) + 1
         elif bullet_end(line.shadow):
             text = line.cut(bullet_end(line.shadow))
@@ -418,7 +463,13 @@ class _PlanBuilder:
         value = _marker_value(marker.number)
         if self._continues(marker):
             return marker.kind in ("num", "pnum") and value == counted + 1
-        return marker.kind in ("num", "pnum") or value == counted + 1
+        if marker.kind in ("num", "pnum"):
+            return True
+        # 一、 under 3月 numbers that month's items only if it is how they are numbered: the
+        # first item, or the next after items numbered so (一、保障措施 after 1. 2. is not)
+        entry = self.entry
+        assert entry is not None
+        return value == counted + 1 and (not entry.items or self.first_kind == marker.kind)
 
     def _continues(self, marker: Marker) -> bool:
         """True when 4、 after 3、 continues the numbered sections that are open."""
@@ -469,7 +520,8 @@ class _PlanBuilder:
         if body:
             section.body.append(body.text)
             section.prose.append(body.text)
-        section.targets.extend(find_targets(line.cut(end)))
+        if not self._in_summary() and not _SUMMARY_RE.search(title.shadow):
+            _add_targets(section.targets, find_targets(line.cut(end)))
         parent = self.stack[-1].section.children if self.stack else self.plan.sections
         parent.append(section)
         value = _marker_value(marker.number) if marker else None
@@ -489,6 +541,68 @@ class _PlanBuilder:
         if self._colon_heading_match(line) is None:
             return False
         return self._open_section("head", line, None)
+
+
+def _statement_targets(line: Line) -> list[Target]:
+    """The targets of a 工作目标：甲；乙。 line, when each of its phrases is one; else []
+    (工作目标：以服务职工为中心… is a heading with its text)."""
+    match = _STATEMENT_RE.match(line.shadow)
+    if not match:
+        return []
+    rest = line.cut(match.end())
+    phrases = [p for p in _PHRASE_SPLIT_RE.split(rest.shadow) if p.strip(STRIP)]
+    targets = find_targets(rest)
+    return targets if targets and len(targets) >= len(phrases) else []
+
+
+def _add_targets(found: list[Target], new: list[Target]) -> None:
+    """Add ``new`` targets to a section's, each aim once: a section that states an aim in
+    its text and again in a 工作目标： sentence (as our Word export writes it) has it once."""
+    seen = {_target_key(target) for target in found}
+    for target in new:
+        if _target_key(target) not in seen:
+            seen.add(_target_key(target))
+            found.append(target)
+
+
+def _target_key(target: Target) -> tuple:
+    return (to_simplified(target.text), target.comparator, target.value, target.high, target.unit)
+
+
+def _signature(body: list[Unit]) -> tuple[list[Unit], str, tuple[int, int, int] | None]:
+    """The 落款 at the end of a plan — its organization and 成文日期 — taken off the body.
+
+    A date line alone (2027年1月8日, 二〇二七年一月八日) is one; the short line before it
+    is the organization when it reads as a name (no punctuation, no numbering).
+    """
+    if not body or not isinstance(body[-1], Line):
+        return body, "", None
+    date = _signature_date(body[-1].shadow)
+    if date is None:
+        return body, "", None
+    before = body[-2] if len(body) > 1 else None
+    if isinstance(before, Line) and _is_signer(before.shadow):
+        return body[:-2], before.text, date
+    return body[:-1], "", date
+
+
+def _signature_date(shadow: str) -> tuple[int, int, int] | None:
+    match = _SIGNATURE_DATE_RE.match(shadow.strip())
+    if not match:
+        return None
+    year, month, day = (parse_chinese_number(part.replace("○", "〇")) for part in match.groups())
+    if year is None or month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return year, month, day
+
+
+def _is_signer(shadow: str) -> bool:
+    return (
+        0 < len(shadow) <= _MAX_SIGNER
+        and not _SIGNER_PUNCTUATION_RE.search(shadow)
+        and section_marker(shadow) is None
+        and schedule_heading(shadow) is None
+    )
 
 
 def _is_detail(shadow: str) -> bool:

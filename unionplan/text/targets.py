@@ -55,6 +55,20 @@ _BARE_TRIGGER_RE = re.compile(
     r"每[年月季周天]|每学期|每学年|全年|年内|确保|力争|争取|再创|计划|组织|召开|举办|开展|"
     r"举行|完成|培训|新建|发展|建立|创建|评选|表彰|慰问|走访"
 )
+# A frequency (每月一次, 每两月一期, 每季度) right before the count.
+_FREQUENCY_RE = re.compile(
+    r"每[一二两三四五六七八九十\d]{0,2}个?(?:年|月|季度?|周|天|日|学期|学年|双月)(?:至少|不少于)?\s*$"
+)
+_FIGURE_AFTER_RE = re.compile(r"(?:力争|争取|组建)(?:新建|建立|实现|完成|达到)?\s*$")
+_PAST_RE = re.compile(
+    r"去年|上年|上一年|过去(?:的)?一年|以来|共计|累计|先后|"
+    r"(?:组织|举办|开展|完成|慰问|发展|培训|召开|建立|表彰|走访|帮扶|发放)了"
+)
+_ARTICLE_COUNT_RE = re.compile(r"(?:计划|总结|范文|方案|要点|文章|合集|汇总|精选)\s*共?\s*$")
+_MAX_LEAD = 20
+_AIM_RE = re.compile(r"力争|争取|确保|计划|预计|目标")
+# Counts a website adds (以下是小编整理的…计划5篇) are not the plan's.
+_BOILERPLATE_RE = re.compile(r"小编|整理的|范文|精选|模板|锦集|大全|汇编|仅供参考|供大家参考")
 _NOT_AFTER = ("岁", "年", "性", "月", "以后", "以前", "之后")
 _NOT_BEFORE = "第届每这那再同统唯逐进之"
 _SENTENCE_RE = re.compile(r"[。；;！!？?\n]+")
@@ -94,14 +108,18 @@ def _pieces(line: Line, pattern: re.Pattern[str]) -> list[Line]:
     return [piece for piece in pieces if piece.shadow.strip()]
 
 
-def _clause_targets(clause: Line) -> list[Target]:
+def _clause_targets(clause: Line, lead: str = "") -> list[Target]:
+    """Targets of a clause; ``lead`` is the start of the enumeration the clause is part of
+    (新建职工之家10家、职工书屋15个: the second shares the first's 新建)."""
     clause = _trim(clause)
     # Judging a number looks at the whole clause before it; a clause naming dozens of numbers
     # is a list or garbage, not an aim, and would make that quadratic: its first few suffice.
     matches = list(itertools.islice(_QUANTITY_RE.finditer(clause.shadow), _MAX_PER_CLAUSE))
     if len(matches) > 1 and "、" in clause.shadow:  # 五场球赛、五场演出…: one aim each
-        return [t for part in _pieces(clause, _ENUMERATION_RE) for t in _clause_targets(part)]
-    return [_target(clause, m) for m in matches if _accept(clause.shadow, m)]
+        lead = clause.shadow[: matches[0].start()][:_MAX_LEAD]
+        parts = _pieces(clause, _ENUMERATION_RE)
+        return [t for i, part in enumerate(parts) for t in _clause_targets(part, lead * (i > 0))]
+    return [_target(clause, m, lead) for m in matches if _accept(clause.shadow, m, lead)]
 
 
 def _trim(clause: Line) -> Line:
@@ -117,7 +135,7 @@ def _trim(clause: Line) -> Line:
     return clause.strip(_EDGE)
 
 
-def _accept(shadow: str, match: re.Match[str]) -> bool:
+def _accept(shadow: str, match: re.Match[str], lead: str = "") -> bool:
     """Whether a number with a unit is an aim rather than an age, a date, a name or an ordinal."""
     value = _number(match.group(1) or match.group(2))
     if value is None or value <= 0:
@@ -127,12 +145,25 @@ def _accept(shadow: str, match: re.Match[str]) -> bool:
         return False
     if start and shadow[start - 1] in _NOT_BEFORE:
         return False
+    if _BOILERPLATE_RE.search(shadow) or _is_achievement(shadow[:start]):
+        return False
     if match.group(1) or match.group(4) == "%" or match.group(3):
         return True
-    if _comparator_words(shadow, start, end) is not None:
+    if _comparator_words(lead + shadow, len(lead) + start, len(lead) + end) is not None:
         return True
-    prefix = _LEAD_RE.sub("", shadow[:start], count=1)
+    prefix = lead + _LEAD_RE.sub("", shadow[:start], count=1)
+    if match.group(4) == "篇" and _ARTICLE_COUNT_RE.search(prefix):
+        return False  # …工作计划共5篇: the page's articles
+    if _FREQUENCY_RE.search(prefix) or _FIGURE_AFTER_RE.search(prefix):
+        return True  # 每月一次, 每两月一期; 组建3个
+    if value < 2:
+        return False  # 组织一次X is something to do once, not an aim to reach
     return match.group(4) in _BARE_UNITS and (not prefix or bool(_BARE_TRIGGER_RE.search(prefix)))
+
+
+def _is_achievement(prefix: str) -> bool:
+    """去年共组织活动15次: what a summary reports, not what a plan aims at."""
+    return _PAST_RE.search(prefix) is not None and _AIM_RE.search(prefix) is None
 
 
 def _inside_quotes(prefix: str) -> bool:
@@ -149,13 +180,14 @@ def _comparator_words(shadow: str, start: int, end: int) -> str | None:
     return None
 
 
-def _target(clause: Line, match: re.Match[str]) -> Target:
+def _target(clause: Line, match: re.Match[str], lead: str = "") -> Target:
     unit = "%" if match.group(1) else match.group(4)
     low = _number(match.group(1) or match.group(2)) or Decimal(0)
     high = _number(match.group(3)) if match.group(3) else None
     if high is not None and high > low:
         return Target(clause.text, "range", low, high, unit)
-    comparator = _comparator_words(clause.shadow, match.start(), match.end()) or "="
+    shadow, offset = lead + clause.shadow, len(lead)
+    comparator = _comparator_words(shadow, offset + match.start(), offset + match.end()) or "="
     return Target(clause.text, comparator, low, None, unit)
 
 

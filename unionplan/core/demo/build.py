@@ -39,12 +39,13 @@ class DemoUnion:
     kind: str
     sector: str
     parent: str | None
-    members: int = 0  # grassroots unions: the size of their roster
+    members: int = 0  # the size of its roster (a federation's: its own office staff)
     profile: people.Profile | None = None
 
 
 UNIONS = [
-    DemoUnion(FEDERATION, "federation", "federation", None),
+    # the federation's own office staff (机关): 总工会机关干部, 总工会委员
+    DemoUnion(FEDERATION, "federation", "federation", None, 24, people.FEDERATION_OFFICE),
     DemoUnion("示例区教育工会", "federation", "school", FEDERATION),
     DemoUnion("实验小学工会", "grassroots", "school", "示例区教育工会", 86, people.PRIMARY),
     DemoUnion("第一中学工会", "grassroots", "school", "示例区教育工会", 142, people.MIDDLE),
@@ -64,7 +65,7 @@ UNIONS = [
     ),
 ]
 ROSTER_COLUMNS = ("name", "gender", "birth_date", "id_number", "phone", "department", "post",
-                  "status", "joined_on", "tags", "children")  # fmt: skip
+                  "status", "joined_on", "hired_on", "tags", "children")  # fmt: skip
 # Which union each of seed.txt's three plans belongs to (篇一 street, 篇二 city, 篇三 school).
 SEED_OWNERS = ["东湖街道总工会", "示例市总工会", "实验小学工会"]
 
@@ -110,10 +111,13 @@ def build(today: dt.date | None = None) -> dict[str, Organization]:
 
 
 def _members(orgs: dict[str, Organization], today: dt.date) -> None:
-    """A roster for every grassroots union, written by the roster import."""
+    """A roster for every grassroots union and the federation's office, written by the
+    roster import."""
     drawer = people.People(RANDOM_SEED, today)
     columns = {name: name for name in ROSTER_COLUMNS}
-    for union in UNIONS:
+    # grassroots unions first, so the federation's office (added later) left their rosters
+    # as they were
+    for union in sorted(UNIONS, key=lambda union: union.kind == "federation"):
         if not union.members:
             continue
         rows = drawer.roster(union.profile, union.members)

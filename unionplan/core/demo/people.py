@@ -68,6 +68,8 @@ class Profile:
     female_posts: tuple[str, ...] = ()
     male_posts: tuple[str, ...] = ()
     with_class: tuple[str, ...] = ()  # teachers' posts that may add 兼班主任
+    # words of the posts that are front-line work (一线职工: teaching, nursing, the shop floor)
+    frontline: tuple[str, ...] = ()
 
 
 PRIMARY = Profile(
@@ -94,6 +96,7 @@ PRIMARY = Profile(
     old_retired_share=0.45,
     male_posts=("门卫", "体育教师"),
     with_class=("语文教师", "数学教师"),
+    frontline=("教师",),
 )
 MIDDLE = Profile(
     departments=(
@@ -124,6 +127,7 @@ MIDDLE = Profile(
     old_retired_share=0.4,
     male_posts=("门卫", "体育教师"),
     with_class=("语文教师", "数学教师", "英语教师", "物理教师"),
+    frontline=("教师",),
 )
 HOSPITAL = Profile(
     departments=(
@@ -151,6 +155,7 @@ HOSPITAL = Profile(
     retired_share=0.15,
     retired_department="离退休",
     female_posts=("护士", "护士长", "护理部主任"),
+    frontline=("医生", "护士", "技师", "药师"),
 )
 ENTERPRISE = Profile(
     departments=(
@@ -180,6 +185,7 @@ ENTERPRISE = Profile(
     retired_department="离退休",
     female_posts=("会计", "出纳", "文员"),
     male_posts=("铸造工", "焊工", "行车工", "叉车工", "驾驶员"),
+    frontline=("工", "质检员", "班组长"),
 )
 AGENCY = Profile(
     departments=(
@@ -225,6 +231,31 @@ COMMUNITY = Profile(
     retired_department="离退休",
     female_posts=("社区工作者",),
     male_posts=("快递员", "外卖骑手", "保安员", "维修工"),
+    frontline=("网格员", "保洁员", "保安员", "维修工", "快递员", "外卖骑手"),
+)
+
+# The federation's own office (机关): its staff are members of the federation itself, and
+# its committee and audit committee (总工会委员, 总工会经费审查委员会) are among them.
+FEDERATION_OFFICE = Profile(
+    departments=(
+        ("办公室", 3, ("科员", "一级科员")),
+        ("组织部", 2, ("科员", "一级主任科员")),
+        ("权益保障部", 2, ("科员", "一级主任科员")),
+        ("经济工作部", 2, ("科员",)),
+        ("女职工部", 1, ("科员",)),
+        ("财务部", 1, ("会计", "出纳")),
+    ),
+    leaders=(
+        ("领导班子", "主席"),
+        ("领导班子", "副主席"),
+        ("领导班子", "副主席"),
+        ("办公室", "办公室主任"),
+        ("组织部", "部长"),
+        ("权益保障部", "部长"),
+    ),
+    female_share=0.5,
+    retired_share=0.1,
+    retired_department="离退休",
 )
 
 
@@ -247,6 +278,9 @@ class People:
 
     def __init__(self, seed: int, today: dt.date) -> None:
         self.rng = random.Random(seed)
+        # Union offices, standings and hire dates are drawn from their own generator, so that
+        # adding them left every name, birth date and tag drawn before unchanged.
+        self.offices_rng = random.Random(seed + 1)
         self.today = today
         self.used: set[str] = set()
 
@@ -264,6 +298,7 @@ class People:
             people.append(self._retired(profile, old=index < old))
         _unique_names(people, self)
         self._tag(people, profile)
+        self._offices(people, profile)
         return [self._row(number, person) for number, person in enumerate(people, 2)]
 
     # --- one person ------------------------------------------------------------------
@@ -367,6 +402,44 @@ class People:
         for person in rng.sample(active, max(1, len(active) // 60)):
             person.tags.add("军属")
 
+    def _offices(self, people: list[Drawn], profile: Profile) -> None:
+        """The union's chair and officers, activists, 先进工作者, front-line workers."""
+        rng = self.offices_rng
+        active = [p for p in people if p.status == "active"]
+        committee = [p for p in active if "工会委员" in p.tags]
+        seniors = sorted(committee, key=lambda p: p.birth)
+        seniors[0].tags.add("工会主席")
+        seniors[1].tags.add("工会副主席")
+        women = [p for p in committee if p.gender == "female"] or committee
+        others = [p for p in active if p.gender == "female" and p not in women]
+        for person in [women[0], *rng.sample(others, min(2, len(others)))]:
+            person.tags |= {"女职工委员", "工会干部"}
+        accountants = [p for p in active if "会计" in p.post] or active
+        rng.choice(accountants).tags |= {"工会财务人员", "工会干部"}
+        outside = [p for p in active if "工会委员" not in p.tags]
+        for person in rng.sample(outside, min(3, len(outside))):
+            person.tags.add("经审委员")
+        for person in rng.sample(active, max(2, len(active) // 12)):
+            person.tags.add("工会积极分子")
+        for person in rng.sample(active, max(1, len(active) // 25)):
+            person.tags.add("先进工作者")
+        for person in active:
+            if any(word in person.post for word in profile.frontline):
+                person.tags.add("一线职工")
+        retired = [p for p in people if p.status == "retired"]
+        for person in rng.sample(retired, min(len(retired), max(1, len(retired) // 15))):
+            person.tags.add("劳模")  # model workers of earlier years, visited at 重阳
+
+    def _hired(self, person: Drawn, started: dt.date) -> dt.date:
+        """入职: most at their first job, some moved here later, a few in the last year."""
+        rng = self.offices_rng
+        if person.status == "active" and rng.random() < 0.06:
+            return self.today - dt.timedelta(days=rng.randrange(20, 360))
+        if rng.random() < 0.2:
+            latest = max(started, _years_before(self.today, 2))
+            return min(started + dt.timedelta(days=rng.randrange(365 * 15)), latest)
+        return started
+
     # --- the roster row ----------------------------------------------------------------
 
     def _row(self, number: int, person: Drawn) -> MemberRow:
@@ -376,7 +449,8 @@ class People:
         while id_number in self.used:
             id_number = generate_id_number(person.birth, person.gender, region, rng=rng)
         self.used.add(id_number)
-        started = _years_before(person.birth, -rng.randint(21, 27))
+        started = min(_years_before(person.birth, -rng.randint(21, 27)), self.today)
+        hired = self._hired(person, started)
         return MemberRow(
             row=number,
             name=person.name,
@@ -387,7 +461,8 @@ class People:
             department=person.department,
             post=person.post,
             status=person.status,
-            joined_on=min(started, self.today),
+            joined_on=min(started, hired),  # a member who moved here keeps the union card
+            hired_on=hired,
             tags=tuple(sorted(person.tags)),
             children=tuple(person.children),
         )

@@ -1,7 +1,8 @@
 """``unionplan scope resolve TEXT --org ORG_ID [--date D] [--list]``.
 
 Prints the number of participants on the first line (a bare integer, easy to read from a
-script) and, with ``--list``, one tab-separated line per person with the ID number masked.
+script) and, with ``--list``, one tab-separated line per person with the ID number masked
+(per union for a scope of unions such as 各基层工会).
 
 Words the scope language cannot read are never dropped silently: they are printed on stderr
 as a warning, the count covers the understood part only, and the exit status stays 0 (the
@@ -20,6 +21,7 @@ from unionplan.orgs.models import Organization
 
 MEMBER_COLUMNS = ["序号", "姓名", "性别", "出生日期", "部门", "身份证号", "工会"]
 CHILD_COLUMNS = ["序号", "子女姓名", "出生日期", "会员", "部门"]
+UNION_COLUMNS = ["序号", "工会", "上级工会"]
 
 
 def parse_date(text: str) -> date:
@@ -53,11 +55,20 @@ class Command(UnionplanCommand):
         if not participants.complete:
             words = "、".join(f"“{word}”" for word in participants.scope.unresolved)
             self.stderr.write(f"警告：未能理解 {words}；人数只按已理解的部分计算，请核对。")
+            for note in participants.scope.notes:
+                self.stderr.write(f"说明：{note}。")
         self.stdout.write(str(participants.count()))
         if list:
             self._write_list(participants)
 
     def _write_list(self, participants: Participants) -> None:
+        if participants.for_unions:
+            self.stdout.write("\t".join(UNION_COLUMNS))
+            unions = participants.unions.select_related("parent").order_by("path")
+            for number, union in enumerate(unions, 1):
+                parent = union.parent.name if union.parent else ""
+                self.stdout.write("\t".join([str(number), union.name, parent]))
+            return
         if participants.for_children:
             self.stdout.write("\t".join(CHILD_COLUMNS))
             children = participants.children.select_related("member").order_by("member", "pk")

@@ -2,7 +2,8 @@
 
 Mail goes through Django's mail settings (the console by default: set
 UNIONPLAN_EMAIL_BACKEND for SMTP). How 负责人 text is matched to people is documented in
-``unionplan.scheduling.reminders``. Meant to run from cron or a scheduled task each Monday.
+``unionplan.scheduling.reminders``. Meant to run from cron or a scheduled task each Monday
+(or let the worker do it: ``UNIONPLAN_REMIND_AT``); running it again sends nothing twice.
 """
 
 import datetime as dt
@@ -12,6 +13,7 @@ from django.utils import timezone
 from unionplan.core.management.base import UnionplanCommand
 from unionplan.errors import UserInputError
 from unionplan.scheduling import reminders
+from unionplan.scheduling.tasks import round_message
 
 MAX_DAYS = 62
 
@@ -32,9 +34,7 @@ class Command(UnionplanCommand):
             self.stdout.write(f"{round_.start}至{round_.end}没有需要提醒的活动。")
             return
         sent = reminders.send(round_)
-        self.stdout.write(
-            f"{round_.start}至{round_.end}共{len(round_.items)}项活动，已发送{sent}封提醒邮件。"
-        )
+        self.stdout.write(round_message(round_, sent))
 
 
 def _date(value: str) -> dt.date:
