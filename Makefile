@@ -7,12 +7,13 @@ PORT ?= 8000
 # Tests run on both cores; set PYTEST_WORKERS=0 to run them in one process.
 PYTEST_WORKERS ?= 2
 
-.PHONY: install run test test-fast lint format bench messages clean
+.PHONY: install run test test-fast lint format bench messages lock clean
 
-$(BIN)/.installed: pyproject.toml
+## Install with every transitive dependency at the version in constraints.txt
+$(BIN)/.installed: pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]' -c constraints.txt
 	touch $@
 
 install: $(BIN)/.installed
@@ -54,6 +55,15 @@ MESSAGE_IGNORE := --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ign
 messages: install
 	$(BIN)/python manage.py makemessages -l en --no-location --no-obsolete $(MESSAGE_IGNORE)
 	$(BIN)/python manage.py compilemessages -l en --ignore .venv --ignore build --ignore var
+
+## Re-pin constraints.txt from pyproject.toml (for every platform and Python 3.11+)
+lock: install
+	$(BIN)/pip install --quiet uv==0.13.8
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--quiet --no-header -o constraints.txt.new
+	{ echo "# Every dependency, direct and transitive, pinned: make install installs with -c constraints.txt."; \
+	  echo "# Regenerate after changing pyproject.toml with: make lock"; cat constraints.txt.new; } > constraints.txt
+	rm constraints.txt.new
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -5,6 +5,13 @@ UNIONPLAN_SECRET_KEY    default: generated once and kept in var/secret_key
 UNIONPLAN_DEBUG         "1" to turn debug on (off by default)
 UNIONPLAN_ALLOWED_HOSTS comma-separated, default 127.0.0.1,localhost
 UNIONPLAN_VAR_DIR       where the SQLite file, the secret key and uploads live (default ./var)
+UNIONPLAN_PUBLIC_URL    the address people type, e.g. https://gh.example.org: its host is allowed,
+                        its origin trusted for forms; https turns on secure cookies and HSTS
+UNIONPLAN_BEHIND_PROXY  "1" when a reverse proxy in front sets X-Forwarded-Proto/-For; without it
+                        those headers are ignored (anyone could send them)
+UNIONPLAN_HSTS_SECONDS  HSTS max-age when the public address is https (default one year)
+UNIONPLAN_STATIC_ROOT   where collectstatic puts the static files (default var/static)
+UNIONPLAN_DB_CONN_MAX_AGE  seconds a database connection is kept for reuse (default 600)
 UNIONPLAN_EMAIL_BACKEND / _HOST / _PORT / _USER / _PASSWORD / _TLS / UNIONPLAN_FROM_EMAIL
                         mail for `unionplan remind` (printed on the console by default)
 UNIONPLAN_TASKS         where background work is queued: "database" (default: the database
@@ -17,7 +24,10 @@ UNIONPLAN_REMIND_AT     HH:MM: the worker sends the week's reminders every day a
 
 import os
 import secrets
+import sys
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -40,12 +50,45 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = os.environ.get("UNIONPLAN_DEBUG", "") in {"1", "true", "True", "yes"}
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "") in {"1", "true", "True", "yes"}
+
+
+DEBUG = _flag("UNIONPLAN_DEBUG")
+PUBLIC_URL = os.environ.get("UNIONPLAN_PUBLIC_URL", "").strip().rstrip("/")
+_public = urlsplit(PUBLIC_URL)
+if PUBLIC_URL and (_public.scheme not in {"http", "https"} or not _public.hostname):
+    sys.stderr.write(
+        f"错误：UNIONPLAN_PUBLIC_URL“{PUBLIC_URL}”不是网址，应形如 https://gh.example.org\n"
+    )
+    sys.exit(2)
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("UNIONPLAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
     if h.strip()
 ]
+if _public.hostname and _public.hostname not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.insert(0, _public.hostname)
+CSRF_TRUSTED_ORIGINS = [f"{_public.scheme}://{_public.netloc}"] if PUBLIC_URL else []
+
+# Behind a reverse proxy the connection Django sees is the proxy's; the proxy's headers say
+# what the browser used. Trusted only when the operator says a proxy is there.
+BEHIND_PROXY = _flag("UNIONPLAN_BEHIND_PROXY")
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+if _public.scheme == "https":
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("UNIONPLAN_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    # Redirecting http to https needs to know the scheme the browser used: only behind a
+    # proxy that says so (else every request would look like http and redirect forever).
+    SECURE_SSL_REDIRECT = BEHIND_PROXY
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 INSTALLED_APPS = [
     "unionplan.core.apps.OperatorAdminConfig",  # django.contrib.admin, for operators only
@@ -56,6 +99,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "django_rq",
@@ -72,7 +116,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "unionplan.core.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -82,7 +128,27 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the cool-down page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy: scripts, styles, images and fonts only from our own static files;
+# no inline script or style attribute runs, so injected markup cannot act. Charts are drawn
+# by ECharts on a canvas (images as data: URLs when saved).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 ROOT_URLCONF = "unionplan.urls"
 WSGI_APPLICATION = "unionplan.wsgi.application"
@@ -106,7 +172,10 @@ TEMPLATES = [
 
 def _database() -> dict:
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'unionplan.sqlite3'}"
-    config = dj_database_url.parse(url, conn_max_age=0)
+    # Connections are kept and reused by each worker thread (a new PostgreSQL connection
+    # costs a few milliseconds per request); health checks drop one the server closed.
+    max_age = int(os.environ.get("UNIONPLAN_DB_CONN_MAX_AGE", "600"))
+    config = dj_database_url.parse(url, conn_max_age=max_age, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers and one writer work at once; IMMEDIATE avoids "database is locked"
         # when two requests upgrade read transactions to writes.
@@ -121,6 +190,18 @@ def _database() -> dict:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    # Counts failed logins per user name and per address and refuses while cooling down.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "unionplan.core.lockout.locked_out"
+AXES_VERBOSE = False  # our own log line says who was locked out (core/lockout.py)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -134,14 +215,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
-# Serve straight from the package too, so a fresh checkout works before collectstatic.
-WHITENOISE_USE_FINDERS = True
+# The container collects static files into its image, outside the data volume.
+STATIC_ROOT = Path(os.environ.get("UNIONPLAN_STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# collectstatic (make run, serve, the container) gives files hashed names, compresses them
+# (gzip, brotli) and lets browsers cache them for a year. A file not collected yet (a fresh
+# checkout, a file added since) is served from the package under its plain name.
+WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "unionplan.core.staticfiles.HashedStaticStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
 # Uploaded files are never served from a public URL: views check the viewer's role first.
@@ -162,7 +246,7 @@ EMAIL_HOST = os.environ.get("UNIONPLAN_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("UNIONPLAN_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("UNIONPLAN_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("UNIONPLAN_EMAIL_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("UNIONPLAN_EMAIL_TLS", "") in {"1", "true", "True", "yes"}
+EMAIL_USE_TLS = _flag("UNIONPLAN_EMAIL_TLS")
 
 REDIS_URL = os.environ.get("UNIONPLAN_REDIS_URL", "redis://127.0.0.1:6379/0")
 _TASK_BACKENDS = {

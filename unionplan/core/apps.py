@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     name = "unionplan.core"
     verbose_name = _("基础")
 
+    def ready(self) -> None:
+        from unionplan.core import lockout  # noqa: F401  (connects the lockout log)
+
 
 class OperatorAdminConfig(admin_apps.AdminConfig):
     """Django's admin with the operators-only site (``core.admin_site``) as ``admin.site``;

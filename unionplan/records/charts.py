@@ -1,57 +1,48 @@
 """The dashboard's charts as PNG images for the Word summary — matplotlib, no Django.
 
 The web dashboard draws with ECharts in the browser; a Word document needs pictures, so the
-same figures are drawn here with matplotlib. Chinese labels need a CJK font: the first one
-installed of a short list is used; without any, the charts are still drawn (the labels may
-show as boxes) rather than failing the whole document.
+same figures are drawn here with matplotlib. Chinese labels need a CJK font: Noto Sans CJK
+(SIL Open Font License) comes with the pinned ``noto-cjk-sans-otc`` package, so charts look
+the same on every machine without installing fonts.
+
+Charts are made with the object-oriented API only (a ``Figure`` per chart, fonts passed to
+each text): no pyplot and no ``rcParams`` changes, because the server draws charts from
+several threads at once and global settings would leak between them.
 """
 
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
-
-import matplotlib
-
-matplotlib.use("Agg")  # no display on a server
+from functools import cache
 
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 
-CJK_FONTS = (
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "SimHei",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Noto Serif CJK SC",
-)
+CJK_FONT = "Noto Sans CJK SC"
 MONTHS = [f"{m}月" for m in range(1, 13)]
 COLORS = {"done": "#1a7f37", "overdue": "#cf222e", "planned": "#8c959f", "budget": "#8c959f",
           "spent": "#b3261e"}  # fmt: skip
+_REGISTER = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def cjk_font() -> str | None:
-    """The name of an installed font that has Chinese characters, or None."""
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in installed), None)
+@cache
+def cjk_font() -> FontProperties:
+    """Noto Sans CJK SC from its package, registered once with matplotlib's font list."""
+    import noto_cjk_sans_otc
+
+    with _REGISTER:
+        installed = {font.name for font in font_manager.fontManager.ttflist}
+        if CJK_FONT not in installed:
+            font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))
+    return FontProperties(family=[CJK_FONT, "DejaVu Sans"], size=9)
 
 
 def _figure() -> Figure:
-    figure = Figure(figsize=(6.2, 3.0), dpi=150)
-    font = cjk_font()
-    if font:
-        figure.set_layout_engine("constrained")
-        matplotlib.rcParams["font.family"] = ["sans-serif"]
-        matplotlib.rcParams["font.sans-serif"] = [font, "DejaVu Sans"]
-    matplotlib.rcParams["axes.unicode_minus"] = False
-    return figure
+    return Figure(figsize=(6.2, 3.0), dpi=150, layout="constrained")
 
 
 def _png(figure: Figure) -> bytes:
@@ -70,10 +61,10 @@ def items_by_month(done: Sequence[int], overdue: Sequence[int], other: Sequence[
     base = [a + b for a, b in zip(done, overdue, strict=True)]
     axes.bar(x, other, bottom=base, color=COLORS["planned"], label="其他")
     axes.set_xticks(list(x), MONTHS)
-    axes.set_title("各月活动完成情况")
-    axes.set_ylabel("项")
+    axes.set_title("各月活动完成情况", fontproperties=_title())
+    axes.set_ylabel("项", fontproperties=cjk_font())
     axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.legend(frameon=False, ncols=3, loc="upper right")
+    axes.legend(frameon=False, ncols=3, loc="upper right", prop=cjk_font())
     _tidy(axes)
     return _png(figure)
 
@@ -91,14 +82,21 @@ def budget_against_spend(
     axes.bar([i + width / 2 for i in x], [float(v) for v in spent], width,
              color=COLORS["spent"], label="支出")  # fmt: skip
     axes.set_xticks(x, list(labels), rotation=20 if len(labels) > 5 else 0)
-    axes.set_title("经费预算与支出（按类别）")
-    axes.set_ylabel("元")
-    axes.legend(frameon=False)
+    axes.set_title("经费预算与支出（按类别）", fontproperties=_title())
+    axes.set_ylabel("元", fontproperties=cjk_font())
+    axes.legend(frameon=False, prop=cjk_font())
     _tidy(axes)
     return _png(figure)
 
 
+def _title() -> FontProperties:
+    title = cjk_font().copy()
+    title.set_size(11)
+    return title
+
+
 def _tidy(axes) -> None:
+    axes.tick_params(labelfontfamily=cjk_font().get_family(), labelsize=8)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.grid(axis="y", alpha=0.3)

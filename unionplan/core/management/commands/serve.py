@@ -1,9 +1,26 @@
-"""``unionplan serve``: serve the app with waitress, a production-grade pure-Python server."""
+"""``unionplan serve``: the web server for an office PC and for a real server alike.
 
-from waitress import serve
+On Linux and macOS it runs gunicorn: one process per core, each with a few threads. Python
+runs one thread at a time per process, and Django's translation machinery takes a
+process-wide lock on every request, so processes — not threads — are what make a second
+core useful. Windows has no fork(); there it stays on waitress (one process, threads).
+
+It refuses to start on a database that has not been migrated (every page would fail) and
+on a port outside 1–65535.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from django.db import DatabaseError, connections
+from django.db.migrations.executor import MigrationExecutor
 
 from unionplan.core.management.base import UnionplanCommand
-from unionplan.wsgi import application
+from unionplan.errors import UserInputError
+
+WINDOWS = sys.platform == "win32"
 
 
 class Command(UnionplanCommand):
@@ -11,9 +28,64 @@ class Command(UnionplanCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help="监听地址")
-        parser.add_argument("--port", type=int, default=8000, help="端口")
-        parser.add_argument("--threads", type=int, default=8, help="工作线程数")
+        parser.add_argument("--port", type=int, default=8000, help="端口（1–65535）")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="进程数（默认每个 CPU 核一个；Windows 上只用一个进程）",
+        )
+        parser.add_argument(
+            "--threads", type=int, default=None, help="每个进程的线程数（默认 4，Windows 8）"
+        )
 
-    def run(self, *args, host: str, port: int, threads: int, **options):
-        self.stdout.write(f"unionplan 已启动：http://{host}:{port}/  （按 Ctrl+C 停止）")
+    def run(self, *args, host: str, port: int, workers: int, threads: int | None, **options):
+        if not 1 <= port <= 65535:
+            raise UserInputError(f"端口 {port} 无效，应在 1–65535 之间")
+        if workers < 1 or (threads is not None and threads < 1):
+            raise UserInputError("进程数和线程数至少为 1")
+        check_database_is_migrated()
+        connections.close_all()  # no connection may be shared with the forked workers
+        if WINDOWS:
+            self._waitress(host, port, threads or 8)
+        else:
+            self._gunicorn(host, port, workers, threads or 4)
+
+    def _waitress(self, host: str, port: int, threads: int) -> None:
+        from waitress import serve
+
+        from unionplan.wsgi import application
+
+        self.stdout.write(
+            f"unionplan 已启动：http://{host}:{port}/  （{threads} 个线程，按 Ctrl+C 停止）"
+        )
         serve(application, host=host, port=port, threads=threads, ident="unionplan")
+
+    def _gunicorn(self, host: str, port: int, workers: int, threads: int) -> None:
+        from unionplan.core.gunicorn import GunicornServer
+
+        self.stdout.write(
+            f"unionplan 已启动：http://{host}:{port}/  "
+            f"（{workers} 个进程 × {threads} 个线程，按 Ctrl+C 停止）"
+        )
+        self.stdout.flush()
+        GunicornServer(bind=_bind(host, port), workers=workers, threads=threads).run()
+
+
+def _bind(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def check_database_is_migrated() -> None:
+    """Refuse a database nobody has migrated (or one behind the code): say what to run."""
+    try:
+        connection = connections["default"]
+        pending = MigrationExecutor(connection).migration_plan(
+            MigrationExecutor(connection).loader.graph.leaf_nodes()
+        )
+    except DatabaseError as error:
+        raise UserInputError(f"无法连接数据库：{error}".strip()) from None
+    if pending:
+        raise UserInputError(
+            f"数据库尚未初始化或需要升级（{len(pending)} 项迁移未执行），请先运行 unionplan migrate"
+        )

@@ -15,7 +15,7 @@ window.addEventListener("DOMContentLoaded", function () {
   }
   var grid = { left: 40, right: 16, top: 36, bottom: 28 };
   chart("chart-items", {
-    tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: grid,
+    tooltip: { trigger: "axis", renderMode: "richText" }, legend: { top: 0 }, grid: grid,
     xAxis: { type: "category", data: data.months }, yAxis: { type: "value", minInterval: 1 },
     series: [
       { name: t.done, type: "bar", stack: "s", data: data.done, itemStyle: { color: "#1a7f37" } },
@@ -24,7 +24,7 @@ window.addEventListener("DOMContentLoaded", function () {
     ]
   });
   chart("chart-participation", {
-    tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 40, right: 40, top: 36, bottom: 28 },
+    tooltip: { trigger: "axis", renderMode: "richText" }, legend: { top: 0 }, grid: { left: 40, right: 40, top: 36, bottom: 28 },
     xAxis: { type: "category", data: data.months },
     yAxis: [{ type: "value", name: t.attendance_unit, minInterval: 1 }, { type: "value", name: t.records_unit, minInterval: 1 }],
     series: [
@@ -33,7 +33,7 @@ window.addEventListener("DOMContentLoaded", function () {
     ]
   });
   chart("chart-budget", {
-    tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 60, right: 16, top: 36, bottom: 48 },
+    tooltip: { trigger: "axis", renderMode: "richText" }, legend: { top: 0 }, grid: { left: 60, right: 16, top: 36, bottom: 48 },
     xAxis: { type: "category", data: data.categories, axisLabel: { interval: 0, rotate: data.categories.length > 5 ? 25 : 0 } },
     yAxis: { type: "value", name: t.yuan },
     series: [
@@ -42,7 +42,7 @@ window.addEventListener("DOMContentLoaded", function () {
     ]
   });
   chart("chart-targets", {
-    tooltip: { trigger: "item" }, legend: { bottom: 0 },
+    tooltip: { trigger: "item", renderMode: "richText" }, legend: { bottom: 0 },
     series: [{ type: "pie", radius: ["35%", "65%"], data: data.targets, label: { formatter: t.pie } }]
   });
 });

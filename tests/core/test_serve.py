@@ -1,0 +1,77 @@
+"""``unionplan serve``: real processes answering real HTTP on the loopback address."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.cli import assert_one_line_exit_2, migrated_database_env, run_cli
+
+PORT = 8151
+
+
+def children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def wait_for(url: str, seconds: float = 40) -> tuple[int, bytes]:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status, response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="counts worker processes in /proc")
+def test_serve_runs_one_process_per_worker_and_answers_healthz(tmp_path):
+    env = {**os.environ, **migrated_database_env(tmp_path)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "unionplan.cli", "serve", "--port", str(PORT), "--workers", "2",
+         "--threads", "2"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        status, body = wait_for(f"http://127.0.0.1:{PORT}/healthz")
+        assert status == 200
+        assert b'"database": "ok"' in body
+        assert len(children(server.pid)) == 2
+        login, _ = wait_for(f"http://127.0.0.1:{PORT}/accounts/login/")
+        assert login == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        out, err = server.communicate(timeout=60)
+    assert server.returncode == 0, err
+    assert "2 个进程 × 2 个线程" in out
+    assert "gthread" in err
+
+
+def test_serve_refuses_a_database_that_was_never_migrated(tmp_path):
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}",
+        "UNIONPLAN_VAR_DIR": str(tmp_path),
+    }
+    assert_one_line_exit_2(run_cli("serve", "--port", str(PORT), env=env), "unionplan migrate")
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "-1"])
+def test_serve_refuses_a_port_outside_1_to_65535(tmp_path, port):
+    env = migrated_database_env(tmp_path)
+    assert_one_line_exit_2(run_cli("serve", "--port", port, env=env), "65535")
