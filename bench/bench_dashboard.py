@@ -1,18 +1,19 @@
-"""Benchmark: a federation's dashboard over 1,000 unions, against one union's dashboard.
+"""Benchmark: a federation's dashboard over 100, 1,000 and 5,000 unions.
 
 Standalone: DJANGO_SETTINGS_MODULE=unionplan.settings, a temporary UNIONPLAN_VAR_DIR (and so a
-fresh SQLite file) unless DATABASE_URL is given. Builds 1,000 grassroots unions under one
-federation, each with an approved plan of 12 activities (half recorded, with expenses and
-attendees) and 3 targets, all by bulk_create; then times the federation's dashboard through
-django.test.Client and prints the median, the ratio to a single union's dashboard measured in
-the same run, and the number of SQL queries of each.
+fresh SQLite file) unless DATABASE_URL is given. Builds one federation per size, each union
+with an approved plan of 12 activities (half recorded, with expenses and attendees) and 3
+targets, all by bulk_create. The dashboard is timed through django.test.Client, interleaved
+with its anchor: the same figures (items per month and per direct child with done and
+overdue, records and people reached per month, plans by status, targets with the records
+that measure them) by hand-written SQL, one statement each. The run fails if the query
+count changes with the size or a size step grows faster than linear.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -20,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionplan.settings")
 if not os.environ.get("DATABASE_URL"):
     os.environ["UNIONPLAN_VAR_DIR"] = tempfile.mkdtemp(prefix="unionplan-bench-")
@@ -30,15 +32,16 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from growth import check_linear, paired  # noqa: E402
 
-UNIONS = 1000
+SIZES = (100, 1000, 5000)
 ITEMS = 12
 TARGETS = 3
-RUNS = 15
+RUNS = {100: 15, 1000: 9, 5000: 5}
 YEAR = 2027
 
 
-def build():
+def build(unions_count: int):
     """The federation, its unions, plans, items, records, expenses, attendees and targets."""
     from django.contrib.auth import get_user_model
 
@@ -47,10 +50,12 @@ def build():
     from unionplan.plans.models import Plan, ScheduleItem, Target
     from unionplan.records.models import ActivityRecord, ExpenseLine, TargetMeasure
 
-    federation = Organization.objects.create(name="市总工会（基准）", kind="federation")
+    federation = Organization.objects.create(
+        name=f"市总工会（基准，{unions_count}）", kind="federation"
+    )
     unions = Organization.objects.bulk_create(
-        Organization(name=f"基层工会{i:04d}", kind="grassroots", parent=federation)
-        for i in range(UNIONS)
+        Organization(name=f"基层工会{unions_count}-{i:04d}", kind="grassroots", parent=federation)
+        for i in range(unions_count)
     )
     for union in unions:  # bulk_create gives ids; the path is parent path + own id
         union.path = f"{federation.path}{union.pk:08d}/"
@@ -103,53 +108,119 @@ def build():
          for t in targets),
         batch_size=2000,
     )  # fmt: skip
-    user = get_user_model().objects.create_user("bench", password="bench-pw-123")
+    user = get_user_model().objects.create_user(f"bench{unions_count}", password="bench-pw-123")
     Role.objects.create(user=user, organization=federation, role="viewer")
-    return user, federation, unions[0]
+    return user, federation
 
 
-def timed(client, url: str) -> tuple[float, int]:
-    """Median milliseconds over RUNS requests (after one warm-up) and the query count."""
+def count_queries(client, url: str) -> int:
+    """The SQL statements one request runs (counted by a wrapper: the request closes the
+    connection, which empties the query log)."""
     executed = []
 
     def count(execute, sql, params, many, context):
         executed.append(sql)
         return execute(sql, params, many, context)
 
-    # Counted by a wrapper: the request closes the connection, which empties query logs.
     with connection.execute_wrapper(count):
         response = client.get(url)
     assert response.status_code == 200, response.status_code
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), len(executed)
+    return len(executed)
 
 
-def main() -> None:
+def tally(condition: str) -> str:
+    return f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
+def anchor_for(federation):
+    """The dashboard's figures by hand-written SQL over the federation's subtree."""
+    from unionplan.orgs.models import Organization
+    from unionplan.plans.models import Plan, ScheduleItem, Target
+    from unionplan.records.models import ActivityRecord
+
+    org, plan, item = (m._meta.db_table for m in (Organization, Plan, ScheduleItem))
+    record, target = ActivityRecord._meta.db_table, Target._meta.db_table
+    attendees = ActivityRecord.attendees.through._meta.db_table
+    if connection.vendor == "postgresql":
+        month = "EXTRACT(MONTH FROM r.date)"
+    else:
+        month = "CAST(strftime('%%m', r.date) AS integer)"
+    today = dt.date.today().isoformat()
+    branch = len(federation.path) + 9
+    scoped = (
+        f"FROM {item} i JOIN {plan} p ON p.id = i.plan_id "
+        f"JOIN {org} o ON o.id = p.organization_id WHERE o.path LIKE %s AND p.year = %s"
+    )
+    done = tally("i.status = 'done'")
+    overdue = tally(f"i.status = 'planned' AND COALESCE(i.end_date, i.date) < '{today}'")
+    cancelled = tally("i.status = 'cancelled'")
+    statements = [
+        (f"SELECT count(*) FROM {org} WHERE path LIKE %s AND kind = 'grassroots'", 1),
+        (f"SELECT p.status, count(*) FROM {plan} p JOIN {org} o ON o.id = p.organization_id "
+         f"WHERE o.path LIKE %s AND p.year = %s GROUP BY p.status", 2),
+        (f"SELECT i.month, count(*), {done}, {overdue}, {cancelled} "
+         f"{scoped} GROUP BY i.month", 2),
+        (f"SELECT {month}, count(*), sum(r.others_count) FROM {record} r "
+         f"JOIN {item} i ON i.id = r.item_id JOIN {plan} p ON p.id = i.plan_id "
+         f"JOIN {org} o ON o.id = p.organization_id WHERE o.path LIKE %s AND p.year = %s "
+         f"GROUP BY 1", 2),
+        (f"SELECT {month}, count(*) FROM {attendees} a JOIN {record} r "
+         f"ON r.id = a.activityrecord_id JOIN {item} i ON i.id = r.item_id "
+         f"JOIN {plan} p ON p.id = i.plan_id JOIN {org} o ON o.id = p.organization_id "
+         f"WHERE o.path LIKE %s AND p.year = %s GROUP BY 1", 2),
+        (f"SELECT i.category, sum(i.budget) {scoped} GROUP BY i.category", 2),
+        (f"SELECT substr(o.path, 1, {branch}), count(*), {done}, {overdue} {scoped} "
+         f"GROUP BY 1", 2),
+        (f"SELECT t.id, t.value, (SELECT count(*) FROM {record} r JOIN {item} i "
+         f"ON i.id = r.item_id WHERE i.plan_id = t.plan_id) FROM {target} t "
+         f"JOIN {plan} p ON p.id = t.plan_id JOIN {org} o ON o.id = p.organization_id "
+         f"WHERE o.path LIKE %s AND p.year = %s", 2),
+    ]  # fmt: skip
+    params = [f"{federation.path}%", YEAR]
+
+    def work() -> None:
+        with connection.cursor() as cursor:
+            for sql, arity in statements:
+                cursor.execute(sql, params[:arity])
+                cursor.fetchall()
+
+    return work
+
+
+def main() -> int:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
     call_command("migrate", verbosity=0)
-    start = time.perf_counter()
-    user, federation, union = build()
-    built = time.perf_counter() - start
+    built = {}
+    for size in SIZES:
+        start = time.perf_counter()
+        built[size] = build(size)
+        print(f"data: {size} unions, {size * ITEMS} items, {size * ITEMS // 2} records, "
+              f"{size * TARGETS} targets; built in {time.perf_counter() - start:.1f} s "
+              f"({connection.vendor})")  # fmt: skip
     with connection.cursor() as cursor:  # fresh bulk data: give the planner its statistics
         cursor.execute("ANALYZE")
-    client = Client()
-    client.force_login(user)
-    fed_ms, fed_q = timed(client, f"/dashboard/org/{federation.pk}/?year={YEAR}")
-    one_ms, one_q = timed(client, f"/dashboard/org/{union.pk}/?year={YEAR}")
-    vendor = connection.vendor
-    print(f"data: {UNIONS} unions, {UNIONS * ITEMS} items, {UNIONS * ITEMS // 2} records, "
-          f"{UNIONS * TARGETS} targets; built in {built:.1f} s ({vendor})")  # fmt: skip
-    print(f"federation dashboard ({UNIONS} unions): {fed_ms:.1f} ms median, {fed_q} queries; "
-          f"ratio to one union's dashboard {fed_ms / one_ms:.1f}x")  # fmt: skip
-    print(f"single union dashboard (baseline): {one_ms:.1f} ms median, {one_q} queries")
+    steps, counts = [], set()
+    for size, (user, federation) in built.items():
+        client = Client()
+        client.force_login(user)
+        url = f"/dashboard/org/{federation.pk}/?year={YEAR}"
+        queries = count_queries(client, url)
+        counts.add(queries)
+        ms, anchor_ms = paired(lambda client=client, url=url: client.get(url),
+                               anchor_for(federation), RUNS[size])  # fmt: skip
+        print(f"federation dashboard, {size} unions: {ms:.1f} ms median, {queries} queries; "
+              f"anchor (the same figures by hand-written SQL, 8 statements) {anchor_ms:.1f} ms; "
+              f"ratio {ms / anchor_ms:.1f}×")  # fmt: skip
+        steps.append((size, ms))
+    ok = check_linear("federation dashboard", steps)
+    if len(counts) > 1:
+        print(f"FAILED: the query count changes with the size: {sorted(counts)}", file=sys.stderr)
+        ok = False
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

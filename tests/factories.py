@@ -159,9 +159,9 @@ class ExportLogFactory(factory.django.DjangoModelFactory):
     masked = True
 
 
-# --- scheduling (issue 4) ------------------------------------------------------------------
+# --- agenda (issue 4) ------------------------------------------------------------------
 
-from unionplan.scheduling.models import CalendarFeed  # noqa: E402
+from unionplan.agenda.models import CalendarFeed  # noqa: E402
 
 
 class CalendarFeedFactory(factory.django.DjangoModelFactory):

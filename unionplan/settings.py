@@ -107,11 +107,12 @@ INSTALLED_APPS = [
     "unionplan.core",
     "unionplan.orgs",
     "unionplan.plans",
-    "unionplan.scheduling",
+    "unionplan.agenda",
     "unionplan.members",
     "unionplan.records",
     "unionplan.imports",
     "unionplan.dashboard",
+    "unionplan.demo",
     "unionplan.jobs",
 ]
 

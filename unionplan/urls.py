@@ -2,18 +2,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from unionplan.core import views as core_views
 from unionplan.core.health import healthz
+from unionplan.plans import home
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("unionplan.orgs.urls")),
     path("plans/", include("unionplan.plans.urls")),
-    path("calendar/", include("unionplan.scheduling.urls")),
+    path("calendar/", include("unionplan.agenda.urls")),
     path("members/", include("unionplan.members.urls")),
     path("records/", include("unionplan.records.urls")),
     path("imports/", include("unionplan.imports.urls")),

@@ -55,6 +55,32 @@ ITEM_STATUSES = [
     ("postponed", gettext_noop("已延期")),
 ]
 
+# What an activity is as people see it: its status, or overdue (never stored: it depends on
+# today; see unionplan.plan.states).
+ITEM_STATES = [
+    *ITEM_STATUSES[:2],
+    ("overdue", gettext_noop("已逾期")),
+    *ITEM_STATUSES[2:],
+]
+
+# How far a target has come (unionplan.plan.progress decides which).
+TARGET_PROGRESS = [
+    ("met", gettext_noop("已达成")),
+    ("on_track", gettext_noop("进度正常")),
+    ("behind", gettext_noop("进度滞后")),
+    ("missed", gettext_noop("未达成")),
+    ("no_data", gettext_noop("暂无数据")),
+]
+
+# A member's standing in the registry and the roster file; the scope language's words for
+# them (在职, 退休, 离退休…) are in unionplan.scope.vocabulary.
+MEMBER_STATUSES = [
+    ("active", gettext_noop("在职")),
+    ("retired", gettext_noop("退休")),  # 离休 and 离退休 are counted here too
+    ("left", gettext_noop("离职")),
+]
+GENDERS = [("male", gettext_noop("男")), ("female", gettext_noop("女"))]
+
 # Kinds of activity found in real plans (see shared/corpus/seed.txt).
 CATEGORIES = [
     ("organization", gettext_noop("组织建设")),

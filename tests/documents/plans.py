@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from unionplan import vocab
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.data import ItemData, PlanData, SectionData, TargetData
 
 
 def item(text="慰问退休教师", month=1, **fields) -> ItemData:

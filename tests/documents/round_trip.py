@@ -17,8 +17,9 @@ import icalendar
 from python_calamine import CalamineWorkbook
 
 from unionplan import vocab
-from unionplan.documents import labels
-from unionplan.plandata import ItemData, PlanData, TargetData
+from unionplan.plan.data import ItemData, PlanData, TargetData
+from unionplan.plan.money import total_budget
+from unionplan.plan.order import ordered_items
 
 _MONTH = re.compile(r"^(\d{1,2})(?:—(\d{1,2}))?月$")
 _DAYS = re.compile(r"^(\d{1,2})月(\d{1,2})日(?:—(?:(\d{1,2})月)?(\d{1,2})日)?$")
@@ -158,11 +159,11 @@ def section_titles(plan: PlanData) -> list[str]:
 def assert_xlsx_gives_back(plan: PlanData, data: bytes) -> None:
     """Every activity, target and the total of ``plan``, read back field by field."""
     items, targets, total = read_xlsx(data, plan.year)
-    expected = [as_written(item) for item in labels.ordered_items(plan.items)]
+    expected = [as_written(item) for item in ordered_items(plan.items)]
     assert len(items) == len(expected)
     for number, (got, want) in enumerate(zip(items, expected, strict=True), start=1):
         assert got == want, f"row {number}: {got} != {want}"
-    assert Decimal(str(total)).quantize(Decimal("0.01")) == labels.total_budget(plan.items)
+    assert Decimal(str(total)).quantize(Decimal("0.01")) == total_budget(plan.items)
     want_targets = list(zip(plan.all_targets(), section_titles(plan), strict=True))
     assert len(targets) == len(want_targets)
     for (got, home), (want, title) in zip(targets, want_targets, strict=True):

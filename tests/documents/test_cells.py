@@ -21,8 +21,8 @@ from python_calamine import CalamineWorkbook
 import unionplan
 from tests.documents.plans import item, make_plan
 from unionplan.documents import cells, write_xlsx
-from unionplan.members.exporting import signin_sheet_xlsx
-from unionplan.records.ledger_xlsx import BudgetRow, LedgerRow, write_ledger
+from unionplan.documents.ledger_xlsx import BudgetRow, LedgerRow, write_ledger
+from unionplan.documents.signin_xlsx import signin_sheet_xlsx
 from unionplan.roster import MemberRow, write_roster_xlsx
 
 # Text a cadre may type or paste that a spreadsheet would take as a formula.

@@ -9,7 +9,7 @@ from docx.shared import Pt
 
 from tests.documents.plans import item, make_plan
 from unionplan.documents import write_docx
-from unionplan.plandata import SectionData
+from unionplan.plan.data import SectionData
 
 SIGNED = dt.date(2027, 1, 8)
 
@@ -120,7 +120,7 @@ def test_schedule_is_a_table_with_header_rows_and_total():
     table = document.tables[0]
     cells = [[cell.text for cell in row.cells] for row in table.rows]
     assert cells[0] == ["月份", "活动内容", "参加范围", "负责人", "经费（元）"]
-    assert cells[1] == ["3月8日", "庆三八妇女节", "女职工", "王芳", "2,000"]
+    assert cells[1] == ["3月8日", "庆三八妇女节", "女职工", "王芳", "2,000.00"]
     assert cells[2] == ["3月", "职工健身活动", "全体职工", "", "1,500.50"]
     assert cells[3] == ["7—8月", "协助百年校庆筹备", "", "张强", ""]
     assert cells[4][0] == "合计"

@@ -75,7 +75,7 @@ def test_description_gives_scope_owner_and_budget():
     description = str(first["DESCRIPTION"])
     assert "参加范围：全体职工" in description
     assert "负责人：王芳" in description
-    assert "经费：3000元" in description
+    assert "经费：3000.00元" in description
     assert "负责人" not in str(span.get("DESCRIPTION", ""))
 
 

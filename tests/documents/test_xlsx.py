@@ -7,7 +7,7 @@ import openpyxl
 
 from tests.documents.plans import item, make_plan
 from unionplan.documents import write_xlsx
-from unionplan.plandata import TargetData
+from unionplan.plan.data import TargetData
 
 HEADER = ["月份", "日期", "活动内容", "参加范围", "负责人", "经费（元）", "类别", "状态"]
 
@@ -112,3 +112,37 @@ def test_no_targets_means_no_targets_sheet_and_empty_schedule_totals_zero():
     assert workbook.sheetnames == ["计划表"]
     assert workbook["计划表"]["A4"].value == "合计"
     assert workbook["计划表"]["F4"].value == 0
+
+
+def _cells_styled_one_by_one(sheet, row, columns, values, *, bold=False):
+    """The obvious way (new style objects for every cell), as a reference for the fast one."""
+    from openpyxl.styles import Alignment, Font
+
+    from unionplan.documents import cells, plan_xlsx
+
+    for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+        cell = cells.put(sheet, row, index, value)
+        cell.font = Font(name=plan_xlsx.FONT_NAME, size=11, bold=bold)
+        cell.alignment = Alignment(horizontal=column.horizontal, vertical="center", wrap_text=True)
+        cell.border = plan_xlsx._BORDER
+
+
+def test_shared_cell_styles_write_the_same_sheets_and_styles_as_styling_each_cell(monkeypatch):
+    import zipfile
+
+    from tests.documents.plans import generated_plan
+    from unionplan.documents import plan_xlsx
+
+    plan = generated_plan(120)
+    parts = ["xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+
+    def written_parts():
+        out = io.BytesIO()
+        write_xlsx(plan, out)
+        with zipfile.ZipFile(out) as archive:
+            return [archive.read(name) for name in parts if name in archive.namelist()]
+
+    fast = written_parts()
+    monkeypatch.setattr(plan_xlsx, "_cells", _cells_styled_one_by_one)
+    assert fast == written_parts()
+    assert any(b'quotePrefix="1"' in part for part in fast)  # formula-like text kept as text

@@ -79,7 +79,7 @@ def test_every_page_runs_under_the_policy(page, union):
         f"/members/item/{item.pk}/participants/",
         f"/imports/{org.pk}/",
         "/admin/",
-        "/admin/scheduling/holidayschedule/upload/",
+        "/admin/agenda/holidayschedule/upload/",
     ]:
         visit(page, path)
 

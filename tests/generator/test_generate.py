@@ -11,7 +11,7 @@ from unionplan import vocab
 from unionplan.calendar import HolidayCalendar, festival_date, parse_schedule_toml
 from unionplan.errors import UserInputError
 from unionplan.generator import draft_warnings, generate_plan, load_library
-from unionplan.plandata import check_item, check_target
+from unionplan.plan.checks import check_item, check_target
 
 SECTORS = vocab.codes(vocab.SECTORS)
 D = dt.date

@@ -36,6 +36,14 @@ def test_upload_then_preview_writes_nothing(chair_client, org):
     assert not Plan.objects.exists()
 
 
+def test_preview_words_the_targets_never_the_raw_comparator(chair_client, org):
+    preview = chair_client.get(upload(chair_client, org)["Location"])
+    table = preview.text.split("<th>单位</th>", 1)[1]
+    row = table.split("<tbody>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>不少于</td>" in row and '<td class="num">4</td>' in row
+    assert "&gt;=" not in preview.text and "range" not in row
+
+
 def test_confirm_saves_the_plan(chair_client, org):
     location = upload(chair_client, org)["Location"]
     response = chair_client.post(

@@ -21,13 +21,13 @@ from unionplan import vocab
 from unionplan.documents.plan_docx import write_docx
 from unionplan.generator import generate_plan
 from unionplan.imports.saving import import_plans
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.data import ItemData, PlanData, SectionData, TargetData
 from unionplan.plans.convert import plan_to_data
 from unionplan.text import parse_bytes, parse_path
 
 YEAR = 2027
 SIGNED_ON = dt.date(2027, 1, 8)
-SEED = Path(__file__).resolve().parents[2] / "unionplan" / "core" / "demo" / "seed.txt"
+SEED = Path(__file__).resolve().parents[2] / "unionplan" / "demo" / "seed.txt"
 SECTORS = [code for code, _ in vocab.SECTORS]
 
 

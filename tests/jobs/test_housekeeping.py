@@ -12,9 +12,9 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.factories import PlanFactory, RoleFactory, UserFactory, dated_item
 from tests.members.rosters import person, xlsx
+from unionplan.core import uploads
 from unionplan.jobs import housekeeping
 from unionplan.jobs.models import Job
-from unionplan.members import pending
 from unionplan.members import tasks as member_tasks
 
 pytestmark = pytest.mark.django_db
@@ -33,12 +33,12 @@ def age(token: str, folder, seconds: float) -> None:
 
 
 def test_uploads_nobody_confirmed_are_purged_after_a_day(org, chair, var_dir):
-    old = pending.store(xlsx([person(1)]), "旧.xlsx", org_id=org.pk, user_id=chair.pk)
-    fresh = pending.store(xlsx([person(2)]), "新.xlsx", org_id=org.pk, user_id=chair.pk)
+    old = uploads.rosters().store(xlsx([person(1)]), "旧.xlsx", org_id=org.pk, user_id=chair.pk)
+    fresh = uploads.rosters().store(xlsx([person(2)]), "新.xlsx", org_id=org.pk, user_id=chair.pk)
     age(old, var_dir, 25 * 3600)
     assert housekeeping.sweep().inputs == 1
-    assert pending.load(old, org_id=org.pk, user_id=chair.pk) is None
-    assert pending.load(fresh, org_id=org.pk, user_id=chair.pk) is not None
+    assert uploads.rosters().load(old, org_id=org.pk, user_id=chair.pk) is None
+    assert uploads.rosters().load(fresh, org_id=org.pk, user_id=chair.pk) is not None
     assert not list((var_dir / "member-uploads").glob(f"{old}.*"))
 
 

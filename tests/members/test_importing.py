@@ -6,7 +6,7 @@ from python_calamine import CalamineWorkbook
 
 from tests.factories import MemberFactory, OrganizationFactory, tag_member
 from tests.members.rosters import HEADER, csv_bytes, person, xlsx
-from unionplan.members import importing
+from unionplan.members import bulk_write, importing, roster_export
 from unionplan.members.models import Child, Member, MemberTag
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +138,7 @@ def test_a_failed_import_writes_nothing_and_keeps_what_was_stored(org, monkeypat
     def broken(*args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importing, "_replace_children", broken)
+    monkeypatch.setattr(bulk_write, "replace_children", broken)
     rows = [person(1, 部门="数学组", 标签="工会干部"), person(3)]
     with pytest.raises(RuntimeError):
         importing.import_bytes(org, xlsx(rows), "b.xlsx")
@@ -163,10 +163,10 @@ def test_dry_run_stores_nothing(org):
 def test_export_reads_back_as_the_same_roster(org):
     member = MemberFactory(organization=org, birth_date=dt.date(1980, 5, 6), phone="13912345678")
     tag_member(member, "劳模")
-    content, count = importing.members_xlsx(Member.objects.all(), masked=False)
+    content, count = roster_export.members_xlsx(Member.objects.all(), masked=False)
     assert count == 1
     assert importing.preview_bytes(org, content, "export.xlsx").updated == 1
-    masked, _ = importing.members_xlsx(Member.objects.all(), masked=True)
+    masked, _ = roster_export.members_xlsx(Member.objects.all(), masked=True)
     cells = cells_of(masked)
     assert member.masked_id_number in cells and member.id_number not in cells
     assert "139****5678" in cells and member.id_number in cells_of(content)
@@ -198,7 +198,7 @@ def test_hire_date_is_imported_kept_and_exported(org):
     rows = [person(1, 入职时间="2026-09-01"), person(2)]
     importing.import_bytes(org, xlsx(rows, [*HEADER, "入职时间"]), "名册.xlsx")
     # The export has the column and reads back as the same dates, field by field.
-    content, _ = importing.members_xlsx(Member.objects.order_by("name"), masked=False)
+    content, _ = roster_export.members_xlsx(Member.objects.order_by("name"), masked=False)
     preview = importing.preview_bytes(org, content, "export.xlsx")
     assert preview.report.columns["hired_on"] == "入职时间"
     assert [(r.name, r.hired_on, r.joined_on) for r in preview.rows] == [

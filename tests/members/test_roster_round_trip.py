@@ -17,11 +17,12 @@ from tests.factories import (
     RoleFactory,
     tag_member,
 )
-from unionplan.core.demo import build, people
+from unionplan.demo import build
 from unionplan.members import importing
 from unionplan.members.models import Member
 from unionplan.orgs.models import Organization
 from unionplan.roster import RosterReport, read_roster
+from unionplan.roster import synthetic as people
 
 TODAY = dt.date(2026, 11, 24)
 SCALARS = ["name", "gender", "birth_date", "id_number", "phone", "department", "post"]

@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from tests.factories import MemberFactory
 from tests.members.rosters import person, xlsx
+from unionplan.core import uploads
 from unionplan.jobs.models import Job
-from unionplan.members import pending
 from unionplan.members.models import Member
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,9 @@ def test_confirm_imports_the_good_rows(chair_client, org):
     )
     assert response.status_code == 302
     assert list(Member.objects.values_list("name", flat=True)) == ["会员1"]
-    assert pending.load(token, org_id=org.pk, user_id=response.wsgi_request.user.pk) is None
+    assert (
+        uploads.rosters().load(token, org_id=org.pk, user_id=response.wsgi_request.user.pk) is None
+    )
 
 
 def test_cancel_imports_nothing(chair_client, org):
@@ -112,7 +114,10 @@ def test_a_large_import_runs_as_a_job_and_its_page_tells_the_outcome(chair_clien
     assert "导入完成：新增 3 人，更新 0 人，跳过有问题的 0 行。" in response.text
     assert reverse("members:list", args=[org.pk]) in response.text
     assert Member.objects.filter(organization=org).count() == 3
-    assert job.payload is None and pending.load(token, org_id=org.pk, user_id=job.user_id) is None
+    assert (
+        job.payload is None
+        and uploads.rosters().load(token, org_id=org.pk, user_id=job.user_id) is None
+    )
 
 
 def test_a_large_upload_is_checked_by_a_job_then_previewed_and_confirmed(

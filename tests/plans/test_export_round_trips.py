@@ -8,7 +8,7 @@ import pytest
 from django.db import transaction
 
 from tests.documents.round_trip import assert_ics_gives_back, assert_xlsx_gives_back
-from unionplan.core.demo import build
+from unionplan.demo import build
 from unionplan.plans import exporting
 from unionplan.plans.convert import plan_to_data
 from unionplan.plans.models import Plan

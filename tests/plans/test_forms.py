@@ -1,4 +1,4 @@
-"""The editor's forms give plandata's messages, the same as imports and the command line."""
+"""The editor's forms give the plan library's messages, the same as imports and the command line."""
 
 from decimal import Decimal
 

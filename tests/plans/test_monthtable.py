@@ -3,8 +3,10 @@
 import datetime as dt
 from decimal import Decimal
 
-from unionplan.plandata import ItemData
-from unionplan.plans.monthtable import budget_total, month_groups, month_label
+from unionplan.plan.data import ItemData
+from unionplan.plan.money import total_budget
+from unionplan.plan.wording import month_label
+from unionplan.plans.monthtable import month_groups
 
 
 def test_month_labels():
@@ -32,9 +34,9 @@ def test_budget_totals_ignore_blank_budgets():
         ItemData(text="b", month=1),
         ItemData(text="c", month=2, budget=Decimal("1000")),
     ]
-    assert budget_total(items) == Decimal("1100.50")
+    assert total_budget(items) == Decimal("1100.50")
     assert month_groups(items)[0].budget == Decimal("100.50")
-    assert budget_total([]) == Decimal("0.00")
+    assert total_budget([]) == Decimal("0.00")
 
 
 def test_items_move_only_among_the_same_date():

@@ -12,3 +12,10 @@ def test_paragraphs_gives_each_line_its_own_paragraph_and_escapes():
 def test_numbers_as_an_office_writes_them():
     assert plain_number(Decimal("4.00")) == "4"
     assert yuan(Decimal("1200")) == "1,200.00"
+
+
+def test_the_plan_page_prints_money_as_the_documents_do():
+    from unionplan.plan.money import money
+
+    for amount in (Decimal("3000"), Decimal("1234.5"), Decimal("0.1"), None):
+        assert yuan(amount) == money(amount)

@@ -5,13 +5,13 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PlanFactory
+from unionplan.agenda import drafts
 from unionplan.errors import UserInputError
 from unionplan.imports.saving import import_plans
-from unionplan.plandata import PlanData
+from unionplan.plan.data import PlanData
 from unionplan.plans.convert import create_plan
 from unionplan.plans.forms import PlanCreateForm, PlanHeaderForm
 from unionplan.plans.models import Plan
-from unionplan.scheduling import drafts
 from unionplan.text import parse_bytes
 
 pytestmark = pytest.mark.django_db

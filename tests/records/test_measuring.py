@@ -90,3 +90,23 @@ def test_item_states_take_one_query_and_mark_overdue(plan):
         states = item_states([march, done, later], plan.year, JULY)
     assert len(captured) == 1
     assert states == {march.pk: "overdue", done.pk: "done", later.pk: "planned"}
+
+
+def test_month_computed_in_the_database_is_the_month_django_extracts(plan):
+    from django.db.models.functions import ExtractMonth
+
+    from unionplan.records.measuring import Month
+    from unionplan.records.models import ActivityRecord
+
+    item = ScheduleItemFactory(plan=plan)
+    for day in (
+        dt.date(2027, 1, 1),
+        dt.date(2027, 9, 30),
+        dt.date(2027, 10, 1),
+        dt.date(2027, 12, 31),
+    ):
+        ActivityRecordFactory(item=item, date=day)
+    records = ActivityRecord.objects.filter(item=item).order_by("date")
+    ours = list(records.annotate(m=Month("date")).values_list("m", flat=True))
+    assert ours == list(records.annotate(m=ExtractMonth("date")).values_list("m", flat=True))
+    assert ours == [1, 9, 10, 12]

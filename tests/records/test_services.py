@@ -16,7 +16,8 @@ from tests.records.conftest import (
 )
 from tests.records.factories import ActivityRecordFactory
 from unionplan.errors import UserInputError
-from unionplan.records import services, uploads
+from unionplan.files import uploads
+from unionplan.records import services
 from unionplan.records.models import ActivityRecord, Attachment, ExpenseLine
 from unionplan.records.services import ExpenseInput, RecordInput
 

@@ -169,6 +169,8 @@ CASES = [
     # the understood part of alternatives is the understood alternatives, not "anyone"
     ("困难职工、劳动模范", {"tags": ["劳模"]}, ["困难职工"]),
     ("求职职工、农民工", {"tags": ["农民工"]}, ["求职"]),
+    ("军队转业干部、退役军人", {"tags": ["退役军人"]}, []),  # not a department called 干部
+    ("35周岁以下青年干部", {"age_max": 35}, []),
     ("参赛职工、女职工", {"gender": "female"}, ["参赛"]),
     ("xyz", {}, ["xyz"]),
     ("某某", {}, ["某某"]),

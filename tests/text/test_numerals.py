@@ -2,8 +2,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from unionplan.text.numbering import section_number
-from unionplan.text.numerals import parse_chinese_number, to_chinese
+from unionplan.numerals import parse_chinese_number, to_chinese
+from unionplan.plan.numbering import section_number
 
 
 @pytest.mark.parametrize(

@@ -31,10 +31,15 @@ from unionplan.calendar.festivals import (
     RULES,
     Festival,
     festival_date,
-    festivals_for_year,
     festivals_named,
 )
-from unionplan.calendar.holidays import HolidayCalendar, HolidayPeriod, HolidaySchedule, legal_days
+from unionplan.calendar.holidays import (
+    HolidayCalendar,
+    HolidayPeriod,
+    HolidaySchedule,
+    festivals_for_year,
+    legal_days,
+)
 from unionplan.calendar.schedule_file import (
     load_schedule,
     parse_schedule_json,

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from lunar_python import Lunar, Solar
 
-from unionplan.calendar.holidays import HolidayCalendar
 from unionplan.calendar.years import check_year
 from unionplan.errors import UserInputError
 
@@ -183,22 +182,6 @@ def rule_dates(rule: FestivalRule, year: int) -> list[dt.date]:
 def spring_festival(year: int) -> dt.date:
     (date,) = _lunar_dates(year, 1, 1)
     return date
-
-
-def festivals_for_year(year: int, holidays: HolidayCalendar | None = None) -> list[Festival]:
-    """All festivals of ``year`` in date order, each flagged with its statutory-holiday status.
-
-    ``holidays`` supplies the official schedule (built in from chinese-calendar, plus any the
-    operator loaded); without one, only the built-in schedule is known.
-    """
-    year = check_year(year)
-    holidays = holidays or HolidayCalendar()
-    found = [
-        Festival(date, rule.name, rule.key, rule.lunar, holidays.is_statutory_holiday(date))
-        for rule in RULES
-        for date in rule_dates(rule, year)
-    ]
-    return sorted(found, key=lambda festival: (festival.date, FESTIVAL_KEYS.index(festival.key)))
 
 
 def festival_date(year: int, key: str) -> dt.date | None:

@@ -21,6 +21,14 @@ from dataclasses import dataclass, field
 
 import chinese_calendar
 
+from unionplan.calendar.festivals import (
+    FESTIVAL_KEYS,
+    RULES,
+    RULES_BY_KEY,
+    Festival,
+    rule_dates,
+    spring_festival,
+)
 from unionplan.calendar.years import check_year
 
 
@@ -85,8 +93,6 @@ def legal_days(year: int) -> dict[dt.date, str]:
 @functools.lru_cache(maxsize=256)
 def _legal_days(year: int) -> dict[dt.date, str]:
     """Cached; callers get a copy from ``legal_days``."""
-    from unionplan.calendar.festivals import RULES_BY_KEY, rule_dates, spring_festival
-
     _, lunar, solar, three_more = [v for v in _LAW_VERSIONS if v[0] <= year][-1]
     days: dict[dt.date, str] = {dt.date(year, m, d): _SOLAR_LAW_NAMES[m] for m, d in solar}
     new_year = spring_festival(year)
@@ -204,3 +210,19 @@ class HolidayCalendar:
 
 
 _BUILTIN_YEARS = _builtin_years()
+
+
+def festivals_for_year(year: int, holidays: HolidayCalendar | None = None) -> list[Festival]:
+    """All festivals of ``year`` in date order, each flagged with its statutory-holiday status.
+
+    ``holidays`` supplies the official schedule (built in from chinese-calendar, plus any the
+    operator loaded); without one, only the built-in schedule is known.
+    """
+    year = check_year(year)
+    holidays = holidays or HolidayCalendar()
+    found = [
+        Festival(date, rule.name, rule.key, rule.lunar, holidays.is_statutory_holiday(date))
+        for rule in RULES
+        for date in rule_dates(rule, year)
+    ]
+    return sorted(found, key=lambda festival: (festival.date, FESTIVAL_KEYS.index(festival.key)))

@@ -168,6 +168,8 @@ def _has_data() -> bool:
     """Whether this folder's database already holds anything a person made."""
     from django.contrib.auth import get_user_model
 
+    # Imported here: core stands below every app; only this check asks the organizations
+    # table (the ignored import of the app-layers contract, pyproject.toml).
     from unionplan.orgs.models import Organization
 
     tables = connection.introspection.table_names()

@@ -2,7 +2,7 @@
 
 Everything is a grouped aggregate over the organization's subtree (``path__startswith``):
 a federation of 1,000 unions costs the same dozen queries as a single union, and no query
-runs per union. Overdue is computed in SQL from the same rule as ``records.states``.
+runs per union. Overdue is computed in SQL from the same rule as ``unionplan.plan.states``.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce, ExtractMonth, Substr
+from django.db.models.functions import Coalesce, Substr
+from django.utils import timezone
 
 from unionplan.orgs.models import Organization
+from unionplan.plan.progress import STATUSES
 from unionplan.plans.models import Plan, ScheduleItem, Target
 from unionplan.records import accounts, measuring
 from unionplan.records.models import ActivityRecord
-from unionplan.records.progress import STATUSES
 
 ATTENDEES = ActivityRecord.attendees.through
 ID_WIDTH = 9  # "00000042/": one level of Organization.path
@@ -72,7 +73,7 @@ def overdue_q(year: int, today: dt.date) -> Q:
 
 
 def figures(org: Organization, year: int, today: dt.date | None = None) -> Figures:
-    today = today or measuring.today()
+    today = today or timezone.localdate()
     plans = Q(plan__organization__path__startswith=org.path, plan__year=year)
     result = Figures(org=org, year=year)
     result.unions = Organization.objects.filter(
@@ -135,14 +136,14 @@ def _participation(result: Figures, plans: Q) -> None:
         item__in=ScheduleItem.objects.filter(plans).values("pk")
     )
     rows = (
-        records.annotate(m=ExtractMonth("date"))
+        records.annotate(m=measuring.Month("date"))
         .values("m")
         .annotate(n=Count("id"), others=Sum("others_count"))
         .order_by()
     )
     members = (
         ATTENDEES.objects.filter(activityrecord__in=records.values("pk"))
-        .annotate(m=ExtractMonth("activityrecord__date"))
+        .annotate(m=measuring.Month("activityrecord__date"))
         .values("m")
         .annotate(n=Count("id"))
         .order_by()

@@ -6,14 +6,15 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.dashboard.figures import Figures, figures
 from unionplan.orgs.access import get_organization_or_404
+from unionplan.plan.progress import STATUSES
 from unionplan.plans.models import Plan
-from unionplan.records.measuring import today
-from unionplan.records.progress import STATUSES
 
 
 @login_required
@@ -39,10 +40,10 @@ def org(request, pk: int):
 def _year(asked: str | None, years: list[int]) -> int:
     """The year asked for, else this year if it has plans, else the latest year with plans."""
     try:
-        return max(1950, min(2100, int(asked or "")))
+        return max(FIRST_YEAR, min(LAST_YEAR, int(asked or "")))
     except ValueError:
         pass
-    current = today().year
+    current = timezone.localdate().year
     if current in years or not years:
         return current
     return years[0]

@@ -1,4 +1,4 @@
-"""Document writers: a plan (``unionplan.plandata.PlanData``) as Word, Excel and iCal.
+"""Document writers: a plan (``unionplan.plan.data.PlanData``) as Word, Excel and iCal.
 
 Pure Python (no Django): each writer takes PlanData and a path or binary file object.
 
@@ -24,8 +24,9 @@ stamp=None)`` / ``ics_bytes(plan, ...)``
 ``cells`` is the one way any .xlsx of the app is written: typed text beginning with
 ``= + - @`` (or a tab/CR) stays text, and formulas carry their computed value.
 ``official`` holds the reusable 公文 layout (page, fonts with fallbacks, headings, page
-numbers, tables) for other Word documents such as the year-end summary; ``labels`` the
-shared wording (month cells 3月 / 7—8月 / 3月8日, money, targets).
+numbers, tables) for other Word documents such as the year-end summary. The wording all
+of them share (month cells 3月 / 7—8月 / 3月8日, money, targets) is the plan library's
+(``unionplan.plan.wording``, ``unionplan.plan.money``).
 """
 
 from unionplan.documents.plan_docx import plan_document, write_docx

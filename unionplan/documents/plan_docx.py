@@ -13,9 +13,12 @@ from typing import BinaryIO
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from unionplan.documents import docx_package, labels, official
-from unionplan.plandata import SCHEDULE_TITLE, ItemData, PlanData, SectionData
-from unionplan.text.numbering import MAX_LEVEL, section_number
+from unionplan.documents import docx_package, official
+from unionplan.plan.data import SCHEDULE_TITLE, ItemData, PlanData, SectionData
+from unionplan.plan.money import money, total_budget
+from unionplan.plan.numbering import MAX_LEVEL, section_number
+from unionplan.plan.order import ordered_items
+from unionplan.plan.wording import paragraphs, targets_sentence, when_label
 
 SCHEDULE_COLUMNS = (
     official.Column("月份", 25, WD_ALIGN_PARAGRAPH.CENTER),
@@ -66,9 +69,9 @@ def _preamble(document: DocumentObject, plan: PlanData) -> None:
     bodies = {_squash(section.body) for section in plan.sections}
     for text in (plan.guiding_ideas, plan.goals):
         if text.strip() and _squash(text) not in bodies:
-            for paragraph in labels.paragraphs(text):
+            for paragraph in paragraphs(text):
                 official.add_body(document, paragraph)
-    sentence = labels.targets_sentence(plan.targets)
+    sentence = targets_sentence(plan.targets)
     if sentence:
         official.add_body(document, sentence)
 
@@ -84,9 +87,9 @@ def _sections(
     for position, section in enumerate(sections, start=1):
         shown = min(level, MAX_LEVEL)
         official.add_heading(document, shown, section_number(shown, position), section.title)
-        for paragraph in labels.paragraphs(section.body):
+        for paragraph in paragraphs(section.body):
             official.add_body(document, paragraph)
-        sentence = labels.targets_sentence(section.targets)
+        sentence = targets_sentence(section.targets)
         if sentence:
             official.add_body(document, sentence)
         _sections(document, plan, section.children, level=level + 1, table_home=table_home)
@@ -105,14 +108,14 @@ def _schedule_section(sections: list[SectionData]) -> SectionData | None:
 def add_schedule_table(document: DocumentObject, items: list[ItemData]):
     """The 计划表: 月份 | 活动内容 | 参加范围 | 负责人 | 经费（元）, one row per activity, months
     merged over consecutive rows, and a 合计 row with the total budget."""
-    ordered = labels.ordered_items(items)
+    ordered = ordered_items(items)
     rows = [
         (
-            labels.when_label(item),
+            when_label(item),
             item.text,
             item.scope,
             item.owner,
-            labels.money(item.budget),
+            money(item.budget),
         )
         for item in ordered
     ]
@@ -120,7 +123,7 @@ def add_schedule_table(document: DocumentObject, items: list[ItemData]):
     total = official.add_table_row(
         table,
         SCHEDULE_COLUMNS,
-        (TOTAL_LABEL, "", "", "", labels.money(labels.total_budget(items)) or "0"),
+        (TOTAL_LABEL, "", "", "", money(total_budget(items)) or "0"),
         font=official.HEITI,
     )
     merged = total[0].merge(total[3])

@@ -19,8 +19,8 @@ from typing import BinaryIO
 from icalendar import Calendar, Event, vDuration
 
 from unionplan import vocab
-from unionplan.documents import labels
-from unionplan.plandata import ItemData, PlanData
+from unionplan.plan.data import ItemData, PlanData
+from unionplan.plan.money import money
 
 PRODID = "-//unionplan//工会年度工作计划系统//ZH"
 TIMEZONE = "Asia/Shanghai"  # a hint for clients; all-day events carry no time zone
@@ -138,7 +138,7 @@ def event_description(item: ItemData, *, organization: str = "") -> str:
         # no thousands separator: a comma in TEXT must be escaped, which some readers show
         (
             "经费",
-            f"{labels.money(item.budget).replace(',', '')}元" if item.budget is not None else "",
+            f"{money(item.budget).replace(',', '')}元" if item.budget is not None else "",
         ),
     ]
     return "\n".join(f"{name}：{value}" for name, value in lines if value)

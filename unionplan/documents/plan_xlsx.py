@@ -9,8 +9,10 @@ quantified targets. Cells are written through ``cells``: typed text is never a f
 
 from __future__ import annotations
 
+import copy
 import math
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO
@@ -21,9 +23,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from unionplan import vocab
-from unionplan.documents import cells, labels
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
-from unionplan.text.numbering import MAX_LEVEL, section_number
+from unionplan.documents import cells
+from unionplan.plan.data import ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.money import decimal, total_budget
+from unionplan.plan.numbering import MAX_LEVEL, section_number
+from unionplan.plan.order import ordered_items
+from unionplan.plan.wording import DASH, date_range_label, target_label
 
 FONT_NAME = "宋体"  # present wherever Excel or WPS runs in Chinese; LibreOffice maps it
 MONEY_FORMAT = "#,##0.00"
@@ -93,14 +98,14 @@ def _schedule_sheet(sheet: Worksheet, plan: PlanData) -> None:
     _title_rows(sheet, plan, len(SCHEDULE_COLUMNS), f"{plan.title}　活动安排表")
     _header(sheet, SCHEDULE_COLUMNS)
     row = FIRST_DATA_ROW
-    for item in labels.ordered_items(plan.items):
+    for item in ordered_items(plan.items):
         _cells(sheet, row, SCHEDULE_COLUMNS, _item_values(item))
         sheet.cell(row, BUDGET_COLUMN).number_format = MONEY_FORMAT
         if item.date and not item.end_date:
             sheet.cell(row, 2).number_format = DATE_FORMAT
         _fit_height(sheet, row, SCHEDULE_COLUMNS)
         row += 1
-    _total_row(sheet, row, labels.total_budget(plan.items))
+    _total_row(sheet, row, total_budget(plan.items))
     sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 1).coordinate
     last = get_column_letter(len(SCHEDULE_COLUMNS))
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row - 1, HEADER_ROW)}"
@@ -110,11 +115,11 @@ def _schedule_sheet(sheet: Worksheet, plan: PlanData) -> None:
 def _item_values(item: ItemData) -> list:
     """The cells of one activity: a one-day date is a real date, a range is text."""
     if item.date and item.end_date and item.end_date != item.date:
-        day = labels.date_range_label(item.date, item.end_date)
+        day = date_range_label(item.date, item.end_date)
     else:
         day = item.date
     month = (
-        f"{item.month}{labels.DASH}{item.end_month}月"
+        f"{item.month}{DASH}{item.end_month}月"
         if item.end_month and item.end_month != item.month
         else f"{item.month}月"
     )
@@ -168,7 +173,7 @@ def _targets_sheet(sheet: Worksheet, plan: PlanData, targets: list[tuple[TargetD
     _header(sheet, TARGET_COLUMNS)
     for row, (target, home) in enumerate(targets, start=FIRST_DATA_ROW):
         values = [
-            target.text or labels.target_label(target),  # its own words, as typed
+            target.text or target_label(target),  # its own words, as typed
             vocab.label(vocab.COMPARATORS, target.comparator),
             _number(target.value),
             _number(target.value_high),
@@ -185,7 +190,7 @@ def _number(value: Decimal | None) -> int | float | None:
     """A cell number: whole values as int, so Excel shows 90 rather than 90.0."""
     if value is None:
         return None
-    value = labels.decimal(value)
+    value = decimal(value)
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -222,11 +227,30 @@ def _header(sheet: Worksheet, columns) -> None:
 
 
 def _cells(sheet: Worksheet, row: int, columns, values, *, bold: bool = False) -> None:
+    """One bordered row of ``values``, each aligned as its column says.
+
+    Each look (alignment, bold) is built from openpyxl's style objects once per workbook;
+    later cells take a copy of its style ids. Building a Font and an Alignment for every
+    cell and hashing them to find their ids was four fifths of a long plan's export.
+    """
+    looks = _LOOKS.setdefault(sheet.parent, {})
     for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-        cell = cells.put(sheet, row, index, value)
-        cell.font = Font(name=FONT_NAME, size=11, bold=bold)
-        cell.alignment = Alignment(horizontal=column.horizontal, vertical="center", wrap_text=True)
-        cell.border = _BORDER
+        cell = sheet.cell(row, index)
+        look = looks.get((column.horizontal, bold))
+        if look is None:
+            cell.font = Font(name=FONT_NAME, size=11, bold=bold)
+            cell.alignment = Alignment(
+                horizontal=column.horizontal, vertical="center", wrap_text=True
+            )
+            cell.border = _BORDER
+            looks[(column.horizontal, bold)] = copy.copy(cell._style)
+        else:
+            cell._style = copy.copy(look)
+        cells.put(sheet, row, index, value)  # after the look: it may set the quote prefix
+
+
+# Per workbook: (alignment, bold) -> the style ids of a cell with that look.
+_LOOKS: weakref.WeakKeyDictionary[Workbook, dict] = weakref.WeakKeyDictionary()
 
 
 def _fit_height(sheet: Worksheet, row: int, columns) -> None:

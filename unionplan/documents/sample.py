@@ -12,7 +12,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.data import ItemData, PlanData, SectionData, TargetData
 
 
 def sample_plan() -> PlanData:

@@ -20,7 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm
 
 from unionplan.documents import docx_package, official
-from unionplan.text.numbering import section_number
+from unionplan.plan.money import money
+from unionplan.plan.numbering import section_number
 
 ZERO = Decimal("0.00")
 CHART_WIDTH_MM = 150
@@ -157,10 +158,6 @@ def summary_document(data: SummaryData) -> DocumentObject:
         write(document, data)
     official.add_signature(document, data.organization, data.signed_on)
     return document
-
-
-def money(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
 
 
 def overview(data: SummaryData) -> str:

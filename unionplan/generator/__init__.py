@@ -5,7 +5,7 @@ Public API::
     from unionplan.generator import generate_plan, draft_warnings, load_library, LibraryError
 
     plan = generate_plan("school", 2027, organization="XX中学工会", holidays=calendar)
-    # -> unionplan.plandata.PlanData: sections (指导思想, 工作目标, 主要工作 with （一）…,
+    # -> unionplan.plan.data.PlanData: sections (指导思想, 工作目标, 主要工作 with （一）…,
     #    保障措施), targets (plan-level and inside sections), items sorted by date, each with
     #    month, date (end_date/end_month for spans), scope, owner, budget, category.
     draft_warnings(2027, calendar)   # ["尚未收录2027年的法定节假日安排…"] when dates are tentative

@@ -17,7 +17,8 @@ from pathlib import Path
 from unionplan import vocab
 from unionplan.calendar import FESTIVAL_KEYS
 from unionplan.errors import UserInputError
-from unionplan.plandata import TargetData, check_target
+from unionplan.plan.checks import check_target
+from unionplan.plan.data import TargetData
 
 LIBRARY_DIR = Path(__file__).with_name("library")
 FALLBACK_SECTORS = {"other": "enterprise"}  # a sector with no file of its own borrows one

@@ -14,7 +14,8 @@ from unionplan.generator.library import (
     check_sector,
     load_library,
 )
-from unionplan.plandata import ItemData, PlanData, SectionData, TargetData, check_item
+from unionplan.plan.checks import check_item
+from unionplan.plan.data import ItemData, PlanData, SectionData, TargetData
 
 _CENT = Decimal("0.01")
 

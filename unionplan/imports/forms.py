@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.text.readers import MAX_FILE_BYTES, too_large_message
 
 
@@ -24,7 +25,7 @@ class UploadForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    year = forms.IntegerField(label=_("计划年度"), min_value=1950, max_value=2100)
+    year = forms.IntegerField(label=_("计划年度"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
 
     def __init__(self, *args, plan_count: int = 0, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,10 +14,10 @@ from dataclasses import replace
 from django.db import transaction
 from django.utils import timezone
 
-from unionplan import plandata
 from unionplan.calendar import check_year
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
+from unionplan.plan.data import PlanData
 from unionplan.plans.convert import create_plan
 from unionplan.plans.models import Plan
 from unionplan.text import ParseResult
@@ -29,7 +29,7 @@ def default_year(result: ParseResult) -> int:
     return next(named, timezone.localdate().year + 1)
 
 
-def plans_for_year(result: ParseResult, year: int) -> list[plandata.PlanData]:
+def plans_for_year(result: ParseResult, year: int) -> list[PlanData]:
     """Every plan of ``result`` as PlanData, its activities dated in ``year``."""
     return [result.plan_data(index, year=year) for index in range(len(result.plans))]
 
@@ -60,5 +60,5 @@ def import_plans(
         ]
 
 
-def _titled(data: plandata.PlanData, title: str) -> plandata.PlanData:
+def _titled(data: PlanData, title: str) -> PlanData:
     return replace(data, title=title) if title else data

@@ -1,6 +1,7 @@
 """Upload a document, preview what was understood, confirm to save.
 
-Nothing is written before the user confirms; the upload waits in ``pending`` meanwhile.
+Nothing is written before the user confirms; the upload waits meanwhile in the one
+pending-upload store (``core.uploads.plans``), bound to its user and union.
 """
 
 from django.contrib import messages
@@ -9,12 +10,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from unionplan.core import uploads
 from unionplan.errors import UserInputError
-from unionplan.imports import pending
 from unionplan.imports.forms import ConfirmForm, UploadForm
 from unionplan.imports.saving import default_year, import_plans, plans_for_year
 from unionplan.orgs.access import get_organization_or_404, require_editor
-from unionplan.plandata import numbered_sections
+from unionplan.plan.numbering import numbered_sections
 from unionplan.text import parse_bytes
 
 
@@ -37,8 +38,13 @@ def upload(request, org_pk: int):
         except UserInputError as error:
             form.add_error("file", error.message)
         else:
-            meta = {"org": org.pk, "filename": upload_file.name, "simplified": simplified}
-            token = pending.keep(request.session, data, meta)
+            token = uploads.plans().store(
+                data,
+                upload_file.name,
+                org_id=org.pk,
+                user_id=request.user.pk,
+                simplified=simplified,
+            )
             return redirect("imports:preview", org_pk=org.pk, token=token)
     return render(request, "imports/upload.html", {"org": org, "form": form})
 
@@ -46,8 +52,8 @@ def upload(request, org_pk: int):
 @login_required
 def preview(request, org_pk: int, token: str):
     org = _editable_org(request, org_pk)
-    kept = pending.load(request.session, token)
-    if kept is None or kept[1].get("org") != org.pk:
+    kept = uploads.plans().load(token, org_id=org.pk, user_id=request.user.pk)
+    if kept is None:
         raise Http404
     data, meta = kept
     result = parse_bytes(data, meta["filename"], simplified=meta["simplified"])
@@ -65,7 +71,7 @@ def preview(request, org_pk: int, token: str):
         except UserInputError as error:
             form.add_error(None, error.message)
         else:
-            pending.forget(request.session, token)
+            uploads.plans().discard(token)
             messages.success(request, _("已导入%(n)d份计划。") % {"n": len(saved)})
             if len(saved) == 1:
                 return redirect("plans:detail", pk=saved[0].pk)

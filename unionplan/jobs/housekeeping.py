@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from unionplan.core import uploads
 from unionplan.jobs import lifecycle
 from unionplan.jobs.models import Job
 
@@ -50,10 +51,8 @@ def sweep(now: dt.datetime | None = None) -> Sweep:
 
 def purge_stale_uploads(now: dt.datetime | None = None) -> int:
     """Remove uploads older than a day that nobody confirmed; how many were removed."""
-    from unionplan.members import pending
-
     now = now or timezone.now()
-    removed = pending.purge_old(max_age=INPUT_MAX_AGE.total_seconds(), now=now.timestamp())
+    removed = uploads.purge_old(max_age=INPUT_MAX_AGE.total_seconds(), now=now.timestamp())
     removed += Job.objects.filter(payload__isnull=False, created_at__lt=now - INPUT_MAX_AGE).update(
         payload=None
     )
@@ -77,7 +76,9 @@ def _queue_reminders_if_due(now: dt.datetime) -> bool:
     local = timezone.localtime(now)
     if at is None or local.time() < at:
         return False
-    from unionplan.scheduling.tasks import send_reminders
+    # Imported here: agenda stands on jobs, so jobs names its one scheduled task only when
+    # the time has come (the ignored import of the app-layers contract, pyproject.toml).
+    from unionplan.agenda.tasks import send_reminders
 
     today = local.date().isoformat()
     queued = Job.objects.filter(

@@ -6,14 +6,13 @@ file it made may hold personal data exported under the starter's name.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from unionplan.core import downloads
 from unionplan.errors import UserInputError
 from unionplan.jobs import lifecycle
 from unionplan.jobs.models import Job
@@ -48,11 +47,7 @@ def download(request: HttpRequest, pk) -> HttpResponse:
     job = Job.objects.filter(pk=pk, user=request.user, status=Job.DONE).first()
     if job is None or job.result is None:
         raise Http404
-    response = HttpResponse(bytes(job.result), content_type=job.result_type)
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"download\"; filename*=UTF-8''{quote(job.result_name)}"
-    )
-    return response
+    return downloads.download(bytes(job.result), job.result_name, content_type=job.result_type)
 
 
 @login_required

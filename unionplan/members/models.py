@@ -28,12 +28,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from unionplan import vocab
+from unionplan.core.choices import translated
 from unionplan.idcard import mask_id_number, mask_phone
 from unionplan.orgs.models import Organization
 
-GENDERS = [("male", _("男")), ("female", _("女"))]
-# The codes of the scope language (unionplan.scope.filter.STATUSES; a test keeps them equal).
-STATUSES = [("active", _("在职")), ("retired", _("退休")), ("left", _("离职"))]
+# The vocabulary's words (unionplan.vocab), shared with the scope language and the roster.
+GENDERS = translated(vocab.GENDERS)
+STATUSES = translated(vocab.MEMBER_STATUSES)
 ID_WIDTH = 8  # Organization.path writes each id with eight digits
 
 
@@ -57,8 +59,8 @@ class Tag(models.Model):
     name = models.CharField(_("名称"), max_length=30, unique=True)
 
     class Meta:
-        verbose_name = _("会员标签")
-        verbose_name_plural = _("会员标签")
+        verbose_name = _("标签")
+        verbose_name_plural = _("标签")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -184,8 +186,8 @@ class MemberTag(models.Model):
     )
 
     class Meta:
-        verbose_name = _("会员标签")
-        verbose_name_plural = _("会员标签")
+        verbose_name = _("会员所贴标签")
+        verbose_name_plural = _("会员所贴标签")
         constraints = [
             models.UniqueConstraint(fields=["member", "tag"], name="member_tag_once"),
         ]

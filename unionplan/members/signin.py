@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from unionplan.members.exporting import SIGNIN_HEADER, UNIONS_SIGNIN_HEADER, signin_sheet_xlsx
+from unionplan.documents.signin_xlsx import SIGNIN_HEADER, UNIONS_SIGNIN_HEADER, signin_sheet_xlsx
 from unionplan.members.participants import Participants, item_date
 from unionplan.plans.models import ScheduleItem
 

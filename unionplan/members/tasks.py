@@ -11,15 +11,14 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from unionplan.errors import UserInputError
+from unionplan.files.mime import XLSX
 from unionplan.jobs.lifecycle import Finished, background
 from unionplan.jobs.models import Job
 from unionplan.jobs.progress import Progress
-from unionplan.members import importing, privacy
+from unionplan.members import importing, privacy, roster_export
 from unionplan.members.participants import resolve_item
 from unionplan.members.signin import export_title, signin_filename, signin_rows, signin_xlsx
 from unionplan.plans.models import ScheduleItem
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def imported_message(outcome: importing.ImportOutcome) -> str:
@@ -91,7 +90,7 @@ def registry_export(job: Job, progress: Progress) -> Finished:
     """The union's registry as a roster file, masked as the starter's role requires."""
     org, masked = job.organization, job.params["masked"]
     progress.step(_("生成会员名册"))
-    content, count = importing.registry_xlsx(org, masked)
+    content, count = roster_export.registry_xlsx(org, masked)
     privacy.log_export(job.user, org, registry_title(org), count, masked)
     message = _("会员名册共 %(n)s 人。") % {"n": count}
     if masked:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unionplan.members import views
+from unionplan.members import plan_counts, views
 
 app_name = "members"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
     path("org/<int:pk>/import/review/<uuid:job_pk>/", views.import_review, name="import_review"),
     path("item/<int:pk>/participants/", views.participants, name="participants"),
     path("item/<int:pk>/participants.xlsx", views.participants_xlsx, name="participants_xlsx"),
+    path(
+        "plan/<int:pk>/participants/",
+        plan_counts.plan_participant_counts,
+        name="plan_participant_counts",
+    ),
 ]

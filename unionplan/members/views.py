@@ -9,7 +9,6 @@ ID numbers and phones are only ever sent by POST (search, import), never put in 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,10 +21,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionplan.core import uploads
+from unionplan.core.downloads import download
 from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.jobs import lifecycle
 from unionplan.jobs.models import Job
-from unionplan.members import importing, pending, privacy, tasks
+from unionplan.members import importing, privacy, roster_export, tasks
 from unionplan.members.forms import NumberLookupForm, RosterUploadForm
 from unionplan.members.models import Member, MemberTag
 from unionplan.members.participants import item_date, resolve_item
@@ -100,21 +101,9 @@ def export_members(request: HttpRequest, pk: int) -> HttpResponse:
             next_url=reverse("members:list", args=[org.pk]),
         )
         return redirect("jobs:detail", job.pk)
-    content, count = importing.registry_xlsx(org, masked)
+    content, count = roster_export.registry_xlsx(org, masked)
     privacy.log_export(request.user, org, tasks.registry_title(org), count, masked)
-    return _xlsx_response(content, tasks.registry_filename(org))
-
-
-def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = _attachment(filename)
-    return response
-
-
-def _attachment(filename: str) -> str:
-    return f"attachment; filename=\"export.xlsx\"; filename*=UTF-8''{quote(filename)}"
+    return download(content, tasks.registry_filename(org))
 
 
 def _item_or_404(user, pk: int) -> ScheduleItem:
@@ -162,7 +151,7 @@ def participants_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     rows = signin_rows(found)
     content = signin_xlsx(item, rows, found.for_unions)
     privacy.log_export(request.user, item.plan.organization, export_title(item), len(rows), True)
-    return _xlsx_response(content, signin_filename(item))
+    return download(content, signin_filename(item))
 
 
 @login_required
@@ -179,7 +168,9 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
         if preview.error:
             form.add_error("file", preview.error)
         else:
-            token = pending.store(data, upload.name, org_id=org.pk, user_id=request.user.pk)
+            token = uploads.rosters().store(
+                data, upload.name, org_id=org.pk, user_id=request.user.pk
+            )
             checked = importing.CheckedRoster.of(preview)
             return _preview_page(request, org, checked, token, upload.name)
     return render(request, "members/import.html", {"org": org, "form": form})
@@ -192,7 +183,7 @@ def _preview_page(request, org, checked, token: str, filename: str) -> HttpRespo
 
 def _check_in_background(request, org, data: bytes, filename: str) -> HttpResponse:
     """A large file is checked by a job; its page leads to the preview when done."""
-    token = pending.store(data, filename, org_id=org.pk, user_id=request.user.pk)
+    token = uploads.rosters().store(data, filename, org_id=org.pk, user_id=request.user.pk)
     job = lifecycle.start(
         tasks.check_roster,
         title=_("检查花名册：%(name)s") % {"name": filename},
@@ -234,19 +225,19 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_organization_or_404(request.user, pk)
     require_editor(request.user, org)
     token = request.POST.get("token", "")
-    stored = pending.load(token, org_id=org.pk, user_id=request.user.pk)
+    stored = uploads.rosters().load(token, org_id=org.pk, user_id=request.user.pk)
     if stored is None:
         messages.error(request, _("上传的文件已过期或不存在，请重新上传。"))
         return redirect("members:import", org.pk)
     if "cancel" in request.POST:
-        pending.discard(token)
+        uploads.rosters().discard(token)
         messages.info(request, _("已取消导入，没有保存任何数据。"))
         return redirect("members:list", org.pk)
-    data, filename = stored
+    data, filename = stored[0], stored[1]["filename"]
     if _row_count(request) > settings.BACKGROUND_ROWS:
         return _import_in_background(request, org, token, data, filename)
     outcome = importing.import_bytes(org, data, filename)
-    pending.discard(token)
+    uploads.rosters().discard(token)
     if outcome.error:
         messages.error(request, outcome.error)
         return redirect("members:import", org.pk)
@@ -272,5 +263,5 @@ def _import_in_background(request, org, token: str, data: bytes, filename: str) 
         payload=data,
         next_url=reverse("members:list", args=[org.pk]),
     )
-    pending.discard(token)
+    uploads.rosters().discard(token)
     return redirect("jobs:detail", job.pk)

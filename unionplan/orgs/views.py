@@ -6,13 +6,14 @@ from django.shortcuts import render
 
 from unionplan.orgs.access import can_edit, get_organization_or_404
 from unionplan.orgs.models import Organization
-from unionplan.plans.models import Plan
 
 
 @login_required
 def detail(request, pk: int):
     org = get_organization_or_404(request.user, pk)
-    plans = Plan.objects.filter(organization=org).order_by("-year", "title")
+    # Through the reverse relation of the plans app's foreign key: orgs stands below plans
+    # and does not import it (the layers contract in pyproject.toml).
+    plans = org.plans.order_by("-year", "title")
     children = Paginator(Organization.objects.filter(parent=org).order_by("name"), 50).get_page(
         request.GET.get("page")
     )

@@ -1,4 +1,4 @@
-"""Between the database and ``unionplan.plandata``: the one place plans cross that line.
+"""Between the database and ``unionplan.plan.data``: the one place plans cross that line.
 
 Exports read a plan as PlanData; imports, the generator and "copy last year's plan" write
 PlanData into the database. Writing is one transaction: a failure leaves nothing behind.
@@ -9,27 +9,30 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from unionplan import plandata, vocab
+from unionplan import vocab
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
+from unionplan.plan.checks import check_item, check_target, clean_section_title, clean_title
+from unionplan.plan.data import MAX_TEXT_LENGTH, ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.money import clean_budget
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.outline import Outline, SectionNode, build_outline
 from unionplan.plans.titles import check_title_free, duplicate_title_message
 
 
-def plan_to_data(plan: Plan, outline: Outline | None = None) -> plandata.PlanData:
+def plan_to_data(plan: Plan, outline: Outline | None = None) -> PlanData:
     """``plan`` as PlanData; pass its ``outline`` when you already have it (no queries)."""
     outline = outline or build_outline(plan)
 
-    def section_data(node: SectionNode) -> plandata.SectionData:
-        return plandata.SectionData(
+    def section_data(node: SectionNode) -> SectionData:
+        return SectionData(
             title=node.section.title,
             body=node.section.body,
             children=[section_data(child) for child in node.children],
             targets=[target.as_data() for target in node.targets],
         )
 
-    return plandata.PlanData(
+    return PlanData(
         title=plan.title,
         year=plan.year,
         organization=plan.organization.name,
@@ -44,15 +47,15 @@ def plan_to_data(plan: Plan, outline: Outline | None = None) -> plandata.PlanDat
     )
 
 
-def create_plan(organization: Organization, data: plandata.PlanData, *, year: int) -> Plan:
+def create_plan(organization: Organization, data: PlanData, *, year: int) -> Plan:
     """Save ``data`` as a new plan of ``organization`` for ``year``; all or nothing.
 
     Every new plan (blank, copied, generated, imported, the demo's) is saved here, so the
     rule of one title per organization and year is checked here, with its one message —
     also when someone else took the title between the check and the save.
-    Raises UserInputError (from plandata's checks) for content that cannot be stored.
+    Raises UserInputError (from unionplan.plan.checks) for content that cannot be stored.
     """
-    title = plandata.clean_title(data.title, what="计划标题")
+    title = clean_title(data.title, what="计划标题")
     check_title_free(organization, year, title)
     try:
         with transaction.atomic():
@@ -61,9 +64,7 @@ def create_plan(organization: Organization, data: plandata.PlanData, *, year: in
         raise UserInputError(duplicate_title_message(year, title)) from None
 
 
-def _create_plan(
-    organization: Organization, data: plandata.PlanData, title: str, year: int
-) -> Plan:
+def _create_plan(organization: Organization, data: PlanData, title: str, year: int) -> Plan:
     plan = Plan.objects.create(
         organization=organization,
         year=year,
@@ -74,13 +75,13 @@ def _create_plan(
     )
     targets: list[Target] = []
 
-    def add_sections(sections: list[plandata.SectionData], parent: Section | None) -> None:
+    def add_sections(sections: list[SectionData], parent: Section | None) -> None:
         for order, section_data in enumerate(sections):
             section = Section.objects.create(
                 plan=plan,
                 parent=parent,
                 order=order,
-                title=plandata.clean_section_title(section_data.title),
+                title=clean_section_title(section_data.title),
                 body=section_data.body,
             )
             targets.extend(_target(plan, t, section) for t in section_data.targets)
@@ -93,18 +94,18 @@ def _create_plan(
     Target.objects.bulk_create(targets)
     items = []
     for order, item in enumerate(data.items):
-        plandata.check_item(item, year=year)
+        check_item(item, year=year)
         items.append(_item(plan, item, order))
     ScheduleItem.objects.bulk_create(items)
     return plan
 
 
-def _target(plan: Plan, data: plandata.TargetData, section: Section | None) -> Target:
-    plandata.check_target(data)
+def _target(plan: Plan, data: TargetData, section: Section | None) -> Target:
+    check_target(data)
     return Target(
         plan=plan,
         section=section,
-        text=data.text[: plandata.MAX_TEXT_LENGTH],
+        text=data.text[:MAX_TEXT_LENGTH],
         comparator=data.comparator,
         value=data.value,
         value_high=data.value_high,
@@ -112,22 +113,22 @@ def _target(plan: Plan, data: plandata.TargetData, section: Section | None) -> T
     )
 
 
-def _budget(data: plandata.ItemData) -> Decimal | None:
+def _budget(data: ItemData) -> Decimal | None:
     """The item's budget through the one check of budgets, naming the activity if refused."""
     try:
-        return plandata.clean_budget(data.budget)
+        return clean_budget(data.budget)
     except UserInputError as error:
         raise UserInputError(f"活动“{data.text[:40]}”：{error.message}") from None
 
 
-def _item(plan: Plan, data: plandata.ItemData, order: int) -> ScheduleItem:
+def _item(plan: Plan, data: ItemData, order: int) -> ScheduleItem:
     return ScheduleItem(
         plan=plan,
         month=data.month,
         end_month=data.end_month,
         date=data.date,
         end_date=data.end_date,
-        text=plandata.clean_title(data.text, what="活动内容", max_length=plandata.MAX_TEXT_LENGTH),
+        text=clean_title(data.text, what="活动内容", max_length=MAX_TEXT_LENGTH),
         scope=data.scope[:500],
         owner=data.owner[:100],
         budget=_budget(data),

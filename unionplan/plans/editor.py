@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_htmx.http import reswap, retarget
 
+from unionplan.plan.numbering import MAX_LEVEL
 from unionplan.plans.forms import (
     ItemForm,
     PlanHeaderForm,
@@ -36,7 +37,6 @@ from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.outline import ITEM_ORDER, build_outline
 from unionplan.plans.titles import duplicate_title_message
 from unionplan.plans.views import get_editable_plan_or_404, render_blocks
-from unionplan.text.numbering import MAX_LEVEL
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from typing import Any, BinaryIO
 from django.utils.translation import gettext_lazy as _
 
 from unionplan.errors import UserInputError
-from unionplan.plandata import PlanData
+from unionplan.files.mime import DOCX, ICS, XLSX
+from unionplan.plan.data import PlanData
 from unionplan.plans.convert import plan_to_data
 from unionplan.plans.models import Plan
 from unionplan.plans.outline import build_outline
@@ -32,19 +33,9 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.code: f
     for f in [
-        Format(
-            "docx",
-            "Word",
-            "docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ),
-        Format(
-            "xlsx",
-            "Excel",
-            "xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-        Format("ics", _("日历(iCal)"), "ics", "text/calendar; charset=utf-8"),
+        Format("docx", "Word", "docx", DOCX),
+        Format("xlsx", "Excel", "xlsx", XLSX),
+        Format("ics", _("日历(iCal)"), "ics", ICS),
     ]
 }
 
@@ -64,6 +55,7 @@ def write(data: PlanData, fmt: str, out: BinaryIO, *, uids: dict[int, str] | Non
     ``uids``: the iCal UID of each activity (by index in ``data.items``), so that a phone
     that imported last week's file updates its events instead of adding them twice.
     """
+    # Imported here: the writers load python-docx and openpyxl, which only an export needs.
     from unionplan import documents
 
     if fmt == "docx":
@@ -90,7 +82,3 @@ def export(plan: Plan, fmt: str) -> tuple[bytes, str, str]:
 def item_uid(pk: int) -> str:
     """The iCal UID of a stored activity: stable across exports, edits and re-dating."""
     return f"item-{pk}@unionplan.local"
-
-
-def as_file(content: bytes) -> io.BytesIO:
-    return io.BytesIO(content)

@@ -1,6 +1,6 @@
 """Forms of the plan editor.
 
-Every check a user can trip over is one of ``unionplan.plandata``'s, so the web form, the
+Every check a user can trip over is one of ``unionplan.plan.checks``', so the web form, the
 import and the command line give the same Chinese message for the same mistake. Each
 editing form carries the ``version`` of the row it was loaded from (optimistic locking).
 """
@@ -13,11 +13,21 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from unionplan import plandata, vocab
+from unionplan import vocab
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.core.choices import translated
 from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
+from unionplan.plan.checks import (
+    check_item,
+    check_target,
+    clean_month,
+    clean_section_title,
+    clean_title,
+)
+from unionplan.plan.data import MAX_TEXT_LENGTH, ItemData, TargetData
+from unionplan.plan.money import clean_budget
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.titles import check_title_free
 
@@ -27,7 +37,7 @@ MAX_UNIT_LENGTH = 20
 
 
 def checked(check: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run a plandata check; its UserInputError becomes the form's ValidationError."""
+    """Run a check of unionplan.plan.checks; its UserInputError becomes the form's ValidationError."""
     try:
         return check(*args, **kwargs)
     except UserInputError as error:
@@ -38,7 +48,7 @@ def short_text(value: str, *, what: str, max_length: int) -> str:
     """Optional text: stripped, refused when longer than ``max_length``."""
     value = (value or "").strip()
     if value:
-        checked(plandata.clean_title, value, what=what, max_length=max_length)
+        checked(clean_title, value, what=what, max_length=max_length)
     return value
 
 
@@ -83,7 +93,7 @@ class SectionForm(VersionedForm):
     )
 
     def clean_title(self) -> str:
-        return checked(plandata.clean_section_title, self.cleaned_data["title"])
+        return checked(clean_section_title, self.cleaned_data["title"])
 
 
 class TargetForm(VersionedForm):
@@ -113,10 +123,10 @@ class TargetForm(VersionedForm):
 
     def clean_text(self) -> str:
         return checked(
-            plandata.clean_title,
+            clean_title,
             self.cleaned_data["text"],
             what="目标内容",
-            max_length=plandata.MAX_TEXT_LENGTH,
+            max_length=MAX_TEXT_LENGTH,
         )
 
     def clean_unit(self) -> str:
@@ -129,14 +139,14 @@ class TargetForm(VersionedForm):
         data = super().clean()
         if self.errors:
             return data
-        target = plandata.TargetData(
+        target = TargetData(
             text=data["text"],
             comparator=data["comparator"],
             value=data["value"],
             value_high=data["value_high"],
             unit=data["unit"],
         )
-        checked(plandata.check_target, target)
+        checked(check_target, target)
         return data
 
 
@@ -181,10 +191,10 @@ class ItemForm(VersionedForm):
 
     def clean_text(self) -> str:
         return checked(
-            plandata.clean_title,
+            clean_title,
             self.cleaned_data["text"],
             what="活动内容",
-            max_length=plandata.MAX_TEXT_LENGTH,
+            max_length=MAX_TEXT_LENGTH,
         )
 
     def clean_scope(self) -> str:
@@ -194,11 +204,11 @@ class ItemForm(VersionedForm):
         return short_text(self.cleaned_data["owner"], what="负责人", max_length=MAX_OWNER_LENGTH)
 
     def clean_budget(self):
-        return checked(plandata.clean_budget, self.cleaned_data["budget"])
+        return checked(clean_budget, self.cleaned_data["budget"])
 
     def clean_end_month(self) -> int | None:
         value = (self.cleaned_data["end_month"] or "").strip()
-        return checked(plandata.clean_month, value, what="结束月份") if value else None
+        return checked(clean_month, value, what="结束月份") if value else None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -210,14 +220,14 @@ class ItemForm(VersionedForm):
             return data
         else:
             try:
-                data["month"] = checked(plandata.clean_month, month)
+                data["month"] = checked(clean_month, month)
             except forms.ValidationError as error:
                 self.add_error("month", error)
                 return data
         if self.errors:
             return data
-        item = plandata.ItemData(**{name: data[name] for name in self.fields_saved})
-        checked(plandata.check_item, item, year=self.year)
+        item = ItemData(**{name: data[name] for name in self.fields_saved})
+        checked(check_item, item, year=self.year)
         if item.date and item.date.month != item.month and not item.end_month:
             self.add_error("date", _("日期与所填月份不一致。"))
         return data
@@ -226,7 +236,7 @@ class ItemForm(VersionedForm):
 class PlanHeaderForm(VersionedForm):
     fields_saved = ["title", "year", "status", "guiding_ideas", "goals"]
     title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
-    year = forms.IntegerField(label=_("年度"), min_value=1950, max_value=2100)
+    year = forms.IntegerField(label=_("年度"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     status = forms.ChoiceField(label=_("状态"), choices=translated(vocab.PLAN_STATUSES))
     guiding_ideas = forms.CharField(
         label=_("指导思想"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -240,7 +250,7 @@ class PlanHeaderForm(VersionedForm):
         self.plan = plan
 
     def clean_title(self) -> str:
-        return checked(plandata.clean_title, self.cleaned_data["title"], what="计划标题")
+        return checked(clean_title, self.cleaned_data["title"], what="计划标题")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -260,7 +270,7 @@ class PlanHeaderForm(VersionedForm):
 
 class PlanCreateForm(forms.Form):
     title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
-    year = forms.IntegerField(label=_("年度"), min_value=1950, max_value=2100)
+    year = forms.IntegerField(label=_("年度"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     copy_from = forms.ModelChoiceField(
         label=_("复制已有计划"),
         queryset=Plan.objects.none(),
@@ -281,7 +291,7 @@ class PlanCreateForm(forms.Form):
         title = (self.cleaned_data["title"] or "").strip()
         if not title and self.data.get("copy_from"):
             return ""  # taken from the copied plan, with its year replaced
-        return checked(plandata.clean_title, title, what="计划标题")
+        return checked(clean_title, title, what="计划标题")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -10,11 +10,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from unionplan import plandata, vocab
+from unionplan import vocab
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.core.choices import translated
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
-from unionplan.text.numbering import MAX_LEVEL
+from unionplan.plan.checks import check_item, check_target
+from unionplan.plan.data import MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, ItemData, TargetData
+from unionplan.plan.numbering import MAX_LEVEL
 
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
 
@@ -24,9 +27,9 @@ class Plan(models.Model):
         Organization, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="plans"
     )
     year = models.PositiveIntegerField(
-        _("年度"), validators=[MinValueValidator(1950), MaxValueValidator(2100)]
+        _("年度"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
     )
-    title = models.CharField(_("标题"), max_length=plandata.MAX_TITLE_LENGTH)
+    title = models.CharField(_("标题"), max_length=MAX_TITLE_LENGTH)
     status = models.CharField(
         _("状态"), max_length=20, choices=translated(vocab.PLAN_STATUSES), default="draft"
     )
@@ -58,7 +61,7 @@ class Section(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     order = models.PositiveIntegerField(default=0)
-    title = models.CharField(_("标题"), max_length=plandata.MAX_TITLE_LENGTH)
+    title = models.CharField(_("标题"), max_length=MAX_TITLE_LENGTH)
     body = models.TextField(_("正文"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -97,7 +100,7 @@ class Target(models.Model):
         on_delete=models.SET_NULL,
         related_name="targets",
     )
-    text = models.CharField(_("目标"), max_length=plandata.MAX_TEXT_LENGTH)
+    text = models.CharField(_("目标"), max_length=MAX_TEXT_LENGTH)
     comparator = models.CharField(
         _("比较方式"), max_length=8, choices=translated(vocab.COMPARATORS), default=">="
     )
@@ -119,12 +122,12 @@ class Target(models.Model):
 
     def clean(self) -> None:
         try:
-            plandata.check_target(self.as_data())
+            check_target(self.as_data())
         except UserInputError as error:
             raise ValidationError(error.message) from None
 
-    def as_data(self) -> plandata.TargetData:
-        return plandata.TargetData(
+    def as_data(self) -> TargetData:
+        return TargetData(
             text=self.text,
             comparator=self.comparator,
             value=self.value,
@@ -143,7 +146,7 @@ class ScheduleItem(models.Model):
     )
     date = models.DateField(_("日期"), null=True, blank=True)
     end_date = models.DateField(_("结束日期"), null=True, blank=True)
-    text = models.CharField(_("活动内容"), max_length=plandata.MAX_TEXT_LENGTH)
+    text = models.CharField(_("活动内容"), max_length=MAX_TEXT_LENGTH)
     scope = models.CharField(_("参加范围"), max_length=500, blank=True)
     owner = models.CharField(_("负责人"), max_length=100, blank=True)
     budget = models.DecimalField(
@@ -169,12 +172,12 @@ class ScheduleItem(models.Model):
 
     def clean(self) -> None:
         try:
-            plandata.check_item(self.as_data(), year=self.plan.year if self.plan_id else None)
+            check_item(self.as_data(), year=self.plan.year if self.plan_id else None)
         except UserInputError as error:
             raise ValidationError(error.message) from None
 
-    def as_data(self) -> plandata.ItemData:
-        return plandata.ItemData(
+    def as_data(self) -> ItemData:
+        return ItemData(
             text=self.text,
             month=self.month,
             end_month=self.end_month,

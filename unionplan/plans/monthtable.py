@@ -1,7 +1,9 @@
-"""The month table (计划表) of a plan: activities grouped by month, with budget totals.
+"""The plan page's month table (计划表): activities grouped by month, with budget totals.
 
-Pure Python so the web page and the document writers can group the same way. Works on any
-objects with ``month``, ``end_month`` and ``budget`` (models or ``plandata.ItemData``).
+Works on any objects with ``month``, ``end_month`` and ``budget`` (models or
+``unionplan.plan.data.ItemData``). It stays in the app because a group's label is the
+month's name in the reader's language (Django's translations); the Chinese wording and the
+totals are the plan library's (``unionplan.plan.wording``, ``unionplan.plan.money``).
 """
 
 from __future__ import annotations
@@ -10,15 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from unionplan.text.numerals import to_chinese
-
-
-def month_label(month: int, end_month: int | None = None) -> str:
-    """一月份; a span of two months 七、八月份; longer spans 三至五月份."""
-    if not end_month or end_month == month:
-        return f"{to_chinese(month)}月份"
-    joiner = "、" if end_month == month + 1 else "至"
-    return f"{to_chinese(month)}{joiner}{to_chinese(end_month)}月份"
+from unionplan.plan.money import total_budget
+from unionplan.plan.wording import month_label
 
 
 @dataclass
@@ -30,6 +25,7 @@ class MonthGroup:
     @property
     def label(self) -> str:
         """The month column of the web page: 一月份 in Chinese, "January" in other languages."""
+        # Imported here so that the grouping itself can be used (and tested) without settings.
         from django.utils.dates import MONTHS
         from django.utils.translation import get_language
 
@@ -41,7 +37,7 @@ class MonthGroup:
 
     @property
     def budget(self) -> Decimal:
-        return budget_total(self.items)
+        return total_budget(self.items)
 
     def rows(self) -> list[tuple[Any, bool, bool]]:
         """(item, can move up, can move down): dated activities keep their date order, so
@@ -66,8 +62,3 @@ def month_groups(items: list[Any]) -> list[MonthGroup]:
             groups.append(MonthGroup(item.month, end))
         groups[-1].items.append(item)
     return groups
-
-
-def budget_total(items: list[Any]) -> Decimal:
-    """The sum of the budgets given; items without a budget count as nothing."""
-    return sum((item.budget for item in items if item.budget is not None), Decimal("0.00"))

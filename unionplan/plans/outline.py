@@ -1,7 +1,7 @@
 """A plan's sections as a numbered tree, built from three queries whatever its size.
 
 The plan page, the exports and copying a plan all need the same tree; building it here
-keeps the numbering rule (``unionplan.text.numbering``) in one place and the query count
+keeps the numbering rule (``unionplan.plan.numbering``) in one place and the query count
 independent of the number of sections, targets and items.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import F
 
+from unionplan.plan.numbering import section_number
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
-from unionplan.text.numbering import section_number
 
 # The month table's order, the same on SQLite and PostgreSQL (which sort NULLs differently):
 # a month before a span starting in it, dated activities before undated ones.

@@ -7,7 +7,6 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("new/<int:org_pk>/", views.create, name="create"),
     path("<int:pk>/block/<str:name>/", views.block, name="block"),
-    path("<int:pk>/participants/", views.participant_counts, name="participant_counts"),
     path("<int:pk>/export/<str:fmt>/", views.export, name="export"),
     path("<int:pk>/header/edit/", editor.edit_header, name="header_edit"),
 ]

@@ -11,36 +11,32 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import (
-    FileResponse,
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseNotAllowed,
-)
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionplan.calendar import HolidayCalendar
+from unionplan.core.downloads import download
 from unionplan.errors import UserInputError
+from unionplan.generator.copying import CopiedPlan, for_new_year, library_activities
 from unionplan.orgs.access import (
     can_edit,
     get_organization_or_404,
     get_visible_or_404,
     require_editor,
 )
-from unionplan.plandata import PlanData
-from unionplan.plans import exporting, running
+from unionplan.plan.data import PlanData
+from unionplan.plan.money import total_budget
+from unionplan.plans import exporting, figures
 from unionplan.plans.convert import create_plan, plan_to_data
-from unionplan.plans.copying import CopiedPlan, for_new_year, library_activities
 from unionplan.plans.forms import PlanCreateForm
 from unionplan.plans.models import Plan
-from unionplan.plans.monthtable import budget_total, month_groups
+from unionplan.plans.monthtable import month_groups
 from unionplan.plans.outline import Outline, SectionNode, build_outline
 from unionplan.plans.titles import check_title_free
-from unionplan.scheduling import holidays
 
 BLOCKS = ("header", "sections", "targets", "schedule")
 
@@ -81,7 +77,7 @@ def _target_rows(outline: Outline) -> list[tuple[Any, SectionNode | None, bool, 
 def plan_context(request: HttpRequest, plan: Plan, outline: Outline | None = None) -> dict:
     """Everything the plan page and its blocks draw from, built from one outline."""
     outline = outline or build_outline(plan)
-    running.annotate(plan, outline)
+    figures.annotate(plan, outline)
     return {
         "plan": plan,
         "org": plan.organization,
@@ -92,7 +88,7 @@ def plan_context(request: HttpRequest, plan: Plan, outline: Outline | None = Non
         "section_rows": _section_rows(outline.sections, []),
         "target_rows": _target_rows(outline),
         "groups": month_groups(outline.items),
-        "budget_total": budget_total(outline.items),
+        "budget_total": total_budget(outline.items),
         "can_edit": can_edit(request.user, plan.organization),
         "formats": exporting.FORMATS,
     }
@@ -112,14 +108,6 @@ def render_blocks(request: HttpRequest, plan: Plan, names: list[str]) -> str:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_or_404(request.user, pk)
     return render(request, "plans/detail.html", plan_context(request, plan))
-
-
-@login_required
-def participant_counts(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every item's number of participants, swapped into the page by htmx after it loads."""
-    plan = get_plan_or_404(request.user, pk)
-    items = running.participant_counts(plan, build_outline(plan))
-    return render(request, "plans/participant_counts.html", {"items": items})
 
 
 @login_required
@@ -176,14 +164,16 @@ def _new_plan_data(org, cleaned: dict) -> tuple[PlanData, CopiedPlan | None]:
         plan_to_data(source),
         year,
         title=cleaned["title"] or None,
-        holidays=holidays.calendar(),
+        # The built-in official schedules: those an operator loads live in agenda, an app
+        # above this one; a copy's dates are a proposal the user checks in the preview.
+        holidays=HolidayCalendar(),
         activities=library_activities(org.sector),
     )
     return copied.plan, copied
 
 
 @login_required
-def export(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The plan as a Word, Excel or iCal file, named after its (Chinese) title."""
     plan = get_plan_or_404(request.user, pk)
     if fmt not in exporting.FORMATS:
@@ -191,6 +181,4 @@ def export(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
     content, filename, content_type = exporting.export(plan, fmt)
-    return FileResponse(
-        exporting.as_file(content), as_attachment=True, filename=filename, content_type=content_type
-    )
+    return download(content, filename, content_type=content_type)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q, Sum
-from django.db.models.functions import ExtractMonth
 
 from unionplan import vocab
+from unionplan.documents.ledger_xlsx import LedgerRow
 from unionplan.plans.models import Plan, ScheduleItem
-from unionplan.records.ledger_xlsx import LedgerRow
+from unionplan.records.measuring import Month
 from unionplan.records.models import EXPENSE_CATEGORIES, ExpenseLine
 
 ZERO = Decimal("0.00")
@@ -53,7 +53,7 @@ def budget_by_category(plans: Q) -> list[BudgetLine]:
 def budget_by_month(plans: Q) -> list[BudgetLine]:
     """Twelve lines: budget by the activity's month, spend by the record's date."""
     budget = _sum_by(ScheduleItem.objects.filter(plans), "month", "budget")
-    lines = ExpenseLine.objects.filter(_expense_q(plans)).annotate(m=ExtractMonth("record__date"))
+    lines = ExpenseLine.objects.filter(_expense_q(plans)).annotate(m=Month("record__date"))
     spent = _sum_by(lines, "m", "amount")
     return [
         BudgetLine(str(m), f"{m}月", budget.get(m, ZERO), spent.get(m, ZERO)) for m in range(1, 13)

@@ -9,8 +9,8 @@ from unionplan import vocab
 from unionplan.core.choices import translated
 from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
-from unionplan.records import uploads
-from unionplan.records.amounts import clean_amount
+from unionplan.files import uploads
+from unionplan.plan.money import clean_amount
 from unionplan.records.models import EXPENSE_CATEGORIES, METRICS
 from unionplan.records.services import ExpenseInput, RecordInput
 

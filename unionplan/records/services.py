@@ -17,10 +17,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from unionplan.errors import UserInputError
+from unionplan.files import uploads
 from unionplan.orgs.models import Organization
 from unionplan.plans.locking import EditConflict, save_if_unchanged
 from unionplan.plans.models import ScheduleItem
-from unionplan.records import uploads
 from unionplan.records.models import ActivityRecord, Attachment, ExpenseLine
 
 

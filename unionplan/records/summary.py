@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from unionplan.documents import charts
 from unionplan.documents.summary import (
     Chart,
     SummaryActivity,
@@ -22,12 +23,12 @@ from unionplan.documents.summary import (
     SummaryTarget,
     summary_bytes,
 )
+from unionplan.plan.progress import MET, Progress
+from unionplan.plan.states import OVERDUE, state_label
 from unionplan.plans.models import Plan
 from unionplan.plans.outline import SectionNode, build_outline
-from unionplan.records import accounts, charts, measuring
+from unionplan.records import accounts, measuring
 from unionplan.records.models import ActivityRecord
-from unionplan.records.progress import MET, Progress
-from unionplan.records.states import OVERDUE, state_label
 
 ZERO = Decimal("0.00")
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from unionplan.documents.summary import summary_bytes
+from unionplan.files.mime import DOCX
 from unionplan.jobs.lifecycle import Finished, background
 from unionplan.jobs.models import Job
 from unionplan.jobs.progress import Progress
 from unionplan.plans.models import Plan
 from unionplan.records.summary import summary_data
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def summary_filename(plan: Plan) -> str:

@@ -12,19 +12,23 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionplan.core.downloads import disposition, download
+from unionplan.documents.ledger_xlsx import BudgetRow, write_ledger
 from unionplan.errors import UserInputError
+from unionplan.files import uploads
 from unionplan.jobs import lifecycle
 from unionplan.orgs.access import can_edit, get_visible_or_404, require_editor
+from unionplan.plan.states import state_label
 from unionplan.plans.locking import EditConflict
 from unionplan.plans.models import ScheduleItem, Target
 from unionplan.plans.views import get_plan_or_404
-from unionplan.records import accounts, measuring, participation, services, tasks, uploads
+from unionplan.records import accounts, measuring, participation, services, tasks
 from unionplan.records.forms import (
     ExpenseFormSet,
     ManualValueForm,
@@ -32,7 +36,6 @@ from unionplan.records.forms import (
     RecordForm,
     expenses_of,
 )
-from unionplan.records.ledger_xlsx import BudgetRow, write_ledger
 from unionplan.records.models import (
     EXPENSE_CATEGORIES,
     ActivityRecord,
@@ -40,11 +43,6 @@ from unionplan.records.models import (
     TargetMeasure,
     TargetValue,
 )
-from unionplan.records.states import state_label
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 # --- reaching objects through the viewer's organizations --------------------------------
 
@@ -265,6 +263,7 @@ def attachment(request, pk: int):
         filename=PurePath(found.original_name).name,
         content_type=found.content_type,
     )
+    response["Content-Disposition"] = disposition(found.original_name, inline=inline)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
@@ -317,7 +316,7 @@ def ledger(request, pk: int):
     ]
     out = io.BytesIO()
     write_ledger(plan.title, accounts.ledger_rows(plan), budget, out)
-    return _download(out.getvalue(), XLSX, f"{plan.year}年经费明细账.xlsx")
+    return download(out.getvalue(), f"{plan.year}年经费明细账.xlsx")
 
 
 @login_required
@@ -335,19 +334,6 @@ def summary(request, pk: int):
         next_url=reverse("records:plan", args=[plan.pk]),
     )
     return redirect("jobs:detail", job.pk)
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = _disposition(filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def _disposition(filename: str) -> str:
-    from urllib.parse import quote
-
-    return f"attachment; filename=\"download{PurePath(filename).suffix}\"; filename*=UTF-8''{quote(filename)}"
 
 
 # --- targets ----------------------------------------------------------------------------

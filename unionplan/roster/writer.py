@@ -16,12 +16,12 @@ from openpyxl import Workbook
 from unionplan.documents import cells
 from unionplan.idcard import mask_id_number, mask_phone
 from unionplan.roster.reader import MemberRow
-from unionplan.scope.filter import STATUSES
+from unionplan.vocab import MEMBER_STATUSES
 
 HEADERS = ("姓名", "性别", "出生日期", "身份证号", "手机", "部门", "职务", "状态", "入会时间",
            "入职时间", "标签", "子女", "备注")  # fmt: skip
 _GENDER_LABELS = {"male": "男", "female": "女"}
-_STATUS_LABELS = dict(STATUSES)
+_STATUS_LABELS = dict(MEMBER_STATUSES)
 _DATE_FORMAT = "yyyy-mm-dd"
 
 

@@ -36,12 +36,9 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
-STATUSES = [
-    ("active", "在职"),
-    ("retired", "退休"),  # 离休 and 离退休 are counted here too
-    ("left", "离职"),
-]
-GENDERS = [("male", "男"), ("female", "女")]
+from unionplan.vocab import MEMBER_STATUSES
+
+STATUSES = MEMBER_STATUSES  # the vocabulary's, named as the scope language's other lists
 TARGETS = [("members", "会员本人"), ("children", "会员子女"), ("unions", "基层工会")]
 UNION_LEVELS = [("own", "本级工会"), ("grassroots", "基层工会")]
 CURRENT_MONTH = "current"

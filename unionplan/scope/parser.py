@@ -33,9 +33,9 @@ from typing import Any
 
 import opencc
 
+from unionplan.numerals import parse_chinese_number
 from unionplan.scope.filter import CURRENT_MONTH, LIST_FIELDS, ScopeFilter
 from unionplan.scope.vocabulary import CONJUNCTIONS, LEXICON, LONGEST_WORD, WELFARE_SOURCES
-from unionplan.text.numerals import parse_chinese_number
 
 _NUM = r"(\d{1,3}|[零一二两三四五六七八九十]{1,3})"
 _AGE_UNIT = r"(?:周岁|岁)"

@@ -7,7 +7,7 @@ Public API of the plan parser (issue 3; the JSON is DESIGN.md §5)::
     result = parse_path("计划.docx", simplified=False)       # or parse_bytes(data, "计划.docx")
     result.to_json_dict()   # {"source", "plans": [{"title", "year", "sections", "schedule",
                             #   "targets"}], "warnings"} — exactly DESIGN.md §5
-    result.plan_data(0, year=None)  # -> unionplan.plandata.PlanData of the first plan
+    result.plan_data(0, year=None)  # -> unionplan.plan.data.PlanData of the first plan
     result.plans            # list[unionplan.text.model.Plan], the parsed plans
     result.warnings         # list[str], in Chinese
 
@@ -32,7 +32,7 @@ Public API of the plan parser (issue 3; the JSON is DESIGN.md §5)::
   starts with; ``months`` lists every month of a span or quarter, ``month`` is the first;
   ``value`` is a JSON number (int when whole) or [low, high] for comparator "range".
   Each schedule item has ``budget``: yuan (a number) from a 经费 column or its text
-  (经费2000元, 约1.5万元 = 15000), read by ``plandata.parse_yuan``; null when none is named.
+  (经费2000元, 约1.5万元 = 15000), read by ``unionplan.plan.money.parse_yuan``; null when none is named.
 - ``plan_data``: targets are attached to the section they were found in (those before any
   section to the plan); items carry month/end_month, date/end_date when a day is written
   (3月8日, 3.8) and a year is known (the ``year`` argument, else the plan's), scope, owner,

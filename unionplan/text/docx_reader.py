@@ -16,9 +16,9 @@ import docx
 from docx.oxml.ns import qn
 
 from unionplan.errors import UserInputError
+from unionplan.numerals import to_chinese
+from unionplan.plan.numbering import MAX_LEVEL, section_number
 from unionplan.text.blocks import Block, Table
-from unionplan.text.numbering import MAX_LEVEL, section_number
-from unionplan.text.numerals import to_chinese
 
 # A .docx is a zip: refuse one that would unpack to more than this (a "zip bomb").
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unionplan.text.numerals import parse_chinese_number
+from unionplan.numerals import parse_chinese_number
 
 _CN = "一二三四五六七八九十百"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])"

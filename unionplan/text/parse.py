@@ -2,7 +2,7 @@
 
 ``ParseResult.to_json_dict()`` is the JSON of DESIGN.md §5, which `unionplan plan parse`
 prints; ``ParseResult.plan_data(i)`` is the i-th plan in the shape the rest of the system
-speaks (unionplan.plandata), for the import preview and for saving.
+speaks (unionplan.plan.data), for the import preview and for saving.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from unionplan.errors import UserInputError
-from unionplan.plandata import SCHEDULE_TITLE, ItemData, PlanData, SectionData, TargetData
+from unionplan.plan.data import SCHEDULE_TITLE, ItemData, PlanData, SectionData, TargetData
 from unionplan.text.categories import guess_category
 from unionplan.text.clean import to_simplified
 from unionplan.text.model import Entry, Item, Plan, Section, Target

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from unionplan.errors import UserInputError
-from unionplan.plandata import MAX_BUDGET, parse_yuan
+from unionplan.plan.money import MAX_BUDGET, parse_yuan
 from unionplan.text.blocks import Table, is_header_cell
 from unionplan.text.line import Line
 from unionplan.text.markers import When, date_in, month_span
@@ -187,7 +187,7 @@ def budget_in(text: str) -> Decimal | None:
 
 
 def _yuan(match: re.Match[str]) -> Decimal | None:
-    """The amount of a match through the one reader of typed amounts (plandata.parse_yuan)."""
+    """The amount of a match through the one reader of typed amounts (unionplan.plan.money.parse_yuan)."""
     try:
         written = match.group("amount") + (match.group("wan") or "")
         return parse_yuan(written, what="经费", maximum=MAX_BUDGET)

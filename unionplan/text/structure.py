@@ -7,11 +7,15 @@ section levels follow the markers in the order the document uses them, so a plan
 sections, until a Chinese-numbered marker (二、, （三）) ends the schedule.
 """
 
+# Long module: the one pass that turns a document's lines into plans, sections, items and
+# targets; its steps share that pass's state, and splitting them would scatter it.
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from unionplan.numerals import parse_chinese_number
 from unionplan.text.blocks import Block, Table
 from unionplan.text.chrome import drop_chrome
 from unionplan.text.clean import to_simplified
@@ -28,7 +32,6 @@ from unionplan.text.markers import (
     time_field,
 )
 from unionplan.text.model import Entry, Item, Plan, Section, Target
-from unionplan.text.numerals import parse_chinese_number
 from unionplan.text.reflow import reflow
 from unionplan.text.schedule import make_item, split_activities, table_entries
 from unionplan.text.targets import find_targets

@@ -13,9 +13,9 @@ import itertools
 import re
 from decimal import Decimal, InvalidOperation
 
+from unionplan.numerals import parse_chinese_number
 from unionplan.text.line import Line
 from unionplan.text.model import Target
-from unionplan.text.numerals import parse_chinese_number
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万"
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_NUM}]+)"

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0005_child_org_key'),
+        ('members', '0004_tag_names'),
     ]
 
     operations = [

@@ -6,6 +6,11 @@ from decimal import Decimal
 
 from django import template
 from django.utils.html import format_html_join
+from django.utils.translation import gettext
+
+from unionplan import vocab
+from unionplan.plan.money import money
+from unionplan.plan.wording import DASH, number
 
 register = template.Library()
 
@@ -13,26 +18,27 @@ register = template.Library()
 @register.filter
 def plain_number(value: Decimal | None) -> str:
     """4.00 -> "4", 90.50 -> "90.5"; blank for none."""
-    if value is None:
-        return ""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return number(value)
 
 
 @register.filter
 def yuan(value: Decimal | None) -> str:
     """An amount in yuan with thousands separators: 1200 -> "1,200.00"; blank for none."""
-    if value is None:
-        return ""
-    return f"{value:,.2f}"
+    return money(value)
+
+
+@register.filter
+def comparator_label(code: str) -> str:
+    """不少于 for ">=", translated: a preview shows the words, never the raw code."""
+    return gettext(vocab.label(vocab.COMPARATORS, code))
 
 
 @register.filter
 def target_value(target) -> str:
     """The value of a target: "4", or a range "1—2"."""
     if target.comparator == "range":
-        return f"{plain_number(target.value)}—{plain_number(target.value_high)}"
-    return plain_number(target.value)
+        return f"{number(target.value)}{DASH}{number(target.value_high)}"
+    return number(target.value)
 
 
 @register.filter

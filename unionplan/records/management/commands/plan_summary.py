@@ -15,6 +15,8 @@ class Command(UnionplanCommand):
         parser.add_argument("-o", "--output", required=True, help="输出文件（.docx）")
 
     def run(self, *args, **options) -> None:
+        # Imported here: the summary draws charts with matplotlib, slow to load, and
+        # `unionplan --help` loads every command.
         from unionplan.records.summary import summary_docx
 
         plan = _plan(options["plan_id"])

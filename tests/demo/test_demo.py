@@ -1,0 +1,114 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from unionplan.demo import build
+from unionplan.idcard import parse_id_number
+from unionplan.members.models import Child, Member
+from unionplan.members.participants import counts_for_items, resolve, resolve_item
+from unionplan.orgs.models import Organization
+from unionplan.plans.models import Plan
+from unionplan.records.measuring import item_states, progress_for_plan
+from unionplan.records.models import ActivityRecord, ExpenseLine
+
+pytestmark = pytest.mark.django_db
+
+# The demo is built relative to its day; a fixed day keeps this test the same all year.
+TODAY = dt.date(2026, 11, 24)
+
+
+FEDERATION_ROWS_WITHOUT_A_COUNT = {
+    "困难职工、劳动模范",  # 困难职工: from the hardship files, once they exist
+    "困难职工家庭当年考入大学的子女",  # the same, and who entered university this year
+    "求职职工、农民工",  # job seekers are not in a union's roster
+    "劳动模范、先进集体代表",  # a collective's representatives are not a member standing
+    "辖区企业",  # enterprises, with or without a union: the registry has only unions
+    "高温一线职工、户外劳动者",  # work in the heat and outdoors is not recorded
+    "新任基层工会主席",  # when a chair took office is not recorded
+}
+
+
+def test_demo_holds_unions_members_plans_and_a_year_of_records(client):
+    build.build(today=TODAY)
+    federation = Organization.objects.get(name=build.FEDERATION)
+    unions = Organization.objects.subtree_of(federation)
+    assert {"school", "hospital", "enterprise", "agency", "community"} <= set(
+        unions.values_list("sector", flat=True)
+    )
+    for org in unions:
+        plan = Plan.objects.filter(organization=org).order_by("-year").first()
+        assert plan.sections.exists() and plan.items.exists(), org.name
+    # seed.txt's three plans, imported through the parser, as last year's plans
+    assert Plan.objects.filter(title__contains="篇三", organization__sector="school").exists()
+    assert Plan.objects.filter(title__contains="篇").count() == 3
+
+    # Rosters: every grassroots union has one, with ID numbers that agree with the row.
+    for org in unions.filter(kind="grassroots"):
+        assert 50 <= Member.objects.filter(organization=org).count() <= 200, org.name
+    members = list(Member.objects.all())
+    assert Member.objects.under(federation).count() == len(members)  # org_key right
+    for member in members:
+        info = parse_id_number(member.id_number, today=TODAY)
+        assert (info.birth_date, info.gender) == (member.birth_date, member.gender)
+        assert member.birth_month == member.birth_date.month
+    assert {"retired", "active"} == {m.status for m in members}
+    assert Child.objects.exists()
+
+    # The school's visits find people: 重阳 (70+ retired teachers) and 六一 (children).
+    school = Organization.objects.get(name="实验小学工会")
+    autumn = dt.date(TODAY.year, 10, 15)
+    assert resolve(school, "70周岁以上退休老教师", autumn).count() >= 3
+    assert resolve(school, "14周岁以下教职工子女", autumn).count() >= 5
+    assert resolve(school, "工会委员", autumn).count() >= 5
+
+    # The federation's plan: a count for every 参加范围 the registry can answer; the rest
+    # need records it does not have (hardship files, who seeks a job, works in the heat …).
+    city_plan = Plan.objects.get(organization=federation, year=TODAY.year)
+    counts = counts_for_items(city_plan, city_plan.items.all())
+    unknown = {item.scope for item in city_plan.items.all() if counts[item.pk] is None}
+    assert unknown == FEDERATION_ROWS_WITHOUT_A_COUNT
+    assert all(counts[item.pk] for item in city_plan.items.all() if item.scope not in unknown)
+
+    # This year's plan: most past activities recorded, some overdue, spending near budget.
+    plan = Plan.objects.get(organization=school, year=TODAY.year)
+    states = item_states(plan.items.all(), plan.year, on=TODAY)
+    done = sum(state == "done" for state in states.values())
+    overdue = sum(state == "overdue" for state in states.values())
+    assert done >= 20 and 1 <= overdue < done
+    visit = plan.items.get(text__contains="重阳")
+    record = ActivityRecord.objects.get(item=visit)
+    assert set(record.attendees.values_list("pk", flat=True)) == set(
+        resolve_item(visit).members.values_list("pk", flat=True)
+    )
+    assert record.summary and record.place and record.expenses.exists()
+    spent = sum(line.amount for line in ExpenseLine.objects.filter(record__item__plan=plan))
+    budget = sum(item.budget or 0 for item in plan.items.filter(records__isnull=False).distinct())
+    assert budget * 3 / 4 < spent < budget * 11 / 10
+    progress = progress_for_plan(plan, on=TODAY).values()
+    assert any(p.source == "records" and p.current for p in progress)
+    assert any(p.source == "manual" for p in progress)
+    assert any(p.source == "attendance" and p.current for p in progress)
+
+    # The pages the demo is for.
+    client.force_login(federation.roles.get(role="chair").user)
+    assert client.get(reverse("dashboard:org", args=[federation.pk])).status_code == 200
+    client.force_login(school.roles.get(role="chair").user)
+    assert client.get(reverse("dashboard:org", args=[school.pk])).status_code == 200
+    assert client.get(reverse("plans:detail", args=[plan.pk])).status_code == 200
+    participants = reverse("members:participants", args=[visit.pk])
+    assert record.attendees.first().name in client.get(participants).content.decode()
+
+
+def test_demo_command_prints_the_accounts_and_a_second_run_keeps_existing_data(capsys):
+    call_command("demo")
+    assert build.DEMO_PASSWORD in capsys.readouterr().out
+    plan = Plan.objects.filter(organization__sector="school").first()
+    plan.title = "我改过的标题"
+    plan.save()
+    counts = Plan.objects.count(), Member.objects.count(), ActivityRecord.objects.count()
+    call_command("demo")
+    assert (Plan.objects.count(), Member.objects.count(), ActivityRecord.objects.count()) == counts
+    assert Plan.objects.filter(title="我改过的标题").exists()
+    assert "保持不变" in capsys.readouterr().out
