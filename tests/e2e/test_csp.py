@@ -48,6 +48,8 @@ def union(page, settings, tmp_path):
     user.is_staff = user.is_superuser = True
     user.save()
     page.add_init_script(WATCH)
+    page.script_errors = []
+    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
     login(page, user.username, PASSWORD)
     return org, plan, item, target
 
@@ -57,6 +59,7 @@ def visit(page, path: str) -> None:
     assert response.status == 200, path
     page.wait_for_load_state("load")
     assert page.evaluate("window.__violations") == [], path
+    assert page.script_errors == [], path
 
 
 def test_every_page_runs_under_the_policy(page, union):
@@ -79,6 +82,9 @@ def test_every_page_runs_under_the_policy(page, union):
         f"/members/item/{item.pk}/participants/",
         f"/imports/{org.pk}/",
         "/admin/",
+        "/admin/orgs/organization/",
+        f"/admin/orgs/organization/{org.pk}/change/",
+        "/admin/axes/accessattempt/",
         "/admin/agenda/holidayschedule/upload/",
     ]:
         visit(page, path)

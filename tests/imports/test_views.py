@@ -135,3 +135,21 @@ def test_import_saves_the_budgets_of_the_table(chair_client, org):
         ("送温暖慰问", "王主席", Decimal("1182000.00")),
         ("重阳节慰问，经费2000元", "", Decimal("2000.00")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "计划.png", "图片文件（.png）"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>', "计划.svg", "图片文件"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "计划.docx", "旧版 Word（.doc）"),
+        (b"PK\x03\x04odt", "计划.odt", ".odt 暂不支持，请另存为 .docx"),
+    ],
+)
+def test_a_file_that_is_no_plan_gets_its_advice_and_nothing_is_stored(
+    chair_client, org, content, name, message
+):
+    response = upload(chair_client, org, content, name)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Plan.objects.exists()

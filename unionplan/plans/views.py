@@ -107,6 +107,8 @@ def render_blocks(request: HttpRequest, plan: Plan, names: list[str]) -> str:
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_or_404(request.user, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
     return render(request, "plans/detail.html", plan_context(request, plan))
 
 
