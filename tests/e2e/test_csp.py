@@ -90,7 +90,7 @@ def test_every_page_runs_under_the_policy(page, union):
         visit(page, path)
 
 
-def test_charts_progress_bars_and_htmx_work(page, union):
+def test_charts_progress_bars_and_htmx_work(page, union, shots):
     org, plan, _item, target = union
     visit(page, f"/dashboard/org/{org.pk}/")
     page.wait_for_selector(".chart[data-rendered='1'] canvas")
@@ -102,7 +102,7 @@ def test_charts_progress_bars_and_htmx_work(page, union):
     visit(page, f"/plans/{plan.pk}/")
     page.wait_for_selector("#targets table, #targets .muted")
     assert page.evaluate("window.__violations") == []
-    page.screenshot(path="/tmp/h5/plan-csp-1366.png", full_page=True)
+    page.screenshot(path=str(shots / "plan-csp-1366.png"), full_page=True)
 
 
 def test_select_all_confirm_and_language_work_without_inline_script(page, union):
