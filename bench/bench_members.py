@@ -44,6 +44,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.core.management.color import no_style  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from growth import paired  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 from synthetic import iter_federation, iter_unions, write_roster_file  # noqa: E402
 
@@ -60,6 +61,7 @@ from unionplan.members.participants import counts_for_items, resolve  # noqa: E4
 from unionplan.orgs.models import Organization  # noqa: E402
 from unionplan.plans.models import Plan, ScheduleItem  # noqa: E402
 from unionplan.roster import read_roster  # noqa: E402
+from unionplan.scope.filter import age_bounds_to_birth_dates  # noqa: E402
 
 ON_DATE = date(2025, 10, 1)
 SCOPES = [
@@ -236,6 +238,42 @@ def bench_scopes(label: str, org: Organization, size: int, repeat: int) -> None:
     print(f"scope resolve, {label}: slowest of {len(SCOPES)} scopes {worst:.1f} ms")
 
 
+CHILDREN_SCOPE = "14岁以下职工子女"
+CHILD_COLUMNS = ("id", "name", "birth_date", "member_id")
+
+
+def bench_children_list(org: Organization, repeat: int) -> None:
+    """The participant list of a children scope over ``org``, against one hand-written
+    SQL query for the same rows (the org_key range and the birth-date bounds)."""
+    people = resolve(org, CHILDREN_SCOPE, ON_DATE)
+
+    def subject() -> list:
+        return list(people.children.values_list(*CHILD_COLUMNS))
+
+    scope = people.scope.filter  # the age bounds the scope's words give
+    earliest, latest = age_bounds_to_birth_dates(
+        scope.children_age_min, scope.children_age_max, ON_DATE
+    )
+    key = org_key_of(org)
+    sql = (
+        f"SELECT {', '.join(CHILD_COLUMNS)} FROM {Child._meta.db_table} "
+        f"WHERE org_key >= %s AND org_key < %s AND birth_date >= %s AND birth_date <= %s"
+    )
+    params = [key, next_key(key), earliest or date.min, latest or date.max]
+
+    def anchor() -> list:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    listed, by_hand = len(subject()), len(anchor())
+    same = "same rows" if listed == by_hand else f"MISMATCH: the SQL gives {by_hand:,}"
+    ms, anchor_ms = paired(subject, anchor, repeat)
+    print(f"participant list “{CHILDREN_SCOPE}” over {org.name}: {listed:,} children, "
+          f"median {ms:.0f} ms; anchor (one hand-written SQL query, {same}) {anchor_ms:.0f} ms; "
+          f"ratio {ms / anchor_ms:.1f}×")  # fmt: skip
+
+
 def bench_plan_counts(org: Organization, repeat: int) -> None:
     plan = Plan.objects.create(organization=org, year=2025, title="基准计划")
     items = [
@@ -283,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_scopes("one typical union", typical, sizes[typical.pk], args.repeat)
         bench_scopes("the largest union", largest, sizes[largest.pk], args.repeat)
         bench_scopes("whole federation", federation, args.members, args.repeat)
+        bench_children_list(federation, max(3, args.repeat // 2))
         bench_plan_counts(federation, max(3, args.repeat // 2))
     finally:
         if not KEEP:

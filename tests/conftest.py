@@ -6,6 +6,23 @@ without Django (``pytest -p no:django tests/text``).
 
 import pytest
 
+
+def pytest_configure(config):
+    """Static files under their plain names, straight from the source, in every test.
+
+    After `make run` a checkout has var/static with hashed names from collectstatic; the
+    browser tests' live server finds files only in the source, so those names would 404
+    (and a stale collection would serve old scripts). tests/core/test_static.py checks the
+    hashed, compressed files in a process of its own.
+    """
+    if not config.pluginmanager.hasplugin("django"):
+        return
+    from django.conf import settings
+
+    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": plain}
+
+
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 

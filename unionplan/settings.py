@@ -129,6 +129,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "unionplan.core.method_not_allowed.MethodNotAllowedPage",
     # Last, as django-axes asks: it turns a lockout into the cool-down page.
     "axes.middleware.AxesMiddleware",
 ]

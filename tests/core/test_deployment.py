@@ -117,3 +117,15 @@ def test_proxy_headers_are_ignored_without_behind_proxy(database, tmp_path):
 def test_a_public_url_that_is_not_an_address_is_refused(database):
     result = run_cli("check", env={**database, "UNIONPLAN_PUBLIC_URL": "gh.example.org"})
     assert_one_line_exit_2(result, "UNIONPLAN_PUBLIC_URL")
+
+
+def test_postgresql_connections_are_kept_and_health_checked(monkeypatch):
+    from unionplan import settings
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://unionplan@db.internal:5432/unionplan")
+    config = settings._database()
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["CONN_MAX_AGE"] == 600
+    assert config["CONN_HEALTH_CHECKS"] is True
+    monkeypatch.setenv("UNIONPLAN_DB_CONN_MAX_AGE", "0")
+    assert settings._database()["CONN_MAX_AGE"] == 0

@@ -75,3 +75,25 @@ def test_serve_refuses_a_database_that_was_never_migrated(tmp_path):
 def test_serve_refuses_a_port_outside_1_to_65535(tmp_path, port):
     env = migrated_database_env(tmp_path)
     assert_one_line_exit_2(run_cli("serve", "--port", port, env=env), "65535")
+
+
+def test_the_windows_branch_serves_with_waitress(tmp_path):
+    # Windows has no fork(); the same command runs waitress there. Forced here on Linux.
+    env = {**os.environ, **migrated_database_env(tmp_path)}
+    script = (
+        "import sys; import unionplan.core.management.commands.serve as serve; "
+        "serve.WINDOWS = True; from unionplan.cli import main; "
+        f"sys.exit(main(['serve', '--port', '{PORT + 1}']))"
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        status, _body = wait_for(f"http://127.0.0.1:{PORT + 1}/healthz")
+        assert status == 200
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=60)
+    assert "8 个线程" in out
+    assert "gunicorn" not in err.lower()

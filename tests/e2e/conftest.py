@@ -8,6 +8,7 @@ Where CI=true a missing browser fails the run; on a developer's machine it skips
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -76,6 +77,15 @@ def english_page(browser, live_server):
     context, page = _page(browser, live_server, "en")
     yield page
     context.close()
+
+
+@pytest.fixture
+def shots(tmp_path):
+    """Where a test's screenshots go: UNIONPLAN_SCREENSHOTS when a person wants to look at
+    them, else the test's own temporary folder (a screenshot is also a check that it renders)."""
+    folder = Path(os.environ.get("UNIONPLAN_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def login(page, username: str, password: str) -> None:

@@ -149,3 +149,16 @@ def test_the_import_confirmed_unchanged_saves_what_the_preview_showed(page, tmp_
         [getattr(i, f) for f in fields] for i in expected.items
     ]
     assert saved.items[0].date == dt.date(year, 3, 8)
+
+
+def test_a_record_form_starts_with_the_planned_date_and_saves_untouched(page, plan):
+    from unionplan.records.models import ActivityRecord
+
+    item = plan.items.get(text="端午节慰问")
+    user = RoleFactory(organization=plan.organization, role="chair").user
+    login(page, user.username, PASSWORD)
+    page.goto(f"{page.base_url}/records/item/{item.pk}/new/")
+    assert page.input_value("#id_date") == "2027-06-04"
+    page.click("form.record-form button:has-text('保存')")
+    page.wait_for_selector("text=活动记录已保存")
+    assert ActivityRecord.objects.get(item=item).date == dt.date(2027, 6, 4)

@@ -103,6 +103,9 @@ TABLE_HTML = (
     "<tr><th>时间</th><th>活动内容</th><th>参加范围</th><th>负责人</th><th>经费</th></tr>"
     "<tr><td>3月</td><td>庆祝三八妇女节</td><td>全体女职工</td><td>张老师</td><td>1.5万元</td></tr>"
     "<tr><td>5月</td><td>羽毛球比赛</td><td>全体教职工</td><td>李老师</td><td></td></tr>"
+    "<tr><td>6月</td><td>职工疗休养</td><td>全体教职工</td><td>王主席</td><td>200,000</td></tr>"
+    "<tr><td>9月</td><td>送温暖慰问</td><td>困难职工</td><td>王主席</td><td>1,182,000.00元</td></tr>"
+    "<tr><td>10月</td><td>重阳节慰问，经费2000元</td><td>退休教职工</td><td></td><td></td></tr>"
     "</table></body></html>"
 )
 
@@ -122,10 +125,31 @@ def test_confirmed_year_dates_a_plan_whose_title_names_none(chair_client, org):
 def test_import_saves_the_budgets_of_the_table(chair_client, org):
     location = upload(chair_client, org, TABLE_HTML.encode("utf-8"), "计划.html")["Location"]
     preview = chair_client.get(location)
-    assert "15,000.00" in preview.text
+    assert "15,000.00" in preview.text and "1,182,000.00" in preview.text
     chair_client.post(location, {"year": 2027, "use_0": "on", "title_0": "2027年学校工会工作计划"})
     items = Plan.objects.get(organization=org).items.order_by("month")
     assert [(i.text, i.owner, i.budget) for i in items] == [
         ("庆祝三八妇女节", "张老师", Decimal("15000.00")),
         ("羽毛球比赛", "李老师", None),
+        ("职工疗休养", "王主席", Decimal("200000.00")),
+        ("送温暖慰问", "王主席", Decimal("1182000.00")),
+        ("重阳节慰问，经费2000元", "", Decimal("2000.00")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "计划.png", "图片文件（.png）"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>', "计划.svg", "图片文件"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "计划.docx", "旧版 Word（.doc）"),
+        (b"PK\x03\x04odt", "计划.odt", ".odt 暂不支持，请另存为 .docx"),
+    ],
+)
+def test_a_file_that_is_no_plan_gets_its_advice_and_nothing_is_stored(
+    chair_client, org, content, name, message
+):
+    response = upload(chair_client, org, content, name)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Plan.objects.exists()

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import MemberFactory
-from tests.members.rosters import person, xlsx
+from tests.members.rosters import csv_bytes, person, xlsx
 from unionplan.core import uploads
 from unionplan.jobs.models import Job
 from unionplan.members.models import Member
@@ -101,6 +101,29 @@ def test_viewer_cannot_import(client, viewer, org):
     assert Member.objects.count() == 0
 
 
+def test_a_csv_cell_over_128_kib_gets_a_message_not_a_server_error(chair_client, org):
+    rows = [person(1), person(2, 备注="很长" * 70_000)]
+    header = [*rows[0].keys(), "备注"]
+    response = upload(chair_client, org, csv_bytes(rows, header=header), "名册.csv")
+    assert response.status_code == 200
+    assert "内容过长（超过128 KB）" in response.text
+    assert Member.objects.count() == 0
+
+
+def test_a_department_wider_than_the_registry_is_a_row_problem(chair_client, org):
+    response = upload(chair_client, org, xlsx([person(1), person(2, 部门="部" * 101)]))
+    assert response.status_code == 200
+    assert "内容过长（101字，最多100字）" in response.text
+    assert "导入这 1 行" in response.text
+
+
+def test_the_roster_text_limits_are_the_registry_columns():
+    from unionplan.roster.reader import TEXT_LIMITS
+
+    for name, limit in TEXT_LIMITS.items():
+        assert Member._meta.get_field(name).max_length == limit, name
+
+
 def test_a_large_import_runs_as_a_job_and_its_page_tells_the_outcome(chair_client, org, settings):
     settings.BACKGROUND_ROWS = 2
     token = token_of(upload(chair_client, org, xlsx([person(n) for n in range(1, 4)])))
@@ -118,6 +141,15 @@ def test_a_large_import_runs_as_a_job_and_its_page_tells_the_outcome(chair_clien
         job.payload is None
         and uploads.rosters().load(token, org_id=org.pk, user_id=job.user_id) is None
     )
+
+
+def test_a_retiree_listed_under_department_tuixiu_gets_the_status_hint(chair_client, org):
+    rows = [person(1), person(2, 部门="退休"), person(3, 部门="离退休人员", 状态="")]
+    response = upload(chair_client, org, xlsx(rows))
+    assert response.status_code == 200
+    assert "有 2 行的部门或职务写的是“退休”，但状态仍为“在职”（第 3、4 行）" in response.text
+    calm = upload(chair_client, org, xlsx([person(4, 部门="退休", 状态="退休")]))
+    assert "状态仍为“在职”" not in calm.text
 
 
 def test_a_large_upload_is_checked_by_a_job_then_previewed_and_confirmed(

@@ -136,10 +136,11 @@ def create(client, org, **data):
 
 
 def test_create_page_defaults_to_next_year(chair_client, org):
-    PlanFactory(organization=org, year=2027)
+    next_year = dt.date.today().year + 1
+    PlanFactory(organization=org, year=next_year)  # not the year after the latest plan
     response = chair_client.get(reverse("plans:create", args=[org.pk]))
     assert response.status_code == 200
-    assert 'value="2028"' in response.text
+    assert f'name="year" value="{next_year}"' in response.text
 
 
 def test_create_blank_plan(chair_client, org):
@@ -159,7 +160,10 @@ def test_copy_last_years_plan_into_a_new_year(chair_client, org):
         plan=old, month=2, date=dt.date(2028, 2, 29), text="闰日活动", status="done"
     )
     ScheduleItemFactory(plan=old, month=10, text="重阳节慰问", budget=Decimal("3000"))
-    response = create(chair_client, org, title="", year=2029, copy_from=old.pk)
+    preview = create(chair_client, org, title="", year=2029, copy_from=old.pk)
+    assert preview.status_code == 200 and not Plan.objects.filter(year=2029).exists()
+    assert "闰日活动" in preview.text  # the fifth Tuesday of February 2028 moved
+    response = create(chair_client, org, title="", year=2029, copy_from=old.pk, confirm="1")
     new = Plan.objects.get(organization=org, year=2029)
     assert response.status_code == 302
     assert new.title == "2029年工会工作计划"
@@ -167,7 +171,7 @@ def test_copy_last_years_plan_into_a_new_year(chair_client, org):
     assert [s.title for s in new.sections.order_by("id")] == ["组织建设", "干部培训"]
     assert new.targets.get().section.title == "组织建设"
     leap = new.items.get(text="闰日活动")
-    assert leap.date == dt.date(2029, 2, 28) and leap.status == "planned"
+    assert leap.date == dt.date(2029, 2, 27) and leap.status == "planned"  # the last Tuesday
     assert new.items.get(text="重阳节慰问").budget == Decimal("3000.00")
     assert old.items.count() == 2  # the old plan is untouched
 

@@ -33,3 +33,20 @@ def test_nested_tables_do_not_repeat_rows():
         "<table><tr><td>外</td><td><table><tr><td>内</td></tr></table></td></tr></table>"
     )
     assert blocks[0].rows == [["外", "内"]]
+
+
+def test_merged_cells_are_expanded_into_their_grid():
+    markup = """<table><tr><th>月份</th><th>活动内容</th><th>负责人</th></tr>
+    <tr><td rowspan="2">三月</td><td>三八节慰问</td><td rowspan=3>李红</td></tr>
+    <tr><td>植树活动</td></tr><tr><td>四月</td><td>运动会</td></tr>
+    <tr><td>五月</td><td colspan="2">劳模座谈会</td></tr></table>"""
+    (table,) = html_blocks(markup)
+    assert table.rows == [
+        ["月份", "活动内容", "负责人"], ["三月", "三八节慰问", "李红"], ["三月", "植树活动", "李红"],
+        ["四月", "运动会", "李红"], ["五月", "劳模座谈会", ""],
+    ]  # fmt: skip
+
+
+def test_an_absurd_span_is_capped():
+    (table,) = html_blocks('<table><tr><td colspan="999999">甲</td></tr></table>')
+    assert len(table.rows[0]) == 50

@@ -4,9 +4,12 @@ from unionplan.text.markers import (
     When,
     bullet_end,
     date_in,
+    month_prefix,
     month_span,
+    month_suffix,
     schedule_heading,
     section_marker,
+    time_field,
 )
 
 
@@ -96,3 +99,36 @@ def test_dates_in_activities(text, months, day):
 def test_bullets():
     assert bullet_end("· 春游") == 2
     assert bullet_end("春游") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("20xx年3月:全院教职工毽球赛", [3]), ("2025年元月：迎新春联欢会", [1]),
+        ("4月左右组织春游", [4]), ("三月份，组织女职工活动", [3]), ("第一季度开展走访", [1, 2, 3]),
+        ("七、八月份：疗休养", [7, 8]), ("一月一次例会", None), ("2012年工作计划", None),
+    ],
+)  # fmt: skip
+def test_month_prefix_of_an_activity(text, months):
+    found = month_prefix(text)
+    assert (found.months if found else None) == months
+
+
+def test_a_year_prefixed_month_heads_a_line_but_not_prose_after_a_comma():
+    assert schedule_heading("20xx年6月进行棋、牌类比赛").months == [6]
+    assert schedule_heading("2012年3月，我校工会认真组织职工学习") is None
+
+
+def test_month_suffix_and_time_field():
+    when, start = month_suffix("举办职工羽毛球比赛（五月）")
+    assert (when.months, start) == ([5], 9)
+    assert month_suffix("举办职工羽毛球比赛") is None
+    assert time_field("时间：3月末至4月中旬").months == [3, 4]
+    assert time_field("活动时间：6月份").months == [6]
+    assert time_field("时间：2018-02-07 13:20") is None
+
+
+def test_months_joined_by_a_pause_mark_are_a_pair_only_when_adjacent():
+    assert schedule_heading("七、八月份").months == [7, 8]
+    assert schedule_heading("一、三月份") is None  # section 一 heading March
+    assert section_marker("一、三月份").number == "一、"

@@ -58,3 +58,39 @@ def test_text_is_cleaned_and_rows_become_tables():
 def test_markdown_syntax_is_dropped():
     blocks, _ = read_blocks("# 工会计划\n## 一、**目标**\n- 不少于5家".encode(), "a.md")
     assert blocks == ["工会计划", "一、目标", "不少于5家"]
+
+
+def _odt_bytes() -> bytes:
+    """An OpenDocument text as LibreOffice writes it: ``mimetype`` first, uncompressed."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        z.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>'
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "words"),
+    [
+        (PNG, "计划.png", "图片文件（.png）"),
+        (SVG, "计划.svg", "图片文件（.svg）"),
+        (PNG, "计划", "图片文件"),
+        (SVG, "upload.dat", "图片文件"),
+        (b"\xff\xd8\xff\xe0JFIF", "plan.JPG", "图片文件"),
+        (_odt_bytes(), "计划.odt", ".odt 暂不支持，请另存为 .docx"),
+        (_odt_bytes(), "计划.docx", ".odt 暂不支持，请另存为 .docx"),
+        (_odt_bytes(), "计划", ".odt 暂不支持，请另存为 .docx"),
+        (OLE, "计划.docx", "旧版 Word（.doc）"),
+    ],
+)
+def test_images_odt_and_renamed_doc_get_their_own_advice(data, name, words):
+    with pytest.raises(UserInputError, match=words.replace(".", r"\.")):
+        file_kind(data, name)

@@ -60,3 +60,31 @@ def test_a_list_of_counts_gives_one_target_each():
 )
 def test_not_targets(text):
     assert _found(text) == []
+
+
+def _figures(text):
+    return [(t.comparator, t.value, t.high, t.unit) for t in find_targets(Line.of(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("力争全年培训职工两千五人次", [(">=", Decimal(2500), None, "人次")]),
+        ("工会简报每两月一期", [("=", Decimal(1), None, "期")]),
+        ("职工讲堂每月一次", [("=", Decimal(1), None, "次")]),
+        ("新建职工之家10家、职工书屋15个", [(">=", Decimal(10), None, "家"), (">=", Decimal(15), None, "个")]),
+        ("力争组建3个创新工作室", [(">=", Decimal(3), None, "个")]),
+        ("入会率达到95%，建会率达到90%", [(">=", Decimal(95), None, "%"), (">=", Decimal(90), None, "%")]),
+    ],
+)  # fmt: skip
+def test_spoken_numerals_frequencies_and_shared_verbs(text, found):
+    assert _figures(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["组织一次职工运动会", "召开一次职代会", "以下是小编整理的工会工作计划5篇", "工会工作计划共5篇",
+     "去年共组织活动15次", "围绕一个中心，抓好两个重点", "帮扶困难职工不落一人"],
+)  # fmt: skip
+def test_one_offs_boilerplate_achievements_slogans_and_idioms_are_not_targets(text):
+    assert _figures(text) == []

@@ -31,6 +31,7 @@ from unionplan.calendar.festivals import (
     RULES,
     Festival,
     festival_date,
+    festivals_named,
 )
 from unionplan.calendar.holidays import (
     HolidayCalendar,
@@ -66,6 +67,7 @@ __all__ = [
     "days_before_festival",
     "festival_date",
     "festivals_for_year",
+    "festivals_named",
     "legal_days",
     "load_schedule",
     "move_to_workday",

@@ -64,6 +64,45 @@ RULES: tuple[FestivalRule, ...] = (
 RULES_BY_KEY = {rule.key: rule for rule in RULES}
 FESTIVAL_KEYS = tuple(RULES_BY_KEY)
 
+# How plans name each festival in an activity's text (三八 for 三八妇女节, 新春 for 春节).
+FESTIVAL_WORDS: dict[str, tuple[str, ...]] = {
+    "new_year": ("元旦",),
+    "laba": ("腊八",),
+    "new_years_eve": ("除夕",),
+    "spring_festival": ("春节", "新春"),
+    "lantern": ("元宵",),
+    "womens_day": ("三八", "妇女节"),
+    "arbor_day": ("植树节",),
+    "qingming": ("清明",),
+    "reading_day": ("读书日",),
+    "labour_day": ("五一", "劳动节"),
+    "youth_day": ("五四", "青年节"),
+    "nurses_day": ("护士节",),
+    "childrens_day": ("六一", "儿童节"),
+    "dragon_boat": ("端午",),
+    "party_day": ("七一", "建党节"),
+    "army_day": ("八一", "建军节"),
+    "qixi": ("七夕",),
+    "fitness_day": ("全民健身日",),
+    "doctors_day": ("医师节",),
+    "teachers_day": ("教师节",),
+    "mid_autumn": ("中秋",),
+    "national_day": ("国庆",),
+    "double_ninth": ("重阳",),
+    "constitution_day": ("宪法日",),
+    "winter_solstice": ("冬至",),
+}
+
+
+def festivals_named(text: str) -> list[str]:
+    """Keys of the festivals ``text`` names, in the order it names them (中秋、国庆双节…)."""
+    found = []
+    for key, words in FESTIVAL_WORDS.items():
+        positions = [text.find(word) for word in words if word in text]
+        if positions:
+            found.append((min(positions), key))
+    return [key for _position, key in sorted(found)]
+
 
 @dataclass(frozen=True)
 class Festival:

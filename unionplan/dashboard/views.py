@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
 
 from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.dashboard.figures import Figures, figures
@@ -18,6 +19,7 @@ from unionplan.plans.models import Plan
 
 
 @login_required
+@require_safe
 def org(request, pk: int):
     organization = get_organization_or_404(request.user, pk)
     years = sorted(

@@ -64,7 +64,8 @@ def items_by_month(done: Sequence[int], overdue: Sequence[int], other: Sequence[
     axes.set_title("各月活动完成情况", fontproperties=_title())
     axes.set_ylabel("项", fontproperties=cjk_font())
     axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.legend(frameon=False, ncols=3, loc="upper right", prop=cjk_font())
+    # Below the bars, not over them: a full month would hide under a legend in the corner.
+    figure.legend(frameon=False, ncols=3, loc="outside lower center", prop=cjk_font())
     _tidy(axes)
     return _png(figure)
 
@@ -84,7 +85,7 @@ def budget_against_spend(
     axes.set_xticks(x, list(labels), rotation=20 if len(labels) > 5 else 0)
     axes.set_title("经费预算与支出（按类别）", fontproperties=_title())
     axes.set_ylabel("元", fontproperties=cjk_font())
-    axes.legend(frameon=False, prop=cjk_font())
+    figure.legend(frameon=False, ncols=2, loc="outside lower center", prop=cjk_font())
     _tidy(axes)
     return _png(figure)
 

@@ -32,6 +32,7 @@ from unionplan.members.models import org_key_of, tree_root_of
 from unionplan.orgs.models import Organization
 from unionplan.roster import MemberRow, RosterReport, RowProblem, read_roster
 
+RETIRED_WORDS = ("退休", "离休")  # what a 部门 or 职务 cell says when it lists retirees
 PROBLEMS_SHOWN = 200  # a preview of 100,000 bad rows shows these and a summary
 NO_ID = "缺少身份证号：会员按身份证号识别，重新导入时据此更新"
 OTHER_UNION = "该身份证号已登记在同一上级工会下的另一个工会，请由该工会先调出"
@@ -63,6 +64,18 @@ class ImportPreview:
     def shown_problems(self) -> list[RowProblem]:
         return self.problems[:PROBLEMS_SHOWN]
 
+    @property
+    def retiree_rows(self) -> list[MemberRow]:
+        """Rows to import whose 部门 or 职务 says 退休 while their 状态 is 在职: a roster that
+        lists retirees as a department (common) would otherwise import them as working."""
+        return [row for row in self.rows if looks_retired(row.status, row.department, row.post)]
+
+    @property
+    def retiree_row_list(self) -> str:
+        """The first row numbers of ``retiree_rows``, as a person reads them (2、5、9…)."""
+        numbers = [str(row.row) for row in self.retiree_rows]
+        return "、".join(numbers[:20]) + ("…" if len(numbers) > 20 else "")
+
     def problem_summary(self) -> list[tuple[str, str, int]]:
         """(column, problem, number of rows), most frequent first: 100,000 bad rows usually
         have two or three causes, and this is what the user needs to fix them."""
@@ -84,6 +97,8 @@ class CheckedRoster:
     ignored_columns: list[str]
     problem_summary: list[tuple[str, str, int]]
     shown_problems: list[RowProblem]
+    retirees: int = 0  # rows whose 部门 says 退休 while 状态 stayed 在职
+    retiree_row_list: str = ""
 
     @classmethod
     def of(cls, preview: ImportPreview) -> CheckedRoster:
@@ -98,6 +113,8 @@ class CheckedRoster:
             ignored_columns=list(report.ignored_columns) if report else [],
             problem_summary=preview.problem_summary(),
             shown_problems=preview.shown_problems,
+            retirees=len(preview.retiree_rows),
+            retiree_row_list=preview.retiree_row_list,
         )
 
     def to_json(self) -> dict:
@@ -122,6 +139,11 @@ class ImportOutcome:
     created: int = 0
     updated: int = 0
     skipped: int = 0
+
+
+def looks_retired(status: str, department: str, post: str) -> bool:
+    """部门 or 职务 says 退休 while 状态 is 在职: most likely a retiree typed as a department."""
+    return status == "active" and any(w in department or w in post for w in RETIRED_WORDS)
 
 
 def preview_bytes(org: Organization, data: bytes | str | Path, filename: str) -> ImportPreview:

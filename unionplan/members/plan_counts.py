@@ -9,7 +9,7 @@ view's URL.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 
 from unionplan.members.participants import counts_for_items, items_of_unions
@@ -23,6 +23,8 @@ def plan_participant_counts(request: HttpRequest, pk: int) -> HttpResponse:
     """Every item's number of participants (None: its 参加范围 is unclear), one request;
     ``participants_are_unions`` marks a count of unions (各基层工会)."""
     plan = get_plan_or_404(request.user, pk)
+    if request.method != "GET":  # looked up first: a stranger gets 404 whatever the method
+        return HttpResponseNotAllowed(["GET"])
     items = [item for item in build_outline(plan).items if item.scope]
     counts = counts_for_items(plan, items)
     of_unions = items_of_unions(items)

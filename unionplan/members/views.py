@@ -19,15 +19,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from unionplan.core import uploads
 from unionplan.core.downloads import download
+from unionplan.errors import UserInputError
 from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.jobs import lifecycle
 from unionplan.jobs.models import Job
-from unionplan.members import importing, privacy, roster_export, tasks
-from unionplan.members.forms import NumberLookupForm, RosterUploadForm
+from unionplan.members import editing, importing, privacy, roster_export, tasks
+from unionplan.members.forms import MemberForm, NumberLookupForm, RosterUploadForm
 from unionplan.members.models import Member, MemberTag
 from unionplan.members.participants import item_date, resolve_item
 from unionplan.members.signin import export_title, signin_filename, signin_rows, signin_xlsx
@@ -115,6 +116,7 @@ def _item_or_404(user, pk: int) -> ScheduleItem:
 
 
 @login_required
+@require_safe
 def participants(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_or_404(request.user, pk)
     found = resolve_item(item)
@@ -242,6 +244,83 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, outcome.error)
         return redirect("members:import", org.pk)
     messages.success(request, tasks.imported_message(outcome))
+    return redirect("members:list", org.pk)
+
+
+# --- one member at a time ---------------------------------------------------------------
+
+
+def _member_or_404(user, pk: int) -> Member:
+    member = Member.objects.filter(pk=pk).first()
+    if member is None:
+        raise Http404
+    member.organization = get_organization_or_404(user, member.organization_id)
+    return member
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    org = get_organization_or_404(request.user, pk)
+    require_editor(request.user, org)
+    return _member_form(request, org, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member_or_404(request.user, pk)
+    require_editor(request.user, member.organization)
+    return _member_form(request, member.organization, member)
+
+
+def _member_form(request: HttpRequest, org, member: Member | None) -> HttpResponse:
+    reveal = privacy.sees_full_numbers(request.user, org)
+    initial = MemberForm.initial_of(member, reveal) if member else None
+    form = MemberForm(request.POST or None, member=member, reveal=reveal, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.as_input()
+        try:
+            saved, changed = editing.save_member(org, data, request.user, member)
+        except UserInputError as error:
+            form.add_error("id_number", error.message)
+        else:
+            _say_saved(request, saved, member is None, changed)
+            if editing.looks_retired(data):
+                messages.warning(request, retired_hint(data.department or data.post))
+            return redirect("members:list", org.pk)
+    context = {"org": org, "member": member, "form": form, "reveal": reveal}
+    return render(request, "members/member_form.html", context, status=400 if form.errors else 200)
+
+
+def _say_saved(request: HttpRequest, member: Member, added: bool, changed: list[str]) -> None:
+    if added:
+        messages.success(request, _("已添加会员“%(name)s”。") % {"name": member.name})
+    elif changed:
+        labels = "、".join(str(MemberForm.base_fields[name].label) for name in changed)
+        messages.success(
+            request,
+            _("已保存会员“%(name)s”的修改：%(fields)s。") % {"name": member.name, "fields": labels},
+        )
+    else:
+        messages.info(request, _("没有改动，会员“%(name)s”保持原样。") % {"name": member.name})
+
+
+def retired_hint(word: str) -> str:
+    return _(
+        "部门或职务写的是“%(word)s”，但状态仍为“在职”：如果是退休人员，请把“状态”改为“退休”，"
+        "否则“退休职工”等参加范围不会包括他们。"
+    ) % {"word": word}
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member_or_404(request.user, pk)
+    org = member.organization
+    require_editor(request.user, org)
+    editing.remove_member(member, request.user)
+    messages.success(request, _("已从名册中删除会员“%(name)s”。") % {"name": member.name})
     return redirect("members:list", org.pk)
 
 

@@ -3,12 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from unionplan.orgs.access import can_edit, get_organization_or_404
 from unionplan.orgs.models import Organization
 
 
 @login_required
+@require_safe
 def detail(request, pk: int):
     org = get_organization_or_404(request.user, pk)
     # Through the reverse relation of the plans app's foreign key: orgs stands below plans

@@ -276,7 +276,9 @@ class PlanCreateForm(forms.Form):
         queryset=Plan.objects.none(),
         required=False,
         empty_label=_("（不复制，新建空白计划）"),
-        help_text=_("复制章节、目标和活动安排；活动日期移到新年度，状态重新设为计划中。"),
+        help_text=_(
+            "复制章节、目标和活动安排；节日活动按新年度的节日重新定日期，其他活动保持同月的同一星期几；保存前先预览日期的调整。"
+        ),
     )
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any):

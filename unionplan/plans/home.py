@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from unionplan.orgs.access import visible_organizations
 from unionplan.plans.models import Plan, ScheduleItem
@@ -20,6 +21,7 @@ COMING_UP_LIMIT = 50
 
 
 @login_required
+@require_safe
 def home(request):
     # The organizations a person holds a role on (their subtree is reached from there).
     held = {role.organization_id for role in request.user.union_roles.all()}

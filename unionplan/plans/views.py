@@ -18,15 +18,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionplan.calendar import HolidayCalendar
 from unionplan.core.downloads import download
 from unionplan.errors import UserInputError
+from unionplan.generator.copying import CopiedPlan, for_new_year, library_activities
 from unionplan.orgs.access import (
     can_edit,
     get_organization_or_404,
     get_visible_or_404,
     require_editor,
 )
-from unionplan.plan.copying import for_new_year
 from unionplan.plan.data import PlanData
 from unionplan.plan.money import total_budget
 from unionplan.plans import exporting, figures
@@ -35,6 +36,7 @@ from unionplan.plans.forms import PlanCreateForm
 from unionplan.plans.models import Plan
 from unionplan.plans.monthtable import month_groups
 from unionplan.plans.outline import Outline, SectionNode, build_outline
+from unionplan.plans.titles import check_title_free
 
 BLOCKS = ("header", "sections", "targets", "schedule")
 
@@ -105,6 +107,8 @@ def render_blocks(request: HttpRequest, plan: Plan, names: list[str]) -> str:
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_or_404(request.user, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
     return render(request, "plans/detail.html", plan_context(request, plan))
 
 
@@ -121,15 +125,22 @@ def block(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 
 @login_required
 def create(request: HttpRequest, org_pk: int) -> HttpResponse:
-    """A new plan for an organization: blank, or a copy of an earlier plan for a new year."""
+    """A new plan for an organization: blank, or a copy of an earlier plan for a new year.
+
+    A copy is shown first: which activities got another date in the new year, and why;
+    it is saved when the user confirms (``confirm`` posted with the same fields).
+    """
     org = get_organization_or_404(request.user, org_pk)
     require_editor(request.user, org)
-    form = PlanCreateForm(
-        request.POST or None, organization=org, initial=_create_initial(request, org)
-    )
+    form = PlanCreateForm(request.POST or None, organization=org, initial=_create_initial(request))
     if request.method == "POST" and form.is_valid():
         try:
-            plan = _create(org, form.cleaned_data)
+            data, copied = _new_plan_data(org, form.cleaned_data)
+            if copied is not None and "confirm" not in request.POST:
+                check_title_free(org, data.year, data.title)
+                context = {"org": org, "form": form, "copy": copied}
+                return render(request, "plans/copy_preview.html", context)
+            plan = create_plan(org, data, year=data.year)
         except UserInputError as error:
             form.add_error(None, error.message)
         else:
@@ -138,28 +149,29 @@ def create(request: HttpRequest, org_pk: int) -> HttpResponse:
     return render(request, "plans/create.html", {"org": org, "form": form})
 
 
-def _create_initial(request: HttpRequest, org) -> dict:
+def _create_initial(request: HttpRequest) -> dict:
     """Next year's plan by default; ``?copy_from=ID`` preselects the plan to copy."""
-    latest = Plan.objects.filter(organization=org).order_by("-year").first()
-    initial: dict[str, Any] = {"year": (latest.year + 1) if latest else _this_year() + 1}
+    initial: dict[str, Any] = {"year": timezone.localdate().year + 1}
     if copy_from := request.GET.get("copy_from", "").strip():
         initial["copy_from"] = copy_from
     return initial
 
 
-def _this_year() -> int:
-    return timezone.localdate().year
-
-
-def _create(org, cleaned: dict) -> Plan:
-    """Save the new plan; a title taken meanwhile by someone else is a user error too."""
-    source = cleaned.get("copy_from")
-    year = cleaned["year"]
-    if source is not None:
-        data = for_new_year(plan_to_data(source), year, title=cleaned["title"] or None)
-    else:
-        data = PlanData(title=cleaned["title"], year=year)
-    return create_plan(org, data, year=year)
+def _new_plan_data(org, cleaned: dict) -> tuple[PlanData, CopiedPlan | None]:
+    """The new plan as data, and when it is a copy, what copying it moved."""
+    source, year = cleaned.get("copy_from"), cleaned["year"]
+    if source is None:
+        return PlanData(title=cleaned["title"], year=year), None
+    copied = for_new_year(
+        plan_to_data(source),
+        year,
+        title=cleaned["title"] or None,
+        # The built-in official schedules: those an operator loads live in agenda, an app
+        # above this one; a copy's dates are a proposal the user checks in the preview.
+        holidays=HolidayCalendar(),
+        activities=library_activities(org.sector),
+    )
+    return copied.plan, copied
 
 
 @login_required

@@ -56,6 +56,10 @@ class RecordForm(forms.Form):
     # The version of the record the form was opened on (optimistic locking).
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def clean_summary(self) -> str:
+        # Browsers send a textarea's line breaks as CRLF: store them as typed, "\n".
+        return self.cleaned_data["summary"].replace("\r\n", "\n")
+
     def as_input(self, expenses: list[ExpenseInput]) -> RecordInput:
         data = self.cleaned_data
         return RecordInput(

@@ -16,7 +16,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from unionplan.core.downloads import disposition, download
 from unionplan.documents.ledger_xlsx import BudgetRow, write_ledger
@@ -63,6 +63,7 @@ def get_target_or_404(user, pk: int) -> Target:
 
 
 @login_required
+@require_safe
 def item_records(request, pk: int):
     """An activity, its state and every record of it."""
     item = get_item_or_404(request.user, pk)
@@ -246,6 +247,7 @@ def delete(request, pk: int):
 
 
 @login_required
+@require_safe
 def attachment(request, pk: int):
     """An attachment, only for people who may see its organization; never rendered inline
     as something else than what it was checked to be."""
@@ -273,6 +275,7 @@ def attachment(request, pk: int):
 
 
 @login_required
+@require_safe
 def plan_overview(request, pk: int):
     """The plan's year at a glance: activities with their state, targets, budget and spend."""
     plan = get_plan_or_404(request.user, pk)
@@ -307,6 +310,7 @@ def plan_overview(request, pk: int):
 
 
 @login_required
+@require_safe
 def ledger(request, pk: int):
     """Every expense line of the plan as .xlsx, with budget against spend on a second sheet."""
     plan = get_plan_or_404(request.user, pk)

@@ -47,6 +47,18 @@ def text_of(value: object) -> str:
     return str(value).strip()
 
 
+def short_text(limit: int):
+    """A text cell of at most ``limit`` characters (the registry's column width)."""
+
+    def parse(value: object) -> str:
+        text = text_of(value)
+        if len(text) > limit:
+            raise CellError(f"内容过长（{len(text)}字，最多{limit}字）")
+        return text
+
+    return parse
+
+
 def _ascii(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFKC", text)
 

@@ -123,4 +123,11 @@ def _csv_rows(text: str) -> list[list[object]]:
     delimiter = max(",\t;，", key=sample.count)
     if not sample.count(delimiter):
         delimiter = ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error:  # a cell over csv's 128 KiB limit, or a quote never closed
+        raise UserInputError(
+            f"第{reader.line_num}行附近有一格内容过长（超过128 KB）或引号不配对，"
+            "不像花名册：请检查该行后再上传"
+        ) from None

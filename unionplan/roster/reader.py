@@ -76,16 +76,19 @@ class RosterReport:
         return not self.problems
 
 
+# The widest text each column may hold (the registry's columns; a test keeps them equal).
+TEXT_LIMITS = {"department": 100, "post": 100, "note": 500}
+
 _SIMPLE_FIELDS: dict[str, Callable[[object], object]] = {
     "name": cells.parse_name,
     "gender": cells.parse_gender,
     "phone": cells.parse_phone,
-    "department": cells.text_of,
-    "post": cells.text_of,
+    "department": cells.short_text(TEXT_LIMITS["department"]),
+    "post": cells.short_text(TEXT_LIMITS["post"]),
     "status": cells.parse_status,
     "tags": cells.parse_tags,
     "children": cells.parse_children,
-    "note": cells.text_of,
+    "note": cells.short_text(TEXT_LIMITS["note"]),
 }
 
 

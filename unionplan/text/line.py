@@ -20,6 +20,8 @@ STRIP = " \t\n。；;，,：:、.．!！?？"
 class Line:
     text: str
     shadow: str
+    # Cut out of text flattened onto one line: its spaces are lost line breaks, not separators.
+    flat: bool = False
 
     @classmethod
     def of(cls, text: str, *, simplified: bool = False, shadow: str | None = None) -> Line:
@@ -42,10 +44,13 @@ class Line:
         ]
 
     def cut(self, start: int, end: int | None = None) -> Line:
-        return Line(self.text[start:end], self.shadow[start:end])
+        return Line(self.text[start:end], self.shadow[start:end], self.flat)
 
     def strip(self, chars: str = STRIP) -> Line:
         """Strip ``chars`` from both ends of text and shadow alike."""
+        shadow = self.shadow
+        if not shadow or (shadow[0] not in chars and shadow[-1] not in chars):
+            return self  # most lines: nothing to strip, no new Line
         start = len(self.shadow) - len(self.shadow.lstrip(chars))  # in C, not a Python loop
         end = start + len(self.shadow[start:].rstrip(chars))
         return self.cut(start, end)

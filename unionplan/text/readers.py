@@ -31,7 +31,15 @@ _UNSUPPORTED = {
     ".xls": "暂不支持表格文件，请将计划表复制到 Word 或文本文件中再上传。",
     ".xlsx": "暂不支持表格文件，请将计划表复制到 Word 或文本文件中再上传。",
     ".rtf": "暂不支持 RTF 文件，请另存为 .docx 后再上传。",
+    ".odt": ".odt 暂不支持，请另存为 .docx 后再上传（WPS 或 LibreOffice 中“另存为”Word 文档）。",
+    ".ppt": "演示文稿不是计划文档，请上传 Word（.docx）、网页（.html）或文本（.txt）文件。",
+    ".pptx": "演示文稿不是计划文档，请上传 Word（.docx）、网页（.html）或文本（.txt）文件。",
 }
+_NOT_A_PLAN = "不是计划文档，请上传 Word（.docx）、网页（.html）或文本（.txt）文件。"
+_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg", ".tif", ".tiff", ".heic")
+_OTHER_TYPES = (".zip", ".rar", ".7z", ".exe", ".ods", ".mp3", ".mp4", ".json", ".xml")
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _HTML_SNIFF_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|body|p|div|table|br)\b", re.IGNORECASE)
 _MARKDOWN_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 _EMPHASIS_RE = re.compile(r"\*\*|__|`")
@@ -76,10 +84,12 @@ def file_kind(data: bytes, filename: str) -> str:
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in _UNSUPPORTED:
         raise UserInputError(_UNSUPPORTED[suffix])
+    if suffix in _IMAGE_TYPES:
+        raise UserInputError(f"这是图片文件（{suffix}），" + _NOT_A_PLAN)
+    if suffix in _OTHER_TYPES:
+        raise UserInputError(f"{suffix} 文件" + _NOT_A_PLAN)
     if suffix == ".docx":
-        if not data.startswith(b"PK"):
-            raise UserInputError("文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏）。")
-        return "docx"
+        return _docx_or_advice(data)
     if suffix in HTML_TYPES:
         return "html"
     if suffix in (".md", ".markdown"):
@@ -89,14 +99,32 @@ def file_kind(data: bytes, filename: str) -> str:
     return _sniff(data)
 
 
+def _docx_or_advice(data: bytes) -> str:
+    """A file named .docx that is really an old .doc or an .odt gets that file's advice."""
+    if data.startswith(_OLE_MAGIC):
+        raise UserInputError(_UNSUPPORTED[".doc"])
+    if not data.startswith(b"PK"):
+        raise UserInputError("文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏）。")
+    if _is_opendocument(data):
+        raise UserInputError(_UNSUPPORTED[".odt"])
+    return "docx"
+
+
+def _is_opendocument(data: bytes) -> bool:
+    """OpenDocument zips start with an uncompressed ``mimetype`` member naming their type."""
+    return data[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument" in data[:200]
+
+
 def _sniff(data: bytes) -> str:
     head = data[:4096]
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return _docx_or_advice(data)
     if head.startswith(b"%PDF"):
         raise UserInputError(_UNSUPPORTED[".pdf"])
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(_OLE_MAGIC):
         raise UserInputError(_UNSUPPORTED[".doc"])
+    if head.startswith(_IMAGE_MAGIC) or b"<svg" in head[:1024]:
+        raise UserInputError("这是图片文件，" + _NOT_A_PLAN)
     if _HTML_SNIFF_RE.search(head):
         return "html"
     return "txt"

@@ -8,14 +8,15 @@ Two opposite accidents happen to plans copied from PDFs and document-sharing sit
   next starts a numbered heading or a month. A page number left at the end of a line
   ("建立健全各 1" / "项制度") is removed and the sentence joined as well.
 - **Flattening.** The whole text is one line, the PDF's line breaks left as spaces inside
-  words ("为 主线"). Headings and months are found inside it: a long line with many spaces
-  is cut before every numbering marker or month heading that follows a space.
+  words ("为 主线"). Headings and months are found inside it: a long line with at least two
+  numbering markers, month headings or 篇N headings after a space is cut before each.
 
 Both work on widths and one regex pass per line, so they stay linear.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from unionplan.text.line import Line
@@ -26,14 +27,23 @@ _MIN_WRAP_WIDTH = 60  # display columns: a wrapped page is at least 30 hanzi wid
 _MAX_WRAP_WIDTH = 200
 _NEAR_WRAP = 0.85
 _MIN_WRAPPED_LINES = 3
+_WRAPPED_SHARE = 0.4  # of the lines at least half as wide as the page
+_PAGE_LINE = 40  # a page number is left at the end of a paragraph's line, not of a short one
 _PAGE_NUMBER_RE = re.compile(r"(?<=[\u4e00-\u9fff，、])\s+\d{1,3}$")
 _FLAT_MIN_LENGTH = 150
-_FLAT_SPACE_EVERY = 80  # a flattened line has a space (a lost break) at least this often
+_SHORT_LINE = 0.6  # of the typical line: a line that short ended before the page's width
+_SPACE_RE = re.compile(r"\s+")
+_FLAT_MIN_CUTS = 2  # headings after a space: a flattened document has several
 _CN = "一二三四五六七八九十"
 _MONTH = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九元])"
+_PIAN = rf"篇\s*[{_CN}\d]{{1,3}}"
 _INLINE_HEADING_RE = re.compile(
-    rf"\s(?=[{_CN}]{{1,3}}\s*[、，,.．](?!\d)|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)"
-    rf"|[（(]\d{{1,2}}[）)]|第[{_CN}]{{1,3}}\s*[、，,：:]|{_MONTH}\s*月份?\s*[：:])"
+    rf"\s(?=[{_CN}]{{1,3}}\s*(?:[、，,]|[.．](?!\d))|[（(]\s*[{_CN}]{{1,3}}\s*[）)]|\d{{1,2}}\s*(?:[、，]|[.．](?!\d))"
+    rf"|[\u4e00-\u9fff]{{2,6}}[：:]"  # 赛制：… 具体分组：… — details of an activity
+    rf"|[（(]\d{{1,2}}[）)]|第[{_CN}]{{1,3}}\s*[、，,：:]|{_MONTH}\s*月\s*[：:]|{_MONTH}\s*月份\s*[：:\s]"
+    rf"|[^\s。，]{{2,30}}?{_PIAN}(?:\s|$))"
+    rf"|(?<=篇[{_CN}\d])\s+"  # …计划篇二 20XX年…: the plan's heading stands on its own
+    r"|(?<=[。！？!?])\s+(?=[（(【])"  # a note in brackets after a sentence
 )
 
 
@@ -50,27 +60,33 @@ def display_width(text: str) -> int:
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Each run of physical lines that wrap into the next as one line (joined once, so that a
+    paragraph of thousands of wrapped lines costs its length, not its length squared)."""
     width = _wrap_width(lines)
     joined: list[Line] = []
-    pending: Line | None = None
+    run: list[Line] = []
     for line in lines:
-        if pending is not None and _starts_anew(line):
-            joined.append(pending)
-            pending = None
-        if pending is not None:
-            line = Line(pending.text + line.text, pending.shadow + line.shadow)
-            pending = None
-        page_number = _PAGE_NUMBER_RE.search(line.shadow)
+        if run and _starts_anew(line):
+            joined.append(_joined(run))
+            run = []
+        page_number = _PAGE_NUMBER_RE.search(line.shadow) if len(line) >= _PAGE_LINE else None
         if page_number:
-            line = line.cut(0, page_number.start())
-            pending = line
+            run.append(line.cut(0, page_number.start()))
         elif width and _is_wrapped(line, width):
-            pending = line
+            run.append(line)
         else:
-            joined.append(line)
-    if pending is not None:
-        joined.append(pending)
+            run.append(line)
+            joined.append(_joined(run))
+            run = []
+    if run:
+        joined.append(_joined(run))
     return joined
+
+
+def _joined(run: list[Line]) -> Line:
+    if len(run) == 1:
+        return run[0]
+    return Line("".join(line.text for line in run), "".join(line.shadow for line in run))
 
 
 def _wrap_width(lines: list[Line]) -> int | None:
@@ -82,7 +98,10 @@ def _wrap_width(lines: list[Line]) -> int | None:
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
         return None
     wrapped = [line for line in lines if _is_wrapped(line, width)]
-    return width if len(wrapped) >= _MIN_WRAPPED_LINES else None
+    long = [w for w in widths if w * 2 >= width]
+    if len(wrapped) < _MIN_WRAPPED_LINES or len(wrapped) < _WRAPPED_SHARE * len(long):
+        return None  # a few lines of similar length are a list, not a page cut at its width
+    return width
 
 
 def _is_wrapped(line: Line, width: int) -> bool:
@@ -103,16 +122,53 @@ def _split_flattened(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         shadow = line.shadow
-        if len(shadow) < _FLAT_MIN_LENGTH or shadow.count(" ") * _FLAT_SPACE_EVERY < len(shadow):
+        if len(shadow) < _FLAT_MIN_LENGTH:
             out.append(line)
             continue
+        cuts = list(itertools.islice(_INLINE_HEADING_RE.finditer(shadow), _FLAT_MIN_CUTS))
+        if len(cuts) < _FLAT_MIN_CUTS:
+            out.append(line)  # a long paragraph, not a document run together
+            continue
+        line = Line(line.text, line.shadow, flat=True)
+        gap = _typical_gap(shadow) or len(shadow)
         start = 0
         for match in _INLINE_HEADING_RE.finditer(shadow):
-            piece = line.cut(start, match.start()).strip(" \t")
-            if piece:
-                out.append(piece)
+            _add_piece(out, line.cut(start, match.start()), gap)
             start = match.end()
-        piece = line.cut(start).strip(" \t")
-        if piece:
-            out.append(piece)
+        _add_piece(out, line.cut(start), gap)
     return out
+
+
+def _add_piece(out: list[Line], piece: Line, line_gap: float) -> None:
+    """A piece of a flattened line; a heading that ends long before the page's width (the
+    first space comes early: 一，加强理论学习 我们要…) gets its line break back."""
+    piece = piece.strip(" \t")
+    if not piece:
+        return
+    space = _SPACE_RE.search(piece.shadow)
+    head = _heading_end(piece.shadow)
+    if space and head is not None and space.start() > head + 1:  # "1， 组织…" is one line
+        gap = _typical_gap(piece.shadow[space.end() :], with_tail=True) or line_gap
+        if space.start() < _SHORT_LINE * gap:
+            out.append(piece.cut(0, space.start()))
+            piece = piece.cut(space.end())
+    out.append(piece)
+
+
+def _heading_end(shadow: str) -> int | None:
+    """Where the marker or month a line starts with ends; None if it starts with neither."""
+    marker = section_marker(shadow)
+    if marker is not None:
+        return marker.end
+    when = schedule_heading(shadow)
+    return when.end if when is not None else None
+
+
+def _typical_gap(shadow: str, *, with_tail: bool = False) -> float | None:
+    """The median distance between spaces: the length of the lines that were run together
+    (``with_tail``: the text after the last space counts as one of them)."""
+    spaces = [match.start() for match in _SPACE_RE.finditer(shadow)]
+    if with_tail:
+        spaces = [-1, *spaces, len(shadow)]
+    gaps = sorted(b - a for a, b in itertools.pairwise(spaces))
+    return gaps[len(gaps) // 2] if len(gaps) >= (1 if with_tail else 2) else None

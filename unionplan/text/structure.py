@@ -47,6 +47,7 @@ _JUNK_RE = re.compile(
     r"^(?:上一页|下一页|上一篇|下一篇|返回(?:目录|首页|列表)|点击|本文(?:来源|地址|链接)|"
     r"相关(?:文章|推荐|阅读)|更多)|更多精彩|扫一扫|版权所有|责任编辑"
 )
+_MAX_JUNK = 80  # 下一页 / 更多精彩 are short lines; a long one naming them is text
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|20[xX×＊*]{2})\s*(?:-\s*20\d\d\s*)?(?:学年|年度|年)")
 _COLON_HEADING_RE = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]\s*")
 _HEADING_NOUNS = (
@@ -54,9 +55,15 @@ _HEADING_NOUNS = (
     "保障", "方针", "目的", "指标", "计划", "打算", "形势", "情况",
 )  # fmt: skip
 _NOT_DIGIT_RE = re.compile(r"[^\d一二三四五六七八九十百]")
+# In flattened text a heading ends at the first space: a lost line break (指导思想 以…).
+_FLAT_HEADING_RE = re.compile(r"\s+(?=\S)")
 _TITLE_END_RE = re.compile("[。；;：:！!？?]")
 _DETAIL_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*[：:]|[（(【].*[）)】]\s*[。.]?$)")
 _MAX_CONTINUATION = 60
+# A line after the schedule that speaks of the whole plan, not of the last activity.
+_CLOSING_RE = re.compile(
+    r"^(?:以上|上述|本计划|本方案|如有|注[：:]|备注|说明[：:]|各(?:分会|单位|部门))"
+)
 _STATEMENT_RE = re.compile(r"^(?:主要|工作|年度)?目标\s*[：:]\s*")
 _PHRASE_SPLIT_RE = re.compile(r"[；;]")
 _SIGNATURE_DATE_RE = re.compile(
@@ -102,7 +109,7 @@ def _units(blocks: list[Block], *, simplified: bool) -> list[Unit]:
             continue
         text, shadow = next(lines)
         line = Line.of(text, simplified=simplified, shadow=shadow).strip(" \t")
-        if line and not _JUNK_RE.search(line.shadow):
+        if line and not (len(line.shadow) <= _MAX_JUNK and _JUNK_RE.search(line.shadow)):
             units.append(line)
     return _reflowed(drop_chrome(units))
 
@@ -363,7 +370,7 @@ class _PlanBuilder:
         self._body((shown or line).text, schedule=True)
         start = len(line.shadow) - len(line.shadow.lstrip())
         rest = line.cut(start + when.end).strip()
-        for activity in split_activities(rest) if rest else []:
+        for activity in split_activities(rest, by_spaces=not line.flat) if rest else []:
             self._add_item(entry, activity, shown or line)
 
     def _dated_item(self, line: Line, rest: Line, marker: Marker) -> bool:
@@ -443,7 +450,12 @@ class _PlanBuilder:
             self.details = True  # 具体分组：… 赛制：… (…另定。): details, not activities
             self._body(line.text, schedule=True)
             return True
-        elif self.entry_marked and self.last_item is not None and len(line) <= _MAX_CONTINUATION:
+        elif (
+            self.entry_marked
+            and self.last_item is not None
+            and len(line) <= _MAX_CONTINUATION
+            and not _CLOSING_RE.match(line.shadow)
+        ):
             self.last_item.text += " " + line.text  # an unnumbered line continues the item
             self.item_line = line
             self._body(line.text, schedule=True)
@@ -524,7 +536,7 @@ class _PlanBuilder:
             section.body.append(body.text)
             section.prose.append(body.text)
         if not self._in_summary() and not _SUMMARY_RE.search(title.shadow):
-            _add_targets(section.targets, find_targets(line.cut(end)))
+            _add_targets(section.targets, find_targets(title) + find_targets(body))
         parent = self.stack[-1].section.children if self.stack else self.plan.sections
         parent.append(section)
         value = _marker_value(marker.number) if marker else None
@@ -614,9 +626,20 @@ def _is_detail(shadow: str) -> bool:
 
 
 def _split_title(rest: Line) -> tuple[Line, Line]:
-    """Title up to the first 。/：/；, body after it; a line without one is all title."""
+    """Title up to the first 。/：/；, body after it; a line without one is all title.
+
+    In text flattened onto one line, 指导思想 以服务职工为中心…。 has its title before the
+    space when it is a heading word (…思想, …措施).
+    """
     rest = rest.strip(" \t")
     end = _TITLE_END_RE.search(rest.shadow, 1)
+    if rest.flat:
+        space = _FLAT_HEADING_RE.search(rest.shadow)
+        before = space.start() if space else -1
+        if space and (end is None or before < end.start()):
+            title = rest.shadow[:before]
+            if title.endswith(_HEADING_NOUNS):
+                return rest.cut(0, before), rest.cut(space.end()).strip(" \t")
     if end is not None:
         index = end.start()
         return rest.cut(0, index).strip(), rest.cut(index + 1).strip(" \t")

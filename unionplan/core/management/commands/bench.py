@@ -11,6 +11,7 @@ from unionplan.errors import UserInputError
 
 class Command(UnionplanCommand):
     help = "运行性能基准测试（源码目录中的 bench/），输出各项数据及其与基线之比"
+    requires_database = False
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -9,6 +9,7 @@ from unionplan.core.management.base import UnionplanCommand
 
 class Command(UnionplanCommand):
     help = "从 unionplan backup 的备份文件恢复（先检查完整，再替换）"
+    requires_database = False  # restoring into a fresh folder is what it is for
 
     def add_arguments(self, parser):
         parser.add_argument("archive", type=Path, help="备份文件（.tar.gz）")

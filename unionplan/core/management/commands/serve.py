@@ -5,8 +5,8 @@ runs one thread at a time per process, and Django's translation machinery takes 
 process-wide lock on every request, so processes — not threads — are what make a second
 core useful. Windows has no fork(); there it stays on waitress (one process, threads).
 
-It refuses to start on a database that has not been migrated (every page would fail) and
-on a port outside 1–65535.
+It refuses to start on a database that has not been migrated (every page would fail; the
+check every command makes, in ``UnionplanCommand``) and on a port outside 1–65535.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from __future__ import annotations
 import os
 import sys
 
-from django.db import DatabaseError, connections
-from django.db.migrations.executor import MigrationExecutor
+from django.db import connections
 
-from unionplan.core.management.base import UnionplanCommand
+from unionplan.core.management.base import UnionplanCommand, port_number
 from unionplan.errors import UserInputError
 
 WINDOWS = sys.platform == "win32"
@@ -28,7 +27,7 @@ class Command(UnionplanCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help="监听地址")
-        parser.add_argument("--port", type=int, default=8000, help="端口（1–65535）")
+        parser.add_argument("--port", type=port_number, default=8000, help="端口（1–65535）")
         parser.add_argument(
             "--workers",
             type=int,
@@ -40,11 +39,8 @@ class Command(UnionplanCommand):
         )
 
     def run(self, *args, host: str, port: int, workers: int, threads: int | None, **options):
-        if not 1 <= port <= 65535:
-            raise UserInputError(f"端口 {port} 无效，应在 1–65535 之间")
         if workers < 1 or (threads is not None and threads < 1):
             raise UserInputError("进程数和线程数至少为 1")
-        check_database_is_migrated()
         connections.close_all()  # no connection may be shared with the forked workers
         if WINDOWS:
             self._waitress(host, port, threads or 8)
@@ -74,18 +70,3 @@ class Command(UnionplanCommand):
 
 def _bind(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-
-
-def check_database_is_migrated() -> None:
-    """Refuse a database nobody has migrated (or one behind the code): say what to run."""
-    try:
-        connection = connections["default"]
-        pending = MigrationExecutor(connection).migration_plan(
-            MigrationExecutor(connection).loader.graph.leaf_nodes()
-        )
-    except DatabaseError as error:
-        raise UserInputError(f"无法连接数据库：{error}".strip()) from None
-    if pending:
-        raise UserInputError(
-            f"数据库尚未初始化或需要升级（{len(pending)} 项迁移未执行），请先运行 unionplan migrate"
-        )

@@ -10,7 +10,9 @@ window.addEventListener("DOMContentLoaded", function () {
     option.textStyle = { fontFamily: font };
     option.animation = false;
     c.setOption(option);
-    window.addEventListener("resize", function () { c.resize(); });
+    // Follow the chart's box, not only the window: a phone turned sideways, a grid reflowed.
+    if (window.ResizeObserver) new ResizeObserver(function () { c.resize(); }).observe(el);
+    else window.addEventListener("resize", function () { c.resize(); });
     el.dataset.rendered = "1";
   }
   var grid = { left: 40, right: 16, top: 36, bottom: 28 };

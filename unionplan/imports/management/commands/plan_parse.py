@@ -9,6 +9,7 @@ from unionplan.text import parse_path
 
 class Command(UnionplanCommand):
     help = "解析计划文档（.txt/.md/.html/.docx），输出 JSON；不读写数据库"
+    requires_database = False
     requires_system_checks = []
 
     def add_arguments(self, parser):

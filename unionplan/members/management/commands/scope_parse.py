@@ -8,6 +8,7 @@ from unionplan.scope import parse_scope
 
 class Command(UnionplanCommand):
     help = "解析参加范围文字，输出 JSON（不需要数据库）"
+    requires_database = False
     requires_system_checks = []
 
     def add_arguments(self, parser):
