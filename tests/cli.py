@@ -17,8 +17,14 @@ def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, **(env or {})},
+        env={**outside_environment(), **(env or {})},
     )
+
+
+def outside_environment() -> dict:
+    """This process's environment as an operator's shell would have it: without the flag the
+    browser tests set for Playwright's event loop (``check --deploy`` rightly refuses it)."""
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def migrated_database_env(folder) -> dict:

@@ -5,14 +5,13 @@ environment an operator would set, and talks to it through django.test.Client.
 """
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.cli import assert_one_line_exit_2, migrated_database_env, run_cli
+from tests.cli import assert_one_line_exit_2, migrated_database_env, outside_environment, run_cli
 
 PUBLIC = {"UNIONPLAN_PUBLIC_URL": "https://gh.example.org"}
 PROXY = {**PUBLIC, "UNIONPLAN_BEHIND_PROXY": "1"}
@@ -67,7 +66,7 @@ def probe(database: dict, env: dict, folder) -> dict:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**without_our_variables(os.environ), **database, **env},
+        env={**without_our_variables(outside_environment()), **database, **env},
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
