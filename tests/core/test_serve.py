@@ -40,6 +40,15 @@ def wait_for(url: str, seconds: float = 40) -> tuple[int, bytes]:
             time.sleep(0.3)
 
 
+def wait_for_children(pid: int, count: int, seconds: float = 40) -> list[int]:
+    """The server's workers once ``count`` are up: gunicorn starts them one after another,
+    so the first can answer before the last exists (a busy machine shows the gap)."""
+    deadline = time.monotonic() + seconds
+    while len(found := children(pid)) < count and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return found
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="counts worker processes in /proc")
 def test_serve_runs_one_process_per_worker_and_answers_healthz(tmp_path):
     env = {**os.environ, **migrated_database_env(tmp_path)}
@@ -52,7 +61,7 @@ def test_serve_runs_one_process_per_worker_and_answers_healthz(tmp_path):
         status, body = wait_for(f"http://127.0.0.1:{PORT}/healthz")
         assert status == 200
         assert b'"database": "ok"' in body
-        assert len(children(server.pid)) == 2
+        assert len(wait_for_children(server.pid, 2)) == 2
         login, _ = wait_for(f"http://127.0.0.1:{PORT}/accounts/login/")
         assert login == 200
     finally:

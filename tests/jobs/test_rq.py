@@ -12,7 +12,11 @@ from tests.jobs.test_worker import members, start_import
 
 pytestmark = pytest.mark.real_queue
 
-REDIS_URL = os.environ.get("UNIONPLAN_TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
+# A database number of this run's own: the queue is one Redis list, so two test runs on one
+# machine sharing a database would run each other's jobs against the wrong installation.
+REDIS_URL = os.environ.get(
+    "UNIONPLAN_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{1 + os.getppid() % 15}"
+)
 
 
 @pytest.fixture
