@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "unionplan.dashboard",
     "unionplan.demo",
     "unionplan.jobs",
+    "unionplan.funds",
 ]
 
 MIDDLEWARE = [
