@@ -17,7 +17,7 @@ def test_budget_page_shows_lines_income_and_balance(chair_client, plan):
     budgeted(plan, "culture", 3000)
     budgeted(plan, "festival", 2000)
     FinanceYear.objects.create(organization=plan.organization, year=2027, wage_base=D("200000"))
-    page = chair_client.get(reverse("funds:budget", args=[plan.pk])).content.decode()
+    page = chair_client.get(reverse("funds:plan_budget", args=[plan.pk])).content.decode()
     assert "文体活动" in page and "3,000.00" in page
     assert "会员活动" in page and "5,000.00" in page
     assert "会费收入" in page and "1,000.00" in page
@@ -27,7 +27,7 @@ def test_budget_page_shows_lines_income_and_balance(chair_client, plan):
 
 def test_budget_page_of_another_union_is_404(client, stranger, plan):
     client.force_login(stranger)
-    assert client.get(reverse("funds:budget", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("funds:plan_budget", args=[plan.pk])).status_code == 404
 
 
 def test_finance_settings_saved(chair_client, org):

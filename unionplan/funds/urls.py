@@ -4,7 +4,7 @@ from unionplan.funds import views
 
 app_name = "funds"
 urlpatterns = [
-    path("plan/<int:pk>/budget/", views.plan_budget, name="budget"),
+    path("plan/<int:pk>/budget/", views.plan_budget, name="plan_budget"),
     path("org/<int:pk>/<int:year>/", views.accounts, name="accounts"),
     path("org/<int:pk>/<int:year>/settings/", views.finance, name="finance"),
 ]
