@@ -8,6 +8,8 @@ that is not ours is passed to Django unchanged (``unionplan migrate``, ``unionpl
 import os
 import sys
 
+from unionplan import startup
+
 EXIT_BAD_INPUT = 2
 
 
@@ -43,6 +45,7 @@ def _help(ours: dict[str, str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionplan.settings")
+    startup.prepare()
     import django
 
     django.setup()

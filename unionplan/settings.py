@@ -2,6 +2,9 @@
 
 DATABASE_URL            default sqlite:///var/unionplan.sqlite3 (WAL mode)
 UNIONPLAN_SECRET_KEY    default: generated once and kept in var/secret_key
+
+Reading these settings creates nothing: the folders and the secret key are made by the one
+start-up step, unionplan/startup.py's prepare(), which every entry point calls first.
 UNIONPLAN_DEBUG         "1" to turn debug on (off by default)
 UNIONPLAN_ALLOWED_HOSTS comma-separated, default 127.0.0.1,localhost
 UNIONPLAN_VAR_DIR       where the SQLite file, the secret key and uploads live (default ./var)
@@ -32,24 +35,15 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from unionplan import startup
+
+BASE_DIR = startup.BASE_DIR
 PACKAGE_DIR = Path(__file__).resolve().parent
-VAR_DIR = Path(os.environ.get("UNIONPLAN_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR = startup.var_dir()
 
-
-def _secret_key() -> str:
-    """The secret key from the environment, or one generated once and kept under var/."""
-    if key := os.environ.get("UNIONPLAN_SECRET_KEY"):
-        return key
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# A process that skipped the start-up step (a test, a script that sets Django up itself)
+# gets a key of its own for its lifetime; every real entry point has prepared var/secret_key.
+SECRET_KEY = startup.stored_secret_key() or secrets.token_urlsafe(50)
 
 
 def _flag(name: str) -> bool:
@@ -116,6 +110,7 @@ INSTALLED_APPS = [
     "unionplan.dashboard",
     "unionplan.demo",
     "unionplan.jobs",
+    "unionplan.funds",
 ]
 
 MIDDLEWARE = [
@@ -220,8 +215,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 # The container collects static files into its image, outside the data volume.
-STATIC_ROOT = Path(os.environ.get("UNIONPLAN_STATIC_ROOT", VAR_DIR / "static"))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT = startup.static_root()
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # collectstatic (make run, serve, the container) gives files hashed names, compresses them
 # (gzip, brotli) and lets browsers cache them for a year. A file not collected yet (a fresh

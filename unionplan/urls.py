@@ -23,5 +23,6 @@ urlpatterns = [
     path("imports/", include("unionplan.imports.urls")),
     path("dashboard/", include("unionplan.dashboard.urls")),
     path("jobs/", include("unionplan.jobs.urls")),
+    path("funds/", include("unionplan.funds.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,5 +4,8 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from unionplan import startup
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionplan.settings")
+startup.prepare()
 application = get_wsgi_application()
