@@ -101,6 +101,8 @@ INSTALLED_APPS = [
     "unionplan.core",
     "unionplan.orgs",
     "unionplan.plans",
+    "unionplan.audit",
+    "unionplan.review",
     "unionplan.agenda",
     "unionplan.members",
     "unionplan.records",

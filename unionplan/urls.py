@@ -15,6 +15,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("unionplan.orgs.urls")),
     path("plans/", include("unionplan.plans.urls")),
+    path("review/", include("unionplan.review.urls")),
+    path("audit/", include("unionplan.audit.urls")),
     path("calendar/", include("unionplan.agenda.urls")),
     path("members/", include("unionplan.members.urls")),
     path("records/", include("unionplan.records.urls")),
