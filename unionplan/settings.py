@@ -101,6 +101,8 @@ INSTALLED_APPS = [
     "unionplan.core",
     "unionplan.orgs",
     "unionplan.plans",
+    "unionplan.audit",
+    "unionplan.review",
     "unionplan.agenda",
     "unionplan.members",
     "unionplan.records",
@@ -108,6 +110,8 @@ INSTALLED_APPS = [
     "unionplan.dashboard",
     "unionplan.demo",
     "unionplan.jobs",
+    "unionplan.funds",
+    "unionplan.welfare",
 ]
 
 MIDDLEWARE = [

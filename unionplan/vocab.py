@@ -37,9 +37,13 @@ EDITOR_ROLES = frozenset({"chair", "committee", "staff"})
 
 PLAN_STATUSES = [
     ("draft", gettext_noop("草稿")),
+    ("submitted", gettext_noop("已提交")),
+    ("returned", gettext_noop("已退回")),
     ("approved", gettext_noop("已通过")),
     ("archived", gettext_noop("已归档")),
 ]
+# A plan in one of these states is not edited in place: it is under review or decided.
+LOCKED_PLAN_STATUSES = frozenset({"submitted", "approved", "archived"})
 
 COMPARATORS = [
     (">=", gettext_noop("不少于")),

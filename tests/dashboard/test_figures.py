@@ -74,3 +74,45 @@ def test_the_number_of_queries_does_not_grow_with_unions(db):
     for _ in range(8):
         union_year(federation)
     assert queries(federation) == few
+
+
+def test_target_statuses_in_sql_agree_with_the_plan_pages_progress(db):
+    """Every kind of measure: chosen items, a category, every item, people reached, manual
+    values (latest wins), ranges and caps; the SQL counts equal the per-target evaluation."""
+    from collections import Counter
+
+    from tests.records.factories import TargetValueFactory
+    from unionplan.dashboard.figures import target_statuses
+    from unionplan.plans.models import Target
+    from unionplan.records.measuring import progress_for_targets
+
+    union = OrganizationFactory()
+    plan = PlanFactory(organization=union)
+    training = ScheduleItemFactory(plan=plan, month=3, category="training")
+    welfare = ScheduleItemFactory(plan=plan, month=4, category="welfare")
+    for record in held(training, 2, others_count=4):
+        record.attendees.add(MemberFactory(organization=union))
+    held(welfare, 1, others_count=10)
+    chosen = TargetMeasureFactory(target=TargetFactory(plan=plan, value=Decimal(1)))
+    chosen.items.add(welfare)
+    TargetMeasureFactory(target=TargetFactory(plan=plan, value=Decimal(2)), category="training")
+    TargetMeasureFactory(target=TargetFactory(plan=plan, value=Decimal(9)))  # behind
+    TargetMeasureFactory(
+        target=TargetFactory(plan=plan, value=Decimal(10), comparator="<="), metric="attendance"
+    )  # 4+4+10 + 2 members = 20 > 10: missed
+    TargetMeasureFactory(
+        target=TargetFactory(plan=plan, value=Decimal(5), value_high=Decimal(12),
+                             comparator="range"),
+        metric="attendance", category="training",
+    )  # fmt: skip
+    manual = TargetFactory(plan=plan, value=Decimal(90))
+    TargetValueFactory(target=manual, value=Decimal(95), date=dt.date(2027, 6, 1))
+    TargetValueFactory(target=manual, value=Decimal(80), date=dt.date(2027, 6, 30))
+    TargetMeasureFactory(target=TargetFactory(plan=plan, value=Decimal(3)), metric="manual")
+    TargetFactory(plan=plan, value=Decimal(3))  # nothing measures it
+    targets = Target.objects.filter(plan__organization=union)
+    for day in (JULY, dt.date(2028, 1, 2)):
+        expected = Counter(p.status for p in progress_for_targets(targets, day).values())
+        counted = target_statuses(targets, day)
+        assert {k: v for k, v in counted.items() if v} == dict(expected)
+    assert target_statuses(targets, JULY)["missed"] == 1

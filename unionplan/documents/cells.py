@@ -30,13 +30,16 @@ from lxml import etree
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 # Formula cells written through ``put``, per worksheet: coordinate -> computed value.
-_CACHED: weakref.WeakKeyDictionary[Worksheet, dict[str, object]] = weakref.WeakKeyDictionary()
+_CACHED: weakref.WeakKeyDictionary[Worksheet | WriteOnlyWorksheet, dict[str, object]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,20 @@ def write_only_cell(sheet, value: object = None) -> WriteOnlyCell:
     return cell
 
 
+def write_only_formula(sheet, cell: Cell, coordinate: str, formula: Formula) -> Cell:
+    """Put ``formula`` into ``cell``, to be appended to write-only ``sheet`` at ``coordinate``
+    (``save`` fills in its value as it does for ``put``)."""
+    cell.value = formula.expression
+    _CACHED.setdefault(sheet, {})[coordinate] = formula.value
+    return cell
+
+
+def assign(cell: Cell, value: object) -> Cell:
+    """Write ``value`` into an existing cell (normal or write-only), with the same rule."""
+    _assign(cell, value)
+    return cell
+
+
 def is_formula_like(text: str) -> bool:
     """Whether Excel or WPS would take ``text`` (typed into a cell) as a formula."""
     return text.startswith(FORMULA_STARTS)
@@ -88,7 +105,7 @@ def save(workbook: Workbook, out: str | os.PathLike | BinaryIO) -> None:
     cached = {  # openpyxl names the parts by position: xl/worksheets/sheet1.xml, …
         f"xl/worksheets/sheet{position}.xml": _CACHED[sheet]
         for position, sheet in enumerate(workbook.worksheets, start=1)
-        if isinstance(sheet, Worksheet) and _CACHED.get(sheet)
+        if isinstance(sheet, Worksheet | WriteOnlyWorksheet) and _CACHED.get(sheet)
     }
     if not cached:
         workbook.save(out)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import math
 import unicodedata
-import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO
@@ -79,12 +78,11 @@ def write_xlsx(plan: PlanData, out: str | BinaryIO) -> None:
 
 
 def plan_workbook(plan: PlanData) -> Workbook:
-    """The openpyxl Workbook of ``plan``, for callers that add sheets before saving
+    """The openpyxl Workbook of ``plan`` (write-only: rows are streamed out as they are
+    made, each look's style ids built once), for callers that add sheets before saving
     (with ``cells.save``, which keeps the totals' values)."""
-    workbook = Workbook()
-    schedule = workbook.active
-    schedule.title = SCHEDULE_SHEET
-    _schedule_sheet(schedule, plan)
+    workbook = Workbook(write_only=True)
+    _schedule_sheet(workbook.create_sheet(SCHEDULE_SHEET), plan)
     targets = _targets_with_homes(plan)
     if targets:
         _targets_sheet(workbook.create_sheet(TARGETS_SHEET), plan, targets)
@@ -94,22 +92,23 @@ def plan_workbook(plan: PlanData) -> Workbook:
 # --- 计划表 ----------------------------------------------------------------------------
 
 
-def _schedule_sheet(sheet: Worksheet, plan: PlanData) -> None:
+def _schedule_sheet(sheet, plan: PlanData) -> None:
+    items = ordered_items(plan.items)
+    last_row = FIRST_DATA_ROW + len(items)  # the 合计 row
+    _layout(sheet, SCHEDULE_COLUMNS)
+    last = get_column_letter(len(SCHEDULE_COLUMNS))
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(last_row - 1, HEADER_ROW)}"
     _title_rows(sheet, plan, len(SCHEDULE_COLUMNS), f"{plan.title}　活动安排表")
     _header(sheet, SCHEDULE_COLUMNS)
-    row = FIRST_DATA_ROW
-    for item in ordered_items(plan.items):
-        _cells(sheet, row, SCHEDULE_COLUMNS, _item_values(item))
-        sheet.cell(row, BUDGET_COLUMN).number_format = MONEY_FORMAT
+    looks = _Looks(sheet)
+    for row, item in enumerate(items, start=FIRST_DATA_ROW):
+        values = _item_values(item)
+        formats = {BUDGET_COLUMN: MONEY_FORMAT}
         if item.date and not item.end_date:
-            sheet.cell(row, 2).number_format = DATE_FORMAT
-        _fit_height(sheet, row, SCHEDULE_COLUMNS)
-        row += 1
-    _total_row(sheet, row, total_budget(plan.items))
-    sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 1).coordinate
-    last = get_column_letter(len(SCHEDULE_COLUMNS))
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row - 1, HEADER_ROW)}"
-    _print_setup(sheet)
+            formats[2] = DATE_FORMAT
+        _fit_height(sheet, row, SCHEDULE_COLUMNS, values)
+        sheet.append(looks.row(SCHEDULE_COLUMNS, values, formats=formats))
+    _total_row(sheet, looks, last_row, total_budget(plan.items))
 
 
 def _item_values(item: ItemData) -> list:
@@ -135,7 +134,7 @@ def _item_values(item: ItemData) -> list:
     ]
 
 
-def _total_row(sheet: Worksheet, row: int, total: Decimal) -> None:
+def _total_row(sheet, looks: _Looks, row: int, total: Decimal) -> None:
     """合计 over the first five columns, and =SUM of the budget column with its value."""
     letter = get_column_letter(BUDGET_COLUMN)
     last = row - 1
@@ -145,10 +144,10 @@ def _total_row(sheet: Worksheet, row: int, total: Decimal) -> None:
         else 0
     )
     values = ["合计", None, None, None, None, formula, None, None]
-    _cells(sheet, row, SCHEDULE_COLUMNS, values, bold=True)
-    sheet.cell(row, 1).alignment = Alignment(horizontal="center", vertical="center")
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=BUDGET_COLUMN - 1)
-    sheet.cell(row, BUDGET_COLUMN).number_format = MONEY_FORMAT
+    sheet.merged_cells.add(f"A{row}:{get_column_letter(BUDGET_COLUMN - 1)}{row}")
+    written = looks.row(SCHEDULE_COLUMNS, values, bold=True, formats={BUDGET_COLUMN: MONEY_FORMAT},
+                        centre_first=True, row=row)  # fmt: skip
+    sheet.append(written)
 
 
 # --- 工作目标 ---------------------------------------------------------------------------
@@ -168,9 +167,11 @@ def _targets_with_homes(plan: PlanData) -> list[tuple[TargetData, str]]:
     return found
 
 
-def _targets_sheet(sheet: Worksheet, plan: PlanData, targets: list[tuple[TargetData, str]]) -> None:
+def _targets_sheet(sheet, plan: PlanData, targets: list[tuple[TargetData, str]]) -> None:
+    _layout(sheet, TARGET_COLUMNS)
     _title_rows(sheet, plan, len(TARGET_COLUMNS), f"{plan.title}　工作目标")
     _header(sheet, TARGET_COLUMNS)
+    looks = _Looks(sheet)
     for row, (target, home) in enumerate(targets, start=FIRST_DATA_ROW):
         values = [
             target.text or target_label(target),  # its own words, as typed
@@ -180,10 +181,8 @@ def _targets_sheet(sheet: Worksheet, plan: PlanData, targets: list[tuple[TargetD
             target.unit,
             home,
         ]
-        _cells(sheet, row, TARGET_COLUMNS, values)
-        _fit_height(sheet, row, TARGET_COLUMNS)
-    sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 1).coordinate
-    _print_setup(sheet)
+        _fit_height(sheet, row, TARGET_COLUMNS, values)
+        sheet.append(looks.row(TARGET_COLUMNS, values))
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -197,67 +196,99 @@ def _number(value: Decimal | None) -> int | float | None:
 # --- shared layout ---------------------------------------------------------------------
 
 
-def _title_rows(sheet: Worksheet, plan: PlanData, width: int, title: str) -> None:
+def _layout(sheet, columns) -> None:
+    """Column widths, the frozen header and the page: written before the first row is streamed."""
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
+    _print_setup(sheet)
+
+
+def _styled(sheet, value, *, font: Font, alignment: Alignment, border=None, fill=None):
+    cell = cells.write_only_cell(sheet)
+    cell.font, cell.alignment = font, alignment
+    if border is not None:
+        cell.border = border
+    if fill is not None:
+        cell.fill = fill
+    cells.assign(cell, value)  # after the look: it may set the quote prefix
+    return cell
+
+
+def _title_rows(sheet, plan: PlanData, width: int, title: str) -> None:
     """Row 1: the title, merged and centred; row 2: organization and year."""
-    cells.put(sheet, TITLE_ROW, 1, title).font = Font(name=FONT_NAME, size=16, bold=True)
-    sheet.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
-    sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=width)
     sheet.row_dimensions[TITLE_ROW].height = 32
+    sheet.append([_styled(sheet, title, font=Font(name=FONT_NAME, size=16, bold=True),
+                          alignment=Alignment(horizontal="center", vertical="center"))])  # fmt: skip
     meta = "　".join(part for part in (plan.organization, _year(plan)) if part)
-    cells.put(sheet, TITLE_ROW + 1, 1, meta).font = Font(name=FONT_NAME, size=11)
-    sheet.cell(TITLE_ROW + 1, 1).alignment = Alignment(horizontal="left", vertical="center")
-    sheet.merge_cells(
-        start_row=TITLE_ROW + 1, start_column=1, end_row=TITLE_ROW + 1, end_column=width
-    )
+    sheet.append([_styled(sheet, meta, font=Font(name=FONT_NAME, size=11),
+                          alignment=Alignment(horizontal="left", vertical="center"))])  # fmt: skip
+    end = get_column_letter(width)
+    sheet.merged_cells.add(f"A{TITLE_ROW}:{end}{TITLE_ROW}")
+    sheet.merged_cells.add(f"A{TITLE_ROW + 1}:{end}{TITLE_ROW + 1}")
 
 
 def _year(plan: PlanData) -> str:
     return f"{plan.year}年度" if plan.year else ""
 
 
-def _header(sheet: Worksheet, columns) -> None:
-    for index, column in enumerate(columns, start=1):
-        cell = cells.put(sheet, HEADER_ROW, index, column.header)
-        cell.font = Font(name=FONT_NAME, size=11, bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = _BORDER
-        cell.fill = _HEADER_FILL
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
+def _header(sheet, columns) -> None:
+    font = Font(name=FONT_NAME, size=11, bold=True)
+    alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.row_dimensions[HEADER_ROW].height = 22
+    sheet.append([
+        _styled(sheet, column.header, font=font, alignment=alignment, border=_BORDER,
+                fill=_HEADER_FILL)
+        for column in columns
+    ])  # fmt: skip
 
 
-def _cells(sheet: Worksheet, row: int, columns, values, *, bold: bool = False) -> None:
-    """One bordered row of ``values``, each aligned as its column says.
+class _Looks:
+    """The cells of bordered rows, each aligned as its column says.
 
-    Each look (alignment, bold) is built from openpyxl's style objects once per workbook;
-    later cells take a copy of its style ids. Building a Font and an Alignment for every
-    cell and hashing them to find their ids was four fifths of a long plan's export.
+    Each look (alignment, bold, number format) is built from openpyxl's style objects once
+    per sheet; later cells take a copy of its style ids. Building a Font and an Alignment
+    for every cell and hashing them to find their ids was four fifths of a long export.
     """
-    looks = _LOOKS.setdefault(sheet.parent, {})
-    for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-        cell = sheet.cell(row, index)
-        look = looks.get((column.horizontal, bold))
-        if look is None:
-            cell.font = Font(name=FONT_NAME, size=11, bold=bold)
-            cell.alignment = Alignment(
-                horizontal=column.horizontal, vertical="center", wrap_text=True
-            )
-            cell.border = _BORDER
-            looks[(column.horizontal, bold)] = copy.copy(cell._style)
-        else:
-            cell._style = copy.copy(look)
-        cells.put(sheet, row, index, value)  # after the look: it may set the quote prefix
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.styles: dict[tuple, object] = {}
+
+    def row(self, columns, values, *, bold=False, formats=None, centre_first=False, row=0):
+        formats = formats or {}
+        written = []
+        for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+            horizontal = "center" if centre_first and index == 1 else column.horizontal
+            key = (horizontal, bold, formats.get(index, VALUE_FORMAT), centre_first and index == 1)
+            cell = cells.write_only_cell(self.sheet)
+            look = self.styles.get(key)
+            if look is None:
+                cell.font = Font(name=FONT_NAME, size=11, bold=bold)
+                cell.alignment = (
+                    Alignment(horizontal="center", vertical="center")
+                    if centre_first and index == 1
+                    else Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+                )
+                cell.border = _BORDER
+                if index in formats:
+                    cell.number_format = formats[index]
+                self.styles[key] = copy.copy(cell._style)
+            else:
+                cell._style = copy.copy(look)
+            if isinstance(value, cells.Formula):
+                cells.write_only_formula(self.sheet, cell, f"{get_column_letter(index)}{row}",
+                                         value)  # fmt: skip
+            else:
+                cells.assign(cell, value)  # after the look: it may set the quote prefix
+            written.append(cell)
+        return written
 
 
-# Per workbook: (alignment, bold) -> the style ids of a cell with that look.
-_LOOKS: weakref.WeakKeyDictionary[Workbook, dict] = weakref.WeakKeyDictionary()
-
-
-def _fit_height(sheet: Worksheet, row: int, columns) -> None:
+def _fit_height(sheet, row: int, columns, values) -> None:
     """Set the row tall enough for its wrapped text: Excel does not measure on opening."""
     lines = 1
-    for index, column in enumerate(columns, start=1):
-        value = sheet.cell(row, index).value
+    for column, value in zip(columns, values, strict=True):
         if isinstance(value, str):
             lines = max(lines, math.ceil(_display_width(value) / max(column.width - 1, 1)))
     sheet.row_dimensions[row].height = 15 * lines + 5
@@ -268,10 +299,10 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _print_setup(sheet: Worksheet) -> None:
+def _print_setup(sheet) -> None:
     """A4 landscape, one page wide, header row repeated, centred, page numbers in footer."""
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -19,6 +19,7 @@ class TargetInline(admin.TabularInline):
 class PlanAdmin(admin.ModelAdmin):
     list_display = ["title", "organization", "year", "status", "updated_at"]
     list_filter = ["status", "year"]
+    readonly_fields = ["status"]  # set only by the review workflow
     search_fields = ["title", "organization__name"]
     autocomplete_fields = ["organization"]
     inlines = [SectionInline, TargetInline]

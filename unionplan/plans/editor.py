@@ -36,7 +36,7 @@ from unionplan.plans.locking import EditConflict, save_if_unchanged
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.outline import ITEM_ORDER, build_outline
 from unionplan.plans.titles import duplicate_title_message
-from unionplan.plans.views import get_editable_plan_or_404, render_blocks
+from unionplan.plans.views import get_editable_plan_or_404, refuse_locked, render_blocks
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,7 @@ def _add_initial(kind: Kind, request: HttpRequest) -> dict[str, Any]:
 
 
 @login_required
+@refuse_locked
 def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     kind_ = _kind(kind)
     plan = get_editable_plan_or_404(request.user, pk)
@@ -194,6 +195,7 @@ def _create_row(kind: Kind, plan: Plan, form: VersionedForm, parent: Section | N
 
 
 @login_required
+@refuse_locked
 def edit(request: HttpRequest, pk: int, kind: str, row_pk: int) -> HttpResponse:
     kind_ = _kind(kind)
     plan = get_editable_plan_or_404(request.user, pk)
@@ -287,8 +289,9 @@ def _deleted_meanwhile(
 
 
 @login_required
+@refuse_locked
 def edit_header(request: HttpRequest, pk: int) -> HttpResponse:
-    """The plan's title, year, status, guiding ideas and goals."""
+    """The plan's title, year, guiding ideas and goals (its status is the workflow's)."""
     plan = get_editable_plan_or_404(request.user, pk)
     context = _form_context(
         "header",
@@ -323,6 +326,7 @@ def edit_header(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@refuse_locked
 def move(request: HttpRequest, pk: int, kind: str, row_pk: int, direction: str) -> HttpResponse:
     """Swap a row with its neighbour above or below; both get a new version.
 
@@ -352,6 +356,7 @@ def _move(kind: Kind, row: Any, step: int) -> None:
 
 
 @login_required
+@refuse_locked
 def delete(request: HttpRequest, pk: int, kind: str, row_pk: int) -> HttpResponse:
     """Delete a row (a section with everything under it; its targets stay in the plan)."""
     kind_ = _kind(kind)

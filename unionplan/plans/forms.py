@@ -234,10 +234,11 @@ class ItemForm(VersionedForm):
 
 
 class PlanHeaderForm(VersionedForm):
-    fields_saved = ["title", "year", "status", "guiding_ideas", "goals"]
+    # No status here: a plan's state is changed only by the review workflow (submit,
+    # return, approve), never picked from a list.
+    fields_saved = ["title", "year", "guiding_ideas", "goals"]
     title = forms.CharField(label=_("计划标题"), required=False, widget=_text_input())
     year = forms.IntegerField(label=_("年度"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
-    status = forms.ChoiceField(label=_("状态"), choices=translated(vocab.PLAN_STATUSES))
     guiding_ideas = forms.CharField(
         label=_("指导思想"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -7,6 +7,7 @@ drawn from ``build_outline`` (three queries), so its query count does not grow w
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionplan import vocab
 from unionplan.calendar import HolidayCalendar
 from unionplan.core.downloads import download
 from unionplan.errors import UserInputError
@@ -46,11 +48,53 @@ def get_plan_or_404(user, pk: int) -> Plan:
     return get_visible_or_404(Plan.objects, user, pk, via="organization")
 
 
+class PlanLocked(Exception):
+    """The plan is submitted, approved or archived: it is not edited in place."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__(locked_message(plan))
+        self.plan = plan
+
+
+def is_locked(plan: Plan) -> bool:
+    return plan.status in vocab.LOCKED_PLAN_STATUSES
+
+
+def locked_message(plan: Plan) -> str:
+    return _("计划状态为“%(status)s”，不能直接修改；如需修改，请由上级工会退回后再改。") % {
+        "status": plan.get_status_display()
+    }
+
+
 def get_editable_plan_or_404(user, pk: int) -> Plan:
-    """The plan ``pk`` if ``user`` may change it; a viewer gets the stranger's 404."""
+    """The plan ``pk`` if ``user`` may change it; a viewer gets the stranger's 404.
+
+    A plan under review or decided raises ``PlanLocked`` (see ``refuse_locked``).
+    """
     plan = get_plan_or_404(user, pk)
     require_editor(user, plan.organization)
+    if is_locked(plan):
+        raise PlanLocked(plan)
     return plan
+
+
+def refuse_locked(view):
+    """Answer an edit of a locked plan with 403 and the reason in Chinese; nothing changes."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PlanLocked as locked:
+            context = {"plan": locked.plan, "message": str(locked)}
+            response = render(request, "plans/locked.html", context, status=403)
+            if request.htmx:  # htmx does not swap a 403: show the message by a full visit
+                response = HttpResponse(status=403)
+                response["HX-Redirect"] = reverse("plans:detail", args=[locked.plan.pk])
+                messages.error(request, str(locked))
+            return response
+
+    return wrapper
 
 
 def _section_rows(
@@ -89,7 +133,9 @@ def plan_context(request: HttpRequest, plan: Plan, outline: Outline | None = Non
         "target_rows": _target_rows(outline),
         "groups": month_groups(outline.items),
         "budget_total": total_budget(outline.items),
-        "can_edit": can_edit(request.user, plan.organization),
+        # A submitted or approved plan is shown read-only, whoever looks at it.
+        "can_edit": can_edit(request.user, plan.organization) and not is_locked(plan),
+        "locked": is_locked(plan),
         "formats": exporting.FORMATS,
     }
 

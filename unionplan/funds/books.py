@@ -1,0 +1,106 @@
+"""Reading the books: the plan's budget by account line, and a union's accounts for a year.
+
+Sums are grouped in the database by category and month (one query each) and put onto the
+account lines by ``unionplan.accounting``; the mapping is one more query. So the accounts of
+a federation with a thousand unions cost the same few queries as those of one union.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from unionplan.accounting import accounts
+from unionplan.accounting.budget import (
+    Balance,
+    FinanceSettings,
+    LineAmount,
+    balance,
+    expense_budget,
+    income_estimate,
+)
+from unionplan.accounting.mapping import LineMap
+from unionplan.funds.models import FinanceYear, LineMapping
+from unionplan.orgs.models import Organization
+from unionplan.plans.models import Plan, ScheduleItem
+from unionplan.records.measuring import Month
+from unionplan.records.models import ExpenseLine
+
+
+def line_map() -> LineMap:
+    """The editable table as a LineMap (defaults fill in any category it lacks)."""
+    return LineMap({(m.kind, m.code): m.line for m in LineMapping.objects.all()})
+
+
+def finance_of(org: Organization, year: int) -> FinanceYear | None:
+    return FinanceYear.objects.filter(organization=org, year=year).first()
+
+
+@dataclass
+class PlanBudget:
+    expenses: list[LineAmount]
+    income: list[LineAmount]
+    balance: Balance
+    finance: FinanceYear | None
+
+    def as_json(self) -> dict:
+        return {
+            "lines": [row.as_json() for row in self.expenses],
+            "income": [row.as_json() for row in self.income],
+        }
+
+
+def plan_budget(plan: Plan) -> PlanBudget:
+    """The plan's expense lines, the income estimated from its year's settings, the balance."""
+    rows = (
+        ScheduleItem.objects.filter(plan=plan, budget__isnull=False)
+        .values_list("category")
+        .annotate(total=Sum("budget"))
+        .order_by()
+    )
+    expenses = expense_budget(((c, Decimal(t)) for c, t in rows), line_map())
+    finance = finance_of(plan.organization, plan.year)
+    settings = finance.as_settings() if finance else FinanceSettings()
+    income = income_estimate(settings)
+    return PlanBudget(expenses, income, balance(expenses, income, settings.carried_over), finance)
+
+
+@dataclass
+class Accounts:
+    by_line: list[accounts.AccountRow]
+    by_month: list[accounts.AccountRow]
+
+    @property
+    def total(self) -> accounts.AccountRow:
+        return accounts.total(self.by_line)
+
+
+def org_accounts(org: Organization, year: int) -> Accounts:
+    """Budget and spending of ``org`` and every union below it in ``year`` (3 queries)."""
+    in_subtree = {"plan__organization__path__startswith": org.path, "plan__year": year}
+    budgets = list(
+        ScheduleItem.objects.filter(budget__isnull=False, **in_subtree)
+        .values_list("category", "month")
+        .annotate(total=Sum("budget"))
+        .order_by()
+    )
+    spent = list(
+        ExpenseLine.objects.filter(
+            **{f"record__item__{key}": value for key, value in in_subtree.items()}
+        )
+        .annotate(m=Month("record__date"))
+        .values_list("record__item__category", "category", "m")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    table = line_map()
+    return Accounts(
+        by_line=accounts.by_line(
+            [(c, t) for c, _m, t in budgets], [(c, e, t) for c, e, _m, t in spent], table
+        ),
+        by_month=accounts.by_month(
+            [(m, t) for _c, m, t in budgets], [(m, t) for _c, _e, m, t in spent]
+        ),
+    )

@@ -1,0 +1,108 @@
+"""The union's money: which account line each category lands on, and a year's finance figures.
+
+The mapping is one table for the whole installation (the chart of 《工会会计制度》 is national),
+seeded from ``unionplan.accounting.mapping``'s defaults and editable. A union's finance
+settings for a year hold what the income estimate needs: the wage base, the wage bill, the
+retained share of 拨缴经费, the funds carried over and the income lines typed in.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unionplan.accounting.budget import DEFAULT_RETAINED_PERCENT, FinanceSettings
+from unionplan.accounting.lines import expense_line
+from unionplan.accounting.mapping import ACTIVITY, EXPENSE
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
+from unionplan.errors import UserInputError
+from unionplan.orgs.models import Organization
+
+MAPPING_KINDS = [(ACTIVITY, _("活动类别")), (EXPENSE, _("支出类别"))]
+
+
+class LineMapping(models.Model):
+    """A category and the account line it lands on (blank for an expense: its activity's)."""
+
+    kind = models.CharField(_("类别种类"), max_length=10, choices=MAPPING_KINDS)
+    code = models.CharField(_("类别"), max_length=20)
+    line = models.CharField(_("会计科目"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("科目对应")
+        verbose_name_plural = _("科目对应")
+        ordering = ["kind", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code"], name="one_line_per_category")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} → {self.line or '（随活动类别）'}"
+
+    def clean(self) -> None:
+        if not self.line and self.kind == ACTIVITY:
+            raise ValidationError({"line": _("活动类别须对应一个会计科目。")})
+        if self.line:
+            try:
+                self.line = expense_line(self.line).key
+            except UserInputError as error:
+                raise ValidationError({"line": error.message}) from None
+
+
+class FinanceYear(models.Model):
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.CASCADE, related_name="finance_years"
+    )
+    year = models.PositiveIntegerField(
+        _("年度"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+    )
+    wage_base = models.DecimalField(
+        _("会员工资收入总额（元）"), max_digits=16, decimal_places=2, default=Decimal("0.00")
+    )
+    wage_bill = models.DecimalField(
+        _("全部职工工资总额（元）"), max_digits=16, decimal_places=2, default=Decimal("0.00")
+    )
+    retained_percent = models.DecimalField(
+        _("拨缴经费留成比例（%）"),
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_RETAINED_PERCENT,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    carried_over = models.DecimalField(
+        _("上年结余（元）"), max_digits=16, decimal_places=2, default=Decimal("0.00")
+    )
+    typed_income = models.JSONField(_("其他收入预算"), default=dict, blank=True)  # line -> "元"
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("年度经费设置")
+        verbose_name_plural = _("年度经费设置")
+        ordering = ["organization", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year"], name="one_finance_year"),
+            models.CheckConstraint(
+                condition=models.Q(wage_base__gte=0, wage_bill__gte=0, carried_over__gte=0),
+                name="finance_figures_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.year}"
+
+    def as_settings(self) -> FinanceSettings:
+        return FinanceSettings(
+            wage_base=self.wage_base,
+            wage_bill=self.wage_bill,
+            retained_percent=self.retained_percent,
+            carried_over=self.carried_over,
+            typed_income={k: Decimal(str(v)) for k, v in (self.typed_income or {}).items()},
+        )

@@ -1,0 +1,184 @@
+"""Submitting and reviewing a plan: the one place the web pages and the command line call.
+
+``submit`` and ``review`` decide with ``unionplan.review.rules``, then change the plan's
+status with one conditional UPDATE (``WHERE status = … AND version = …``) inside a
+transaction that also locks the plan row (``select_for_update``, where the database has
+it): of two reviewers acting at once, one wins and the other is told, and nothing is
+half-done. Every refusal is a ``UserInputError`` with the reason in Chinese; nothing
+stored changes then. Every step is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, replace
+
+from django.db import transaction
+from django.utils import timezone
+
+from unionplan.audit.models import record
+from unionplan.errors import UserInputError
+from unionplan.orgs.models import Role
+from unionplan.plans.convert import plan_to_data
+from unionplan.plans.models import Plan
+from unionplan.review import rules
+from unionplan.review.models import PlanStep
+
+RACED = "计划刚被他人处理或修改，请刷新页面后再试。"
+
+
+def actor(user) -> rules.Actor:
+    """``user`` with the roles they hold, as the rules see them (a superuser is no exception)."""
+    roles = Role.objects.filter(user=user).select_related("organization")
+    return rules.Actor(
+        user_id=user.pk,
+        roles=tuple(rules.RoleHeld(role.organization.path, role.role) for role in roles),
+    )
+
+
+def fingerprint(plan: Plan) -> str:
+    """A digest of what the plan says (not its status): equal digests, same plan."""
+    data = replace(plan_to_data(plan), status="", signed_on=None)
+    text = json.dumps(asdict(data), sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def last_submission(plan: Plan) -> PlanStep | None:
+    return plan.steps.filter(state="submitted").order_by("at", "id").last()
+
+
+def facts(
+    plan: Plan, submission: PlanStep | None = None, item_count: int | None = None
+) -> rules.PlanFacts:
+    return rules.PlanFacts(
+        organization_path=plan.organization.path,
+        top_level=plan.organization.parent_id is None,
+        status=plan.status,
+        item_count=plan.items.count() if item_count is None else item_count,
+        submitted_by=submission.user_id if submission else None,
+    )
+
+
+def _locked(plan: Plan) -> Plan:
+    return Plan.objects.select_for_update().select_related("organization").get(pk=plan.pk)
+
+
+def _refuse(*reasons: str | None) -> None:
+    for reason in reasons:
+        if reason:
+            raise UserInputError(reason)
+
+
+def _move(plan: Plan, new_status: str, *, version: int) -> None:
+    """Change the status if nobody changed the plan since it was read; else refuse."""
+    updated = Plan.objects.filter(pk=plan.pk, status=plan.status, version=plan.version).update(
+        status=new_status, version=version, updated_at=timezone.now()
+    )
+    if not updated:
+        raise UserInputError(RACED)
+
+
+def _audit(plan: Plan, user, action: str, old: str, step: PlanStep) -> None:
+    record(
+        plan.organization,
+        user,
+        action,
+        f"{plan.year}年度 {plan.title}（计划{plan.pk}）",
+        {
+            "plan": plan.pk,
+            "from": old,
+            "to": step.state,
+            "version": step.version,
+            "comment": step.comment,
+            "meeting_date": step.meeting_date.isoformat() if step.meeting_date else None,
+        },
+    )
+
+
+def submit(plan: Plan, user, comment: str = "") -> PlanStep:
+    """Send ``plan`` up for review; the plan gets a new version, which the step records."""
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        plan = _locked(plan)
+        _refuse(
+            rules.may_submit(actor(user), facts(plan)),
+            rules.check_comment(comment, required=False),
+        )
+        old, version = plan.status, plan.version + 1
+        _move(plan, "submitted", version=version)
+        step = PlanStep.objects.create(
+            plan=plan,
+            state="submitted",
+            user=user,
+            comment=comment,
+            version=version,
+            fingerprint=fingerprint(plan),
+        )
+        _audit(plan, user, "plan.submit", old, step)
+    return step
+
+
+def review(
+    plan: Plan,
+    user,
+    *,
+    approve: bool,
+    comment: str = "",
+    meeting_date: dt.date | None = None,
+    seen_version: int | None = None,
+) -> PlanStep:
+    """Approve or return a submitted plan.
+
+    ``seen_version``: the version the reviewer was shown (the page's form carries it); an
+    approval is refused when the plan is not the one submitted or not the one they saw.
+    """
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        plan = _locked(plan)
+        submission = last_submission(plan)
+        plan_facts = facts(plan, submission)
+        _refuse(
+            rules.may_review(actor(user), plan_facts),
+            rules.check_comment(comment, required=not approve),
+            rules.check_meeting_date(plan_facts, approve, meeting_date, timezone.localdate()),
+        )
+        current = fingerprint(plan)
+        if approve:
+            changed = submission is None or current != submission.fingerprint
+            _refuse(
+                rules.check_version(submission.version if submission else 0, plan.version, changed),
+                rules.check_version(seen_version, plan.version, False)
+                if seen_version is not None
+                else None,
+            )
+        old, new = plan.status, "approved" if approve else "returned"
+        _move(plan, new, version=plan.version)
+        step = PlanStep.objects.create(
+            plan=plan,
+            state=new,
+            user=user,
+            comment=comment,
+            version=plan.version,
+            fingerprint=current,
+            meeting_date=meeting_date if plan_facts.top_level and approve else None,
+        )
+        _audit(plan, user, "plan.approve" if approve else "plan.return", old, step)
+    return step
+
+
+def history(plan: Plan) -> list[dict]:
+    """The plan's steps, oldest first, as the command line's JSON prints them."""
+    steps = plan.steps.select_related("user").order_by("at", "id")
+    return [
+        {
+            "state": step.state,
+            "user": step.user.username,
+            "at": timezone.localtime(step.at).isoformat(),
+            "comment": step.comment,
+            "version": step.version,
+            "meeting_date": step.meeting_date.isoformat() if step.meeting_date else None,
+        }
+        for step in steps
+    ]

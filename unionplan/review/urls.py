@@ -1,0 +1,9 @@
+from django.urls import path
+
+from unionplan.review import views
+
+app_name = "review"
+urlpatterns = [
+    path("plans/<int:pk>/submit/", views.submit, name="submit"),
+    path("plans/<int:pk>/review/", views.review, name="review"),
+]
