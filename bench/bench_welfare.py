@@ -66,9 +66,13 @@ def load(members: int) -> tuple[list[int], float]:
 
     start = time.perf_counter()
     unions = max(1, members // 1000)
-    federation = Organization.objects.create(name="基准市总工会", kind="federation", province="安徽省")
+    federation = Organization.objects.create(
+        name="基准市总工会", kind="federation", province="安徽省"
+    )
     rows = [
-        Organization.objects.create(name=u.name, parent=federation, sector=u.sector, province="安徽省")
+        Organization.objects.create(
+            name=u.name, parent=federation, sector=u.sector, province="安徽省"
+        )
         for u in iter_unions(unions)
     ]
     keys = [(u.pk, org_key_of(u), int(org_key_of(u)[:8])) for u in rows]
