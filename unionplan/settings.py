@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "unionplan.demo",
     "unionplan.jobs",
     "unionplan.funds",
+    "unionplan.welfare",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns = [
     path("imports/", include("unionplan.imports.urls")),
     path("dashboard/", include("unionplan.dashboard.urls")),
     path("jobs/", include("unionplan.jobs.urls")),
+    path("welfare/", include("unionplan.welfare.urls")),
     path("funds/", include("unionplan.funds.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import weakref
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO
 
-from lxml import etree
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -34,7 +34,6 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 # Formula cells written through ``put``, per worksheet: coordinate -> computed value.
 _CACHED: weakref.WeakKeyDictionary[Worksheet | WriteOnlyWorksheet, dict[str, object]] = (
@@ -64,7 +63,8 @@ def put(sheet: Worksheet, row: int, column: int, value: object = None) -> Cell:
 def write_only_cell(sheet, value: object = None) -> WriteOnlyCell:
     """A cell for ``sheet.append`` in write-only mode, with the same rule for text."""
     cell = WriteOnlyCell(sheet)
-    _assign(cell, value)
+    if value is not None:  # a new cell is empty: no need to bind None
+        _assign(cell, value)
     return cell
 
 
@@ -133,17 +133,23 @@ def _with_cached_values(data: bytes, cached: dict[str, dict[str, object]]) -> by
     return result.getvalue()
 
 
+_FORMULA_CELL = re.compile(
+    rb'(<c r="([A-Z]+[0-9]+)"[^>]*>)(<f(?: [^>]*)?>[^<]*</f>)(?:<v>[^<]*</v>|<v */>)?(</c>)'
+)
+
+
 def _fill_values(sheet_xml: bytes, values: dict[str, object]) -> bytes:
-    root = etree.fromstring(sheet_xml)
-    for cell in root.iter(f"{{{_MAIN_NS}}}c"):
-        value = values.get(cell.get("r"))
-        if value is None or cell.find(f"{{{_MAIN_NS}}}f") is None:
-            continue
-        holder = cell.find(f"{{{_MAIN_NS}}}v")
-        if holder is None:
-            holder = etree.SubElement(cell, f"{{{_MAIN_NS}}}v")
-        holder.text = _number_text(value)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    """The sheet with a ``<v>`` after each formula of ``values`` (a pass over the text as
+    openpyxl writes it, rather than parsing and re-serializing a sheet of 1,000s of rows)."""
+
+    def fill(match: re.Match) -> bytes:
+        value = values.get(match.group(2).decode())
+        if value is None:
+            return match.group(0)
+        number = _number_text(value).encode()
+        return match.group(1) + match.group(3) + b"<v>" + number + b"</v>" + match.group(4)
+
+    return _FORMULA_CELL.sub(fill, sheet_xml)
 
 
 def _number_text(value: int | float | Decimal) -> str:

@@ -1,0 +1,41 @@
+"""The arguments ``welfare check`` and ``welfare give`` share, and reading them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from unionplan.errors import UserInputError
+from unionplan.fundrules import KINDS
+from unionplan.members.management.commands.scope_resolve import find_organization
+from unionplan.plan.money import clean_amount
+from unionplan.welfare import services
+
+
+def add_gift_arguments(parser) -> None:
+    parser.add_argument("--org", required=True, help="工会编号")
+    parser.add_argument("--member", required=True, help="会员身份证号")
+    parser.add_argument("--kind", required=True, help=f"慰问种类：{'、'.join(KINDS)}")
+    parser.add_argument("--amount", required=True, help="金额（元）")
+    parser.add_argument("--date", required=True, help="发放日期 YYYY-MM-DD")
+    parser.add_argument("--illness", default="", help="疾病名称（住院慰问）")
+    parser.add_argument("--form", default="", help="发放形式，例如 实物、提货券、现金")
+    parser.add_argument("--occasion", default="", help="节日或情形，例如 春节、中秋、手术")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+def read_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserInputError(f"日期应写作 YYYY-MM-DD，而不是“{text}”") from None
+
+
+def read_gift(options: dict) -> tuple:
+    """(org, member, kind, amount, date): every argument checked before anything is looked up."""
+    kind = services.kind_of(options["kind"])
+    amount: Decimal = clean_amount(options["amount"])
+    day = read_date(options["date"])
+    org = find_organization(options["org"])
+    member = services.find_member(org, options["member"])
+    return org, member, kind, amount, day

@@ -1,0 +1,25 @@
+"""``unionplan welfare check --org ORG --member ID --kind KIND --amount N --date D [--json]``."""
+
+import json
+
+from unionplan.core.management.base import UnionplanCommand
+from unionplan.welfare import services
+from unionplan.welfare.management.commands._arguments import add_gift_arguments, read_gift
+
+
+class Command(UnionplanCommand):
+    help = "按经费规则核对一笔慰问是否允许（不登记）"
+
+    def add_arguments(self, parser):
+        add_gift_arguments(parser)
+
+    def run(self, *args, **options):
+        org, member, kind, amount, day = read_gift(options)
+        decision = services.decide(
+            org, member, kind, amount, day,
+            illness=options["illness"], form=options["form"], occasion=options["occasion"],
+        )  # fmt: skip
+        if options["json"]:
+            self.stdout.write(json.dumps(decision.as_dict(), ensure_ascii=False))
+        else:
+            self.stdout.write(("允许：" if decision.allowed else "不允许：") + decision.reason)

@@ -1,0 +1,127 @@
+"""Recording a gift: the one way into the register, checked against the fund rules.
+
+``decide`` answers whether a gift would be allowed (the form's 核对 button, ``welfare
+check``); ``record`` checks again inside a transaction that locks the member's row, so two
+gifts recorded at once cannot both use the same remaining amount, and refuses an over-cap
+gift unless an override reason is given, which is kept on the entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal
+from functools import lru_cache
+
+from django.db import transaction
+
+from unionplan.errors import UserInputError
+from unionplan.fundrules import KINDS, Decision, Given, Pack, check, load_packs, pack_in_force
+from unionplan.fundrules.packs import OPERATOR_DIR_VARIABLE
+from unionplan.idcard import mask_id_number, normalize_id_number
+from unionplan.members.models import Member
+from unionplan.orgs.models import Organization
+from unionplan.welfare.models import WelfareEntry
+
+
+class Refused(UserInputError):
+    """A gift over the rules, refused for want of an override reason."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(decision.reason)
+        self.decision = decision
+
+
+@lru_cache(maxsize=4)
+def _packs(operator_dir: str | None) -> tuple[Pack, ...]:
+    return tuple(load_packs(operator_dir or None))
+
+
+def packs() -> list[Pack]:
+    """Every rule pack, read once per operator folder (the files change with a restart)."""
+    return list(_packs(os.environ.get(OPERATOR_DIR_VARIABLE) or None))
+
+
+def pack_for(org: Organization, day: dt.date) -> Pack:
+    return pack_in_force(packs(), org.province, day)
+
+
+def find_member(org: Organization, id_number: str) -> Member:
+    """The member of ``org`` with this ID number; a member of another union is refused."""
+    if not (id_number or "").strip():
+        raise UserInputError("请填写会员的身份证号。")
+    number = normalize_id_number(id_number)
+    member = Member.objects.filter(organization=org, id_number=number).first()
+    if member is not None:
+        return member
+    if Member.objects.filter(id_number=number).exists():
+        raise UserInputError(
+            f"身份证号 {mask_id_number(number)} 的会员不属于{org.name}，不能在本工会登记。"
+        )
+    raise UserInputError(f"{org.name}的名册里没有身份证号为 {mask_id_number(number)} 的会员。")
+
+
+def history(member: Member, kind: str, day: dt.date, rule_frequency: str) -> list[Given]:
+    """What the member already had that the rule counts: this year's of the kind, or all."""
+    rows = WelfareEntry.objects.filter(member=member, kind=kind)
+    if rule_frequency != "once":
+        rows = rows.filter(date__gte=dt.date(day.year, 1, 1), date__lte=dt.date(day.year, 12, 31))
+    return [
+        Given(kind, date, amount, illness)
+        for date, amount, illness in rows.order_by("date").values_list("date", "amount", "illness")
+    ]
+
+
+def kind_of(kind: str) -> str:
+    kind = (kind or "").strip()
+    if kind not in KINDS:
+        raise UserInputError(f"未知的慰问种类“{kind}”（可用：{'、'.join(KINDS)}）")
+    return kind
+
+
+def decide(
+    org: Organization, member: Member, kind: str, amount: Decimal, day: dt.date, *,
+    illness: str = "", form: str = "", occasion: str = "",
+) -> Decision:  # fmt: skip
+    if member.organization_id != org.pk:
+        raise UserInputError(f"{member.name}不是{org.name}的会员，不能在本工会登记。")
+    pack = pack_for(org, day)
+    kind = kind_of(kind)
+    rule = pack.rules.get(kind)
+    frequency = rule.frequency if rule else "any"
+    return check(
+        pack, kind, amount, day, history(member, kind, day, frequency), illness or None,
+        form=form or None, occasion=occasion or None,
+    )  # fmt: skip
+
+
+def record(
+    org: Organization, member: Member, kind: str, amount: Decimal, day: dt.date, *,
+    illness: str = "", form: str = "", occasion: str = "", reason: str = "",
+    schedule_item=None, approved_by: str = "", received_by: str = "", signed: bool = False,
+    override_reason: str | None = None, user=None,
+) -> tuple[WelfareEntry, Decision]:  # fmt: skip
+    """Record one gift; Refused if over the rules without an override reason.
+
+    ``override_reason`` None means no override asked; an override asked with an empty
+    reason is bad input.
+    """
+    if override_reason is not None and not override_reason.strip():
+        raise UserInputError("超标发放须写明理由。")
+    with transaction.atomic():
+        Member.objects.select_for_update().filter(pk=member.pk).first()
+        decision = decide(
+            org, member, kind, amount, day, illness=illness, form=form, occasion=occasion
+        )
+        if not decision.allowed and override_reason is None:
+            raise Refused(decision)
+        entry = WelfareEntry.objects.create(
+            organization=org, member=member, kind=kind, date=day, amount=amount,
+            form=form[:30], occasion=occasion[:20], illness=illness[:100], reason=reason[:300],
+            schedule_item=schedule_item, approved_by=approved_by[:50],
+            received_by=received_by[:50], signed=signed, within_rules=decision.allowed,
+            override_reason=(override_reason or "").strip()[:500] if not decision.allowed else "",
+            pack=decision.pack.id, decision=decision.reason[:600],
+            created_by=user if user is not None and user.is_authenticated else None,
+        )  # fmt: skip
+    return entry, decision
