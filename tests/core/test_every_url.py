@@ -37,7 +37,7 @@ READ_ONLY = {
     "home", "favicon", "orgs:detail", "plans:detail", "plans:block", "members:plan_participant_counts",
     "plans:export", "agenda:plan_grid", "agenda:plan_year", "agenda:feed_ics",
     "members:participants", "records:item", "records:attachment", "records:plan",
-    "records:ledger", "dashboard:org",
+    "records:ledger", "dashboard:org", "review:bell", "audit:log",
 }  # fmt: skip
 PUBLIC = {"agenda:feed_ics"}  # reached by its secret token, not by a login
 SKIPPED_NAMESPACES = {"admin"}  # Django's own admin, tested by Django
@@ -102,7 +102,11 @@ class World:
         """The object a ``pk`` names: told by the URL name, the org for unknown ones."""
         app, view = name.split(":") if ":" in name else ("", name)
         plan_views = ("plan", "ledger", "summary")
-        if app == "plans" or view.startswith("plan") or (app == "records" and view in plan_views):
+        if (
+            app in ("plans", "review")
+            or view.startswith("plan")
+            or (app == "records" and view in plan_views)
+        ):
             return self.plan
         if app == "records" and view in ("edit", "delete"):
             return self.record

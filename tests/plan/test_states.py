@@ -1,6 +1,6 @@
 import datetime as dt
 
-from unionplan.plan.states import OVERDUE, due_date, item_state, state_label
+from unionplan.plan.states import DONE, OVERDUE, due_date, is_done, item_state, state_label
 
 
 def test_due_date_is_end_date_then_date_then_last_day_of_last_month():
@@ -12,15 +12,16 @@ def test_due_date_is_end_date_then_date_then_last_day_of_last_month():
 
 def test_a_planned_item_past_its_due_day_is_overdue():
     due = dt.date(2027, 3, 31)
-    assert item_state("planned", has_record=False, due=due, today=dt.date(2027, 4, 1)) == OVERDUE
-    assert item_state("planned", has_record=False, due=due, today=dt.date(2027, 3, 31)) == "planned"
+    assert item_state("planned", due=due, today=dt.date(2027, 4, 1)) == OVERDUE
+    assert item_state("planned", due=due, today=dt.date(2027, 3, 31)) == "planned"
 
 
-def test_a_record_makes_it_done_even_late_but_not_when_cancelled():
+def test_the_stored_status_alone_says_done_even_late():
     due, late = dt.date(2027, 3, 31), dt.date(2027, 5, 1)
-    assert item_state("planned", has_record=True, due=due, today=late) == "done"
-    assert item_state("cancelled", has_record=True, due=due, today=late) == "cancelled"
-    assert item_state("postponed", has_record=False, due=due, today=late) == "postponed"
+    assert item_state("done", due=due, today=late) == DONE
+    assert is_done("done") and not is_done("planned")
+    assert item_state("cancelled", due=due, today=late) == "cancelled"
+    assert item_state("postponed", due=due, today=late) == "postponed"
 
 
 def test_labels_are_chinese():

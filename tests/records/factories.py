@@ -12,16 +12,25 @@ from unionplan.records.models import (
     TargetMeasure,
     TargetValue,
 )
+from unionplan.records.services import mark_done
 
 
 class ActivityRecordFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ActivityRecord
+        skip_postgeneration_save = True
 
     item = factory.SubFactory(ScheduleItemFactory)
     date = factory.LazyAttribute(lambda r: dt.date(r.item.plan.year, r.item.month, 10))
     place = "工会活动室"
     others_count = 0
+
+    @factory.post_generation
+    def marks_the_item_done(record, create, extracted, **kwargs):
+        """As ``records.services.save_record`` does: a record makes its activity done."""
+        if create:
+            mark_done(record.item)
+            record.item.refresh_from_db(fields=["status", "version"])
 
 
 class ExpenseLineFactory(factory.django.DjangoModelFactory):
@@ -53,12 +62,8 @@ class TargetValueFactory(factory.django.DjangoModelFactory):
 
 
 def held(item, times: int = 1, **kwargs) -> list[ActivityRecord]:
-    """``times`` records of ``item``, and the item marked done as a record makes it."""
-    from unionplan.records.services import mark_done
-
-    records = [ActivityRecordFactory(item=item, **kwargs) for _ in range(times)]
-    mark_done(item)
-    return records
+    """``times`` records of ``item`` (which each make the item done, as a record does)."""
+    return [ActivityRecordFactory(item=item, **kwargs) for _ in range(times)]
 
 
 __all__ = ["PlanFactory", "held"]

@@ -129,3 +129,32 @@ def test_top_level_plan_needs_a_meeting_date(tree):
     step = services.review(plan, tree.city_chair, approve=True, meeting_date=dt.date(2026, 12, 1))
     assert step.meeting_date == dt.date(2026, 12, 1)
     assert services.history(plan)[-1]["meeting_date"] == "2026-12-01"
+
+
+def test_an_approved_plan_is_signed_on_its_approval_date(tree, school_plan):
+    from unionplan.plans.convert import plan_to_data
+
+    services.submit(school_plan, tree.school_chair)
+    step = services.review(school_plan, tree.district_chair, approve=True)
+    PlanStep.objects.filter(pk=step.pk).update(at=dt.datetime(2027, 1, 5, 9, tzinfo=dt.UTC))
+    school_plan.refresh_from_db()
+    assert plan_to_data(school_plan).signed_on == dt.date(2027, 1, 5)
+    city_plan = PlanFactory(organization=tree.city)
+    ScheduleItemFactory(plan=city_plan)
+    services.submit(city_plan, tree.city_chair)
+    services.review(city_plan, tree.city_chair, approve=True, meeting_date=dt.date(2026, 11, 20))
+    city_plan.refresh_from_db()
+    assert plan_to_data(city_plan).signed_on == dt.date(2026, 11, 20)
+
+
+def test_notifications_go_to_reviewers_then_back_to_the_union(tree, school_plan):
+    from unionplan.review.models import Notification
+
+    services.submit(school_plan, tree.school_chair)
+    told = set(Notification.objects.values_list("user", flat=True))
+    assert told == {tree.district_chair.pk, tree.district_staff.pk, tree.city_chair.pk}
+    Notification.objects.all().delete()
+    services.review(school_plan, tree.district_staff, approve=True)
+    assert list(Notification.objects.values_list("user", "text")) == [
+        (tree.school_chair.pk, "《2027年工会工作计划》已通过")
+    ]

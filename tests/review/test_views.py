@@ -78,3 +78,22 @@ def test_plan_page_queries_do_not_grow_with_steps(client, tree, school_plan):
         services.submit(school_plan, tree.school_chair)
     assert PlanStep.objects.count() == 21
     assert count() == few
+
+
+def test_the_bell_counts_unread_notifications(client, tree, school_plan):
+    services.submit(school_plan, tree.school_chair)
+    client.force_login(tree.district_chair)
+    bell = client.get(reverse("review:bell")).content.decode()
+    assert 'class="unread-count">1<' in bell
+    inbox = client.get(reverse("review:inbox")).content.decode()
+    assert "实验小学工会提交了《2027年工会工作计划》，请审批。" in inbox
+    assert reverse("plans:detail", args=[school_plan.pk]) in inbox
+    client.post(reverse("review:inbox"))
+    assert "unread-count" not in client.get(reverse("review:bell")).content.decode()
+    services.review(school_plan, tree.district_chair, approve=False, comment="请补充预算")
+    client.force_login(tree.school_chair)
+    assert 'class="unread-count">1<' in client.get(reverse("review:bell")).content.decode()
+    assert "被退回：请补充预算" in client.get(reverse("review:inbox")).content.decode()
+    assert client.post(reverse("review:bell")).status_code == 405
+    # the page loads the bell after it is drawn: no query of its own in every page
+    assert reverse("review:bell") in client.get(reverse("home")).content.decode()

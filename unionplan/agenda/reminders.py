@@ -34,6 +34,7 @@ from unionplan import vocab
 from unionplan.agenda.models import ReminderSent
 from unionplan.calendar.layout import when_with_weekday
 from unionplan.orgs.models import Organization, Role
+from unionplan.plan import states
 from unionplan.plan.money import money
 from unionplan.plans.models import ScheduleItem
 
@@ -73,7 +74,7 @@ def starting_between(
     ``org``, only those of it and the unions below it. (Not "due": an activity is due on the
     last day it can still take place, ``unionplan.plan.states.due_date``.)"""
     items = ScheduleItem.objects.filter(
-        date__range=(start, end), status__in=["planned", "postponed"]
+        date__range=(start, end), status__in=states.OPEN_STATUSES
     ).exclude(plan__status="archived")
     if org is not None:
         items = items.filter(plan__organization__path__startswith=org.path)

@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from unionplan.orgs.models import Organization
 from unionplan.plan import progress as progress_lib
+from unionplan.plan import states
 from unionplan.plan.progress import STATUSES
 from unionplan.plans.models import Plan, ScheduleItem, Target
 from unionplan.records import accounts, measuring
@@ -127,7 +128,7 @@ def _items(result: Figures, plans: Q, year: int, today: dt.date) -> None:
         .values("month")
         .annotate(
             total=Count("id"),
-            done=Count("id", filter=Q(status="done")),
+            done=Count("id", filter=Q(status=states.DONE)),
             overdue=Count("id", filter=overdue_q(year, today)),
             cancelled=Count("id", filter=Q(status="cancelled")),
         )
@@ -184,7 +185,7 @@ def _children(org: Organization, plans: Q, year: int, today: dt.date) -> list[di
         .values("branch")
         .annotate(
             total=Count("id"),
-            done=Count("id", filter=Q(status="done")),
+            done=Count("id", filter=Q(status=states.DONE)),
             overdue=Count("id", filter=overdue_q(year, today)),
         )
         .order_by()

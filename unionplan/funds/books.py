@@ -104,3 +104,17 @@ def org_accounts(org: Organization, year: int) -> Accounts:
             [(m, t) for _c, m, t in budgets], [(m, t) for _c, _e, m, t in spent]
         ),
     )
+
+
+def subtree_income(org: Organization, year: int) -> tuple[list[LineAmount], Decimal, int]:
+    """Income estimated from the finance settings of ``org`` and the unions below it, the
+    funds they carry over, and how many settings there were (one query)."""
+    totals = {row.line: row for row in income_estimate(FinanceSettings())}
+    carried, found = Decimal("0.00"), 0
+    for finance in FinanceYear.objects.filter(organization__path__startswith=org.path, year=year):
+        settings = finance.as_settings()
+        for row in income_estimate(settings):
+            totals[row.line].amount += row.amount
+        carried += settings.carried_over
+        found += 1
+    return list(totals.values()), carried, found

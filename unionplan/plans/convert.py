@@ -42,9 +42,22 @@ def plan_to_data(plan: Plan, outline: Outline | None = None) -> PlanData:
         sections=[section_data(node) for node in outline.sections],
         targets=[target.as_data() for target in outline.loose_targets],
         items=[item.as_data() for item in outline.items],
-        # No approval date is stored yet: the plan is dated the day it was written.
-        signed_on=timezone.localdate(plan.created_at) if plan.created_at else None,
+        signed_on=signed_on(plan),
     )
+
+
+def signed_on(plan: Plan):
+    """The 落款 date: the day an approved plan was approved (a top-level union's committee
+    meeting), else the day the plan was written.
+
+    The approval is a step of the review app, above this one: read through the reverse
+    relation of its foreign key, not imported.
+    """
+    if plan.status == "approved" and plan.pk:
+        step = plan.steps.filter(state="approved").order_by("-at", "-id").first()
+        if step is not None:
+            return step.meeting_date or timezone.localdate(step.at)
+    return timezone.localdate(plan.created_at) if plan.created_at else None
 
 
 def create_plan(organization: Organization, data: PlanData, *, year: int) -> Plan:

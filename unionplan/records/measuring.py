@@ -73,18 +73,12 @@ def item_stats(records: QuerySet) -> dict[int, ItemStats]:
 
 
 def item_states(items: Iterable[ScheduleItem], year: int, on: dt.date | None = None) -> dict:
-    """{item id: state code} for ``items`` of a plan of ``year``: one query for all of them."""
-    items = list(items)
+    """{item id: state code} for ``items`` of a plan of ``year``, from their status (no query;
+    ``unionplan.plan.states`` says why the status alone tells "done")."""
     on = on or timezone.localdate()
-    with_records = set(
-        ActivityRecord.objects.filter(item__in=[i.pk for i in items])
-        .values_list("item_id", flat=True)
-        .distinct()
-    )
     return {
         item.pk: item_state(
             item.status,
-            has_record=item.pk in with_records,
             due=due_date(year, item.month, item.end_month, item.date, item.end_date),
             today=on,
         )

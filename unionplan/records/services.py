@@ -19,6 +19,7 @@ from django.utils import timezone
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
 from unionplan.orgs.models import Organization
+from unionplan.plan import states
 from unionplan.plans.locking import EditConflict, save_if_unchanged
 from unionplan.plans.models import ScheduleItem
 from unionplan.records.models import ActivityRecord, Attachment, ExpenseLine
@@ -177,8 +178,8 @@ def attach(
 
 def mark_done(item: ScheduleItem) -> None:
     """A record makes a planned (or postponed) activity done."""
-    ScheduleItem.objects.filter(pk=item.pk, status__in=["planned", "postponed"]).update(
-        status="done", version=F("version") + 1
+    ScheduleItem.objects.filter(pk=item.pk, status__in=states.OPEN_STATUSES).update(
+        status=states.DONE, version=F("version") + 1
     )
 
 
@@ -197,7 +198,7 @@ def delete_record(record: ActivityRecord, seen_version: int | None = None) -> No
             raise EditConflict(current)
     record.delete()
     if not ActivityRecord.objects.filter(item=item).exists():
-        ScheduleItem.objects.filter(pk=item.pk, status="done").update(
+        ScheduleItem.objects.filter(pk=item.pk, status=states.DONE).update(
             status="planned", version=F("version") + 1
         )
     transaction.on_commit(lambda: [storage.delete(name) for name, storage in names])

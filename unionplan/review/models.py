@@ -42,3 +42,25 @@ class PlanStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} {self.get_state_display()} {self.at:%Y-%m-%d}"
+
+
+class Notification(models.Model):
+    """A message in a person's in-app inbox (the bell): a plan was submitted, returned or
+    approved. Kept after it is read, so it is also the log of what was sent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_notifications"
+    )
+    step = models.ForeignKey(PlanStep, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(_("内容"), max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("通知")
+        verbose_name_plural = _("通知")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text

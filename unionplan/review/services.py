@@ -24,7 +24,7 @@ from unionplan.orgs.models import Role
 from unionplan.plans.convert import plan_to_data
 from unionplan.plans.models import Plan
 from unionplan.review import rules
-from unionplan.review.models import PlanStep
+from unionplan.review.models import Notification, PlanStep
 
 RACED = "计划刚被他人处理或修改，请刷新页面后再试。"
 
@@ -97,6 +97,33 @@ def _audit(plan: Plan, user, action: str, old: str, step: PlanStep) -> None:
     )
 
 
+def _reviewers(plan: Plan) -> set[int]:
+    """Who is told of a submission: chair and staff above (a top-level union's own)."""
+    org = plan.organization
+    if org.parent_id is None:
+        where = {"organization": org}
+    else:
+        ancestors = [int(part) for part in org.path.split("/") if part][:-1]
+        where = {"organization__in": ancestors}
+    roles = Role.objects.filter(role__in=rules.REVIEWERS, **where)
+    return set(roles.values_list("user_id", flat=True))
+
+
+def _union_chairs(plan: Plan) -> set[int]:
+    roles = Role.objects.filter(organization=plan.organization, role__in=rules.SUBMITTERS)
+    return set(roles.values_list("user_id", flat=True))
+
+
+def _notify(step: PlanStep, users: set[int], text: str) -> None:
+    Notification.objects.bulk_create(
+        Notification(user_id=user_id, step=step, text=text) for user_id in sorted(users)
+    )
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
 def submit(plan: Plan, user, comment: str = "") -> PlanStep:
     """Send ``plan`` up for review; the plan gets a new version, which the step records."""
     comment = (comment or "").strip()
@@ -117,6 +144,11 @@ def submit(plan: Plan, user, comment: str = "") -> PlanStep:
             fingerprint=fingerprint(plan),
         )
         _audit(plan, user, "plan.submit", old, step)
+        _notify(
+            step,
+            _reviewers(plan) - {user.pk},
+            f"{plan.organization.name}提交了《{plan.title}》，请审批。",
+        )
     return step
 
 
@@ -165,6 +197,9 @@ def review(
             meeting_date=meeting_date if plan_facts.top_level and approve else None,
         )
         _audit(plan, user, "plan.approve" if approve else "plan.return", old, step)
+        word = "已通过" if approve else f"被退回：{comment}"
+        recipients = _union_chairs(plan) | ({submission.user_id} if submission else set())
+        _notify(step, recipients - {user.pk}, f"《{plan.title}》{word}"[:300])
     return step
 
 

@@ -6,4 +6,6 @@ app_name = "review"
 urlpatterns = [
     path("plans/<int:pk>/submit/", views.submit, name="submit"),
     path("plans/<int:pk>/review/", views.review, name="review"),
+    path("bell/", views.bell, name="bell"),
+    path("notifications/", views.inbox, name="inbox"),
 ]

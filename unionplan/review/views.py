@@ -4,13 +4,17 @@ go back to the plan page with the outcome (or the reason of a refusal) as a mess
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionplan.errors import UserInputError
 from unionplan.plans.views import get_plan_or_404
 from unionplan.review import services
 from unionplan.review.forms import ReviewForm, SubmitForm
+from unionplan.review.models import Notification
+
+INBOX_SIZE = 50
 
 
 def _form_error(form) -> str:
@@ -62,3 +66,25 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("计划已退回，意见已转给工会。"))
     return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+def bell(request: HttpRequest) -> HttpResponse:
+    """The bell's unread count, fetched by the page after it is drawn (one query)."""
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    count = services.unread_count(request.user)
+    return render(request, "review/bell.html", {"count": count})
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """The person's notifications, newest first; POST marks them all read."""
+    mine = Notification.objects.filter(user=request.user)
+    if request.method == "POST":
+        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("review:inbox")
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    notifications = mine.select_related("step")[:INBOX_SIZE]
+    return render(request, "review/inbox.html", {"notifications": notifications})

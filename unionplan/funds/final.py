@@ -1,0 +1,75 @@
+"""The 决算 of a union's year: the figures of ``books`` in the groups of the form unions hand in.
+
+The adjusted budget equals the budget until the budget adjustment (调整) exists; income has
+no actual figures in the system yet (income is not booked here), so 决算数 is left for the
+treasurer to fill in from the books.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from unionplan.accounting.lines import EXPENSE_CHART, SOURCE, STATUS
+from unionplan.calendar.years import check_year
+from unionplan.documents.accounts_xlsx import AccountGroup, AccountLine
+from unionplan.errors import UserInputError
+from unionplan.funds import books
+from unionplan.orgs.models import Organization
+from unionplan.plans.models import Plan
+
+ZERO = Decimal("0.00")
+
+
+def find_org(text: str) -> Organization:
+    """The organization named by its id or its exact name; a Chinese error otherwise."""
+    text = str(text).strip()
+    found = (
+        Organization.objects.filter(pk=int(text)).first()
+        if text.isdigit()
+        else Organization.objects.filter(name=text).first()
+    )
+    if found is None:
+        raise UserInputError(f"工会“{text}”不存在（请给出工会编号或完整名称）。")
+    return found
+
+
+def final_accounts(org: Organization, year: object) -> tuple[str, str, list[AccountGroup]]:
+    """(title, note line, groups) of the 决算 of ``org`` (and its subtree) for ``year``."""
+    year = check_year(year)
+    income, _carried, settings = books.subtree_income(org, year)
+    plans = Plan.objects.filter(organization__path__startswith=org.path, year=year).exists()
+    if not plans and not settings:
+        raise UserInputError(f"“{org.name}”{year}年没有工作计划，也没有经费设置，无从决算。")
+    accounts = books.org_accounts(org, year)
+    income_group = AccountGroup("一、收入", "收入合计")
+    for row in income:
+        income_group.lines.append(
+            AccountLine(row.line.name, row.amount, row.amount, None, "决算数按账簿填写")
+        )
+    expense_group = AccountGroup("二、支出", "支出合计")
+    by_name: dict[str, list] = {}
+    for row in accounts.by_line:
+        by_name.setdefault(row.key.split("/")[0], []).append(row)
+    for name, subs in EXPENSE_CHART:
+        rows = by_name.get(name, [])
+        budget = sum((r.budget for r in rows), ZERO)
+        spent = sum((r.spent for r in rows), ZERO)
+        expense_group.lines.append(AccountLine(name, budget, budget, spent, _note(budget, spent)))
+        if subs:
+            for r in rows:
+                sub = r.key.split("/", 1)[1]
+                expense_group.lines.append(
+                    AccountLine(sub, r.budget, r.budget, r.spent, _note(r.budget, r.spent), True)
+                )
+    whole = "（含下级工会汇总）" if org.kind == "federation" else ""
+    title = f"{org.name}{year}年度工会经费收支决算表{whole}"
+    note = f"单位：元　科目依据{SOURCE}（{STATUS}）　调整后预算数暂同预算数"
+    return title, note, [income_group, expense_group]
+
+
+def _note(budget: Decimal, spent: Decimal) -> str:
+    if spent and not budget:
+        return "无预算支出"
+    if spent > budget:
+        return "超预算"
+    return ""
