@@ -2,7 +2,8 @@
 
 ``iter_federation`` yields 1,000,000 members of 1,000 unions by default (valid ID numbers,
 names, departments and posts fitting the union's sector, statuses, tags, children), as plain
-dataclasses so the caller decides how to store them. ``write_roster_file`` writes the
+dataclasses so the caller decides how to store them. Names, phone and ID numbers are drawn
+as the demo draws them (``unionplan.roster.synthetic``). ``write_roster_file`` writes the
 100,000-row .xlsx the import benchmark reads. Same seed, same data.
 """
 
@@ -14,13 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from unionplan.idcard import generate_id_number
+from unionplan.roster.synthetic import person_name, phone_number, unique_id_number
 
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-)
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力鹏飞斌宇浩凯晨欣怡佳琪雪梅琳丹婷颖"
 PROVINCES = ("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36",
              "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
              "63", "64", "65")  # fmt: skip
@@ -91,10 +87,8 @@ class _Person:
         self.rng = rng
         self.today = today
 
-    def name(self) -> str:
-        rng = self.rng
-        given = rng.choice(GIVEN) if rng.random() < 0.3 else rng.choice(GIVEN) + rng.choice(GIVEN)
-        return rng.choice(SURNAMES) + given
+    def name(self, gender: str, born: date) -> str:
+        return person_name(self.rng, gender, born)
 
     def birth_and_status(self) -> tuple[date, str]:
         rng = self.rng
@@ -108,7 +102,7 @@ class _Person:
         return self.today - timedelta(days=age_days), status
 
     def phone(self) -> str:
-        return f"1{self.rng.choice('3456789')}{self.rng.randrange(10**9):09d}"
+        return phone_number(self.rng)
 
     def tags(self) -> tuple[str, ...]:
         return tuple(tag for tag, share in TAGS if self.rng.random() < share)
@@ -119,7 +113,7 @@ class _Person:
         for _ in range(rng.choice((0, 0, 1, 1, 1, 2))):
             born = birth + timedelta(days=rng.randrange(24 * 365, 40 * 365))
             if born < self.today:
-                kids.append((self.name(), born))
+                kids.append((self.name(rng.choice(("male", "female")), born), born))
         return tuple(kids)
 
 
@@ -147,14 +141,11 @@ def _member(
     rng = person.rng
     birth, status = person.birth_and_status()
     gender = "male" if rng.random() < 0.5 else "female"
-    id_number = generate_id_number(birth, gender, union.region, rng=rng)
-    while id_number in used:
-        id_number = generate_id_number(birth, gender, union.region, rng=rng)
-    used.add(id_number)
+    id_number = unique_id_number(rng, birth, gender, union.region, used)
     joined = birth + timedelta(days=rng.randrange(20 * 365, 30 * 365))
     return SyntheticMember(
         union=union.index,
-        name=person.name(),
+        name=person.name(gender, birth),
         gender=gender,
         birth_date=birth,
         id_number=id_number,

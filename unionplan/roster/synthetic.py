@@ -5,6 +5,10 @@ give the import — from a seeded ``random.Random``. Ages are counted back from 
 that a demo built in any year still has 70-year-old retired teachers to visit at 重阳 and
 children under 14 for 六一. ID numbers are valid (``generate_id_number``) and carry the
 member's birth date and gender; ``used`` keeps them unique across the whole demo tree.
+
+``person_name``, ``phone_number`` and ``unique_id_number`` draw one person's name, mobile
+number and ID number; the benchmarks' million-member generator (bench/synthetic.py) draws
+its people with the same three, so names and numbers are written once.
 """
 
 # Long module: most of it is the word lists (surnames, given names, departments and posts
@@ -15,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from unionplan.idcard import generate_id_number
 from unionplan.roster import MemberRow
@@ -25,6 +30,8 @@ SURNAMES = (
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛顾毛钱严戴"
 )
 SURNAME_WEIGHTS = [7.0] * 5 + [3.0] * 10 + [1.5] * 15 + [1.0] * (len(SURNAMES) - 30)
+# The same draw as with SURNAME_WEIGHTS, without summing them again for every name.
+_SURNAME_CUMULATIVE = list(accumulate(SURNAME_WEIGHTS))
 # Given names by the decade people were born in, as they are in real rosters.
 GIVEN = {
     (
@@ -346,11 +353,10 @@ class People:
         return birthday
 
     def _name(self, gender: str, born: dt.date) -> str:
-        era = "old" if born.year < 1972 else "mid" if born.year < 1990 else "young"
-        return self._surname() + self.rng.choice(GIVEN[(gender, era)])
+        return person_name(self.rng, gender, born)
 
     def _surname(self) -> str:
-        return self.rng.choices(SURNAMES, SURNAME_WEIGHTS)[0]
+        return surname(self.rng)
 
     def _children(self, parent: Drawn) -> list[tuple[str, dt.date]]:
         """None, one or two children, born when the parent was 24 to 38."""
@@ -448,10 +454,7 @@ class People:
     def _row(self, number: int, person: Drawn) -> MemberRow:
         rng = self.rng
         region = rng.choice(REGIONS)
-        id_number = generate_id_number(person.birth, person.gender, region, rng=rng)
-        while id_number in self.used:
-            id_number = generate_id_number(person.birth, person.gender, region, rng=rng)
-        self.used.add(id_number)
+        id_number = unique_id_number(rng, person.birth, person.gender, region, self.used)
         started = min(_years_before(person.birth, -rng.randint(21, 27)), self.today)
         hired = self._hired(person, started)
         return MemberRow(
@@ -460,7 +463,7 @@ class People:
             gender=person.gender,
             birth_date=person.birth,
             id_number=id_number,
-            phone=f"1{rng.choice('35789')}{rng.randrange(10**9):09d}",
+            phone=phone_number(rng),
             department=person.department,
             post=person.post,
             status=person.status,
@@ -469,6 +472,33 @@ class People:
             tags=tuple(sorted(person.tags)),
             children=tuple(person.children),
         )
+
+
+def surname(rng: random.Random) -> str:
+    return rng.choices(SURNAMES, cum_weights=_SURNAME_CUMULATIVE)[0]
+
+
+def person_name(rng: random.Random, gender: str, born: dt.date) -> str:
+    """A name as common as it is for people of that gender born in that decade."""
+    era = "old" if born.year < 1972 else "mid" if born.year < 1990 else "young"
+    if born.year >= 2010:
+        era = "child"
+    return surname(rng) + rng.choice(GIVEN[(gender, era)])
+
+
+def phone_number(rng: random.Random) -> str:
+    return f"1{rng.choice('35789')}{rng.randrange(10**9):09d}"
+
+
+def unique_id_number(
+    rng: random.Random, birth: dt.date, gender: str, region: str, used: set[str]
+) -> str:
+    """A valid ID number of that person that is not in ``used`` yet (and now is)."""
+    id_number = generate_id_number(birth, gender, region, rng=rng)
+    while id_number in used:
+        id_number = generate_id_number(birth, gender, region, rng=rng)
+    used.add(id_number)
+    return id_number
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
