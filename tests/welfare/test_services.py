@@ -4,6 +4,7 @@ from decimal import Decimal as D
 import pytest
 
 from tests.factories import MemberFactory, OrganizationFactory
+from unionplan.audit.models import AuditEntry
 from unionplan.errors import UserInputError
 from unionplan.welfare import services
 from unionplan.welfare.models import WelfareEntry
@@ -31,6 +32,7 @@ def test_an_over_cap_gift_is_refused_and_nothing_recorded(anhui, member):
         services.record(anhui, member, "festival", D(300), DAY)
     assert "每人每年不超过2,200.00元" in refused.value.message
     assert WelfareEntry.objects.count() == 1
+    assert AuditEntry.objects.count() == 1  # the first gift's only
 
 
 def test_an_override_with_a_reason_records_it_over_the_cap(anhui, member):
@@ -41,6 +43,11 @@ def test_an_override_with_a_reason_records_it_over_the_cap(anhui, member):
     assert not decision.allowed and not entry.within_rules
     assert entry.override_reason == "经工会委员会研究同意"
     assert "超出" in entry.decision
+    logged = AuditEntry.objects.get(action="welfare.override")
+    assert logged.organization == anhui
+    assert logged.detail["override_reason"] == "经工会委员会研究同意"
+    assert logged.detail["entry"] == entry.pk
+    assert AuditEntry.objects.filter(action="welfare.give").count() == 1
 
 
 def test_an_override_without_a_reason_is_refused(anhui, member):

@@ -3,7 +3,7 @@ finance settings of each union's year."""
 
 from django.contrib import admin
 
-from unionplan.funds.models import FinanceYear, LineMapping
+from unionplan.funds.models import FinanceYear, LineMapping, SpendingOverride
 
 
 @admin.register(LineMapping)
@@ -18,3 +18,10 @@ class FinanceYearAdmin(admin.ModelAdmin):
     list_display = ["organization", "year", "wage_base", "wage_bill", "retained_percent"]
     list_select_related = ["organization"]
     raw_id_fields = ["organization", "updated_by"]
+
+
+@admin.register(SpendingOverride)
+class SpendingOverrideAdmin(admin.ModelAdmin):
+    list_display = ["organization", "year", "line", "amount", "budget", "spent", "approved_by"]
+    list_select_related = ["organization", "approved_by"]
+    readonly_fields = [f.name for f in SpendingOverride._meta.fields]

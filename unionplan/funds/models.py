@@ -106,3 +106,32 @@ class FinanceYear(models.Model):
             carried_over=self.carried_over,
             typed_income={k: Decimal(str(v)) for k, v in (self.typed_income or {}).items()},
         )
+
+
+class SpendingOverride(models.Model):
+    """The chair's approval of spending without or past a line's budget, with its reason."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveIntegerField(_("年度"))
+    line = models.CharField(_("会计科目"), max_length=40)
+    amount = models.DecimalField(_("金额（元）"), max_digits=12, decimal_places=2)
+    budget = models.DecimalField(_("预算（元）"), max_digits=16, decimal_places=2)
+    spent = models.DecimalField(_("已支出（元）"), max_digits=16, decimal_places=2)
+    reason = models.CharField(_("理由"), max_length=500)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("超预算支出批准")
+        verbose_name_plural = _("超预算支出批准")
+        ordering = ["-approved_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="override_has_reason")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.line} {self.amount}"
