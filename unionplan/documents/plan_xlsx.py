@@ -296,7 +296,10 @@ def _fit_height(sheet, row: int, columns, values) -> None:
 
 def _display_width(text: str) -> int:
     """Width in Excel character units: Chinese (wide) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():  # no ASCII character is wide
+        return len(text)
+    width = unicodedata.east_asian_width
+    return len(text) + sum(1 for ch in text if width(ch) in "WF")
 
 
 def _print_setup(sheet) -> None:
