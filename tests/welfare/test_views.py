@@ -107,3 +107,8 @@ def test_the_member_year(anhui_chair_client, anhui, member):
 def test_the_rules_page_lists_the_packs(anhui_chair_client):
     text = anhui_chair_client.get(reverse("welfare:rules")).text
     assert "皖工发〔2025〕18号" in text and "黑龙江" in text and "待核对" in text
+
+
+def test_the_member_page_links_to_the_members_welfare(anhui_chair_client, member):
+    text = anhui_chair_client.get(reverse("members:edit", args=[member.pk])).text
+    assert reverse("welfare:member", args=[member.pk]) in text
