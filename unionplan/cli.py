@@ -8,6 +8,9 @@ that is not ours is passed to Django unchanged (``unionplan migrate``, ``unionpl
 import os
 import sys
 
+import django
+from django.core.management import execute_from_command_line, get_commands, load_command_class
+
 from unionplan import startup
 
 EXIT_BAD_INPUT = 2
@@ -15,15 +18,11 @@ EXIT_BAD_INPUT = 2
 
 def _our_commands() -> dict[str, str]:
     """{'plan_export': 'unionplan.plans', …}: commands that live in our own apps."""
-    from django.core.management import get_commands
-
     return {name: app for name, app in get_commands().items() if app.startswith("unionplan")}
 
 
 def _resolve(argv: list[str], ours: dict[str, str]) -> list[str] | None:
     """Turn ``plan export 3 …`` into ``plan_export 3 …``; None if the command is unknown."""
-    from django.core.management import get_commands
-
     if len(argv) >= 2 and f"{argv[0]}_{argv[1]}" in ours:
         return [f"{argv[0]}_{argv[1]}", *argv[2:]]
     if argv[0] in get_commands():
@@ -32,8 +31,6 @@ def _resolve(argv: list[str], ours: dict[str, str]) -> list[str] | None:
 
 
 def _help(ours: dict[str, str]) -> str:
-    from django.core.management import load_command_class
-
     lines = ["用法：unionplan 命令 [参数…]    （每个命令都可加 --help）", "", "unionplan 命令："]
     for name in sorted(ours):
         command = load_command_class(ours[name], name)
@@ -46,8 +43,6 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionplan.settings")
     startup.prepare()
-    import django
-
     django.setup()
     ours = _our_commands()
     if not argv or argv[0] in {"-h", "--help", "help"}:
@@ -60,8 +55,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    from django.core.management import execute_from_command_line
-
     execute_from_command_line(["unionplan", *resolved])
     return 0
 

@@ -97,3 +97,12 @@ def test_the_bell_counts_unread_notifications(client, tree, school_plan):
     assert client.post(reverse("review:bell")).status_code == 405
     # the page loads the bell after it is drawn: no query of its own in every page
     assert reverse("review:bell") in client.get(reverse("home")).content.decode()
+
+
+def test_the_panel_in_english(client, tree, school_plan, settings):
+    services.submit(school_plan, tree.school_chair)
+    client.force_login(tree.district_chair)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = page(client, school_plan)
+    assert "Submission and review" in text and "Submitted" in text and "version 2" in text
+    assert "提交与审批" not in text and "尚未提交" not in text

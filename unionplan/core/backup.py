@@ -166,6 +166,7 @@ def _unpack(archive: Path, folder: Path) -> dict:
 
 def _has_data() -> bool:
     """Whether this folder's database already holds anything a person made."""
+    # Imported in this check only: core stands below the apps (pyproject.toml, app-layers).
     from django.contrib.auth import get_user_model
 
     # Imported here: core stands below every app; only this check asks the organizations

@@ -34,6 +34,7 @@ class GunicornServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        # Imported when gunicorn asks, in each worker: loading it sets Django up there.
         from unionplan.wsgi import application
 
         return application

@@ -32,6 +32,7 @@ _REGISTER = threading.Lock()
 @cache
 def cjk_font() -> FontProperties:
     """Noto Sans CJK SC from its package, registered once with matplotlib's font list."""
+    # A large font package: loaded once, when the first chart is drawn.
     import noto_cjk_sans_otc
 
     with _REGISTER:

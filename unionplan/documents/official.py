@@ -122,7 +122,6 @@ def register_font_fallbacks(document: DocumentObject, specs=ALL_FONTS) -> None:
                 '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
             )
         )
-    from lxml import etree
 
     part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 

@@ -161,6 +161,8 @@ def _items() -> list[ItemData]:
 
 
 def main(argv: list[str]) -> None:
+    # The writers (python-docx, openpyxl) load only when run as a script: the benchmarks
+    # import the sample plan alone.
     from unionplan.documents import write_docx, write_ics, write_xlsx
 
     folder = Path(argv[0] if argv else ".")

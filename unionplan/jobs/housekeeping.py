@@ -62,6 +62,7 @@ def purge_stale_uploads(now: dt.datetime | None = None) -> int:
 def _purge_old_results(now: dt.datetime) -> int:
     """Drop week-old files and month-old jobs, with the database queue's rows of them
     (including those a killed worker left "running": the job's row is what counts)."""
+    # The database queue's model: importable only once its app is loaded (the clock runs then).
     from django_tasks_db.models import DBTaskResult
 
     Job.objects.filter(created_at__lt=now - JOB_MAX_AGE).delete()

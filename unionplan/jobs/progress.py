@@ -17,6 +17,8 @@ import threading
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from unionplan.jobs.models import Job
+
 HEARTBEAT_SECONDS = 1.0
 logger = logging.getLogger(__name__)
 
@@ -45,7 +47,6 @@ class Progress:
 
     def write(self) -> None:
         """Copy the current step to the job's row (and beat the heart)."""
-        from unionplan.jobs.models import Job
 
         with self._lock:
             values = {"phase": self.label, "step": self.number, "steps": self.steps}

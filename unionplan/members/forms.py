@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplan.core.dates import DateField
 from unionplan.idcard import IdCardInfo, inspect_id_number, mismatch_problems
+from unionplan.members.editing import MemberInput, input_of
 from unionplan.members.models import GENDERS, STATUSES
 from unionplan.roster import cells
 
@@ -68,7 +69,6 @@ class MemberForm(forms.Form):
 
     @classmethod
     def initial_of(cls, member, reveal: bool) -> dict:
-        from unionplan.members.editing import input_of
 
         data = input_of(member)
         initial = {name: getattr(data, name) for name in cls.base_fields if name != "tags"}
@@ -113,7 +113,6 @@ class MemberForm(forms.Form):
         return data
 
     def as_input(self):
-        from unionplan.members.editing import MemberInput
 
         data = self.cleaned_data
         return MemberInput(

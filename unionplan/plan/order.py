@@ -7,13 +7,13 @@ import datetime as dt
 from unionplan.plan.data import ItemData
 
 
+def month_table_key(month: int, end_month: int | None, date: dt.date | None) -> tuple:
+    """The one rule of the month table's order: by month, a single month before a span
+    starting in it, dated before undated; ties keep the order given (sort stably)."""
+    span = end_month if end_month and end_month != month else 0
+    return (month, span, date is None, date or dt.date.min)
+
+
 def ordered_items(items: list[ItemData]) -> list[ItemData]:
-    """The month table's order (as the plan page): by month, a single month before a span
-    starting in it, dated before undated, then the order given."""
-
-    def key(pair: tuple[int, ItemData]) -> tuple:
-        index, item = pair
-        span = item.end_month if item.end_month and item.end_month != item.month else 0
-        return (item.month, span, item.date is None, item.date or dt.date.min, index)
-
-    return [item for _, item in sorted(enumerate(items), key=key)]
+    """A plan's activities in the month table's order, as the plan page shows them."""
+    return sorted(items, key=lambda item: month_table_key(item.month, item.end_month, item.date))

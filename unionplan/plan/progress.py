@@ -29,11 +29,12 @@ STATUSES = vocab.TARGET_PROGRESS
 
 @dataclass(frozen=True)
 class Progress:
-    """A target's progress: ``current`` against ``goal`` (and ``goal_high`` for a range)."""
+    """A target's progress: ``current`` against ``goal`` (the target's ``value``) and, for a
+    range, up to ``value_high`` (named as the target names it)."""
 
     current: Decimal | None
     goal: Decimal | None
-    goal_high: Decimal | None
+    value_high: Decimal | None
     unit: str
     status: str
     source: str = ""  # "records", "attendance", "manual" or "" when nothing measures it
@@ -60,8 +61,8 @@ class Progress:
         if self.goal is None:
             return f"{current}{self.unit}"
         goal = number(self.goal)
-        if self.goal_high is not None:
-            goal = f"{goal}–{number(self.goal_high)}"
+        if self.value_high is not None:
+            goal = f"{goal}–{number(self.value_high)}"
         return f"{current}/{goal}{self.unit}"
 
     @property
@@ -82,7 +83,7 @@ def year_fraction(year: int, as_of: dt.date) -> float:
 def evaluate(
     comparator: str,
     goal: Decimal | None,
-    goal_high: Decimal | None,
+    value_high: Decimal | None,
     current: Decimal | None,
     *,
     year: int,
@@ -92,14 +93,14 @@ def evaluate(
     source: str = "",
 ) -> Progress:
     """The progress of one target on ``as_of``; see the module docstring for the rules."""
-    status = _status(comparator, goal, goal_high, current, year, as_of, cumulative)
-    return Progress(current, goal, goal_high, unit, status, source)
+    status = _status(comparator, goal, value_high, current, year, as_of, cumulative)
+    return Progress(current, goal, value_high, unit, status, source)
 
 
 def _status(
     comparator: str,
     goal: Decimal | None,
-    goal_high: Decimal | None,
+    value_high: Decimal | None,
     current: Decimal | None,
     year: int,
     as_of: dt.date,
@@ -113,7 +114,7 @@ def _status(
         if current > goal:
             return MISSED if cumulative or over else BEHIND
         return MET if over or not cumulative else ON_TRACK
-    low, high = (goal, goal_high) if comparator == "range" else (goal, None)
+    low, high = (goal, value_high) if comparator == "range" else (goal, None)
     if comparator == "=":
         high = goal
     if high is not None and current > high:

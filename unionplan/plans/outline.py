@@ -9,20 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import F
-
 from unionplan.plan.numbering import section_number
+from unionplan.plan.order import month_table_key
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 
-# The month table's order, the same on SQLite and PostgreSQL (which sort NULLs differently):
-# a month before a span starting in it, dated activities before undated ones.
-ITEM_ORDER = (
-    "month",
-    F("end_month").asc(nulls_first=True),
-    F("date").asc(nulls_last=True),
-    "order",
-    "id",
-)
+# Ties of the month table's order (``unionplan.plan.order.month_table_key``, the one rule
+# of the page and of every file): the order people gave the activities.
+ITEM_ORDER = ("order", "id")
 
 
 @dataclass
@@ -53,7 +46,10 @@ class Outline:
 def build_outline(plan: Plan) -> Outline:
     sections = list(Section.objects.filter(plan=plan).order_by("order", "id"))
     targets = list(Target.objects.filter(plan=plan).order_by("order", "id"))
-    items = list(ScheduleItem.objects.filter(plan=plan).order_by(*ITEM_ORDER))
+    items = sorted(
+        ScheduleItem.objects.filter(plan=plan).order_by(*ITEM_ORDER),
+        key=lambda item: month_table_key(item.month, item.end_month, item.date),
+    )
     by_parent: dict[int | None, list[Section]] = {}
     for section in sections:
         by_parent.setdefault(section.parent_id, []).append(section)

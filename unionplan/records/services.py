@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
+from unionplan.members.models import Member
 from unionplan.orgs.models import Organization
 from unionplan.plan import states
 from unionplan.plans.locking import EditConflict, save_if_unchanged
@@ -61,7 +62,6 @@ def check_attendees(org: Organization, attendee_ids: list[int]) -> None:
     """Every ticked member must belong to ``org`` (or a union under it)."""
     if not attendee_ids:
         return
-    from unionplan.members.models import Member
 
     found = Member.objects.under(org).filter(pk__in=attendee_ids).count()
     if found != len(set(attendee_ids)):

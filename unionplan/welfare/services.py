@@ -153,3 +153,23 @@ def record(
             },
         )  # fmt: skip
     return entry, decision
+
+
+def plan_warnings(plan) -> list:
+    """The plan's welfare items checked against the pack in force on its first day.
+
+    Headcounts come from each item's 参加范围 (``counts_for_items``, a few queries whatever
+    the plan's size); an item whose scope is not fully understood is not checked.
+    """
+    from unionplan.fundrules.planning import PlannedGift, check_plan, welfare_kind
+    from unionplan.members.participants import counts_for_items
+
+    pack = pack_for(plan.organization, dt.date(plan.year, 1, 1))
+    items = [i for i in plan.items.all() if i.budget and i.scope and welfare_kind(i.text)]
+    counts = counts_for_items(plan, items) if items else {}
+    gifts = [
+        PlannedGift(item.text, item.budget, counts[item.pk])
+        for item in items
+        if counts.get(item.pk)
+    ]
+    return check_plan(pack, gifts)

@@ -48,6 +48,7 @@ class Command(UnionplanCommand):
             self._gunicorn(host, port, workers, threads or 4)
 
     def _waitress(self, host: str, port: int, threads: int) -> None:
+        # Only the server asked for is imported (gunicorn does not even import on Windows).
         from waitress import serve
 
         from unionplan.wsgi import application
@@ -58,6 +59,7 @@ class Command(UnionplanCommand):
         serve(application, host=host, port=port, threads=threads, ident="unionplan")
 
     def _gunicorn(self, host: str, port: int, workers: int, threads: int) -> None:
+        # Only the server asked for is imported (gunicorn does not even import on Windows).
         from unionplan.core.gunicorn import GunicornServer
 
         self.stdout.write(

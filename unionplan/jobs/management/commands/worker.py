@@ -45,6 +45,7 @@ class Command(UnionplanCommand):
 
 
 def _work_database(once: bool, interval: float) -> None:
+    # Only the queue in use is imported (django-rq needs Redis's client, the other not).
     from django_tasks_db.management.commands.db_worker import Worker
 
     worker = Worker(
@@ -62,6 +63,7 @@ def _work_database(once: bool, interval: float) -> None:
 
 
 def _work_rq(once: bool) -> None:
+    # Only the queue in use is imported (django-rq needs Redis's client).
     from django_rq.utils import reset_db_connections
     from django_rq.workers import get_worker
     from redis.exceptions import ConnectionError as RedisConnectionError
