@@ -8,6 +8,12 @@ from tests.cli import outside_environment, run_cli
 IMPORT_SETTINGS = "import unionplan.settings as s; print(len(s.SECRET_KEY))"
 
 
+def _python(code: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+
+
 def _fresh_env(folder) -> dict:
     environ = {k: v for k, v in outside_environment().items() if not k.startswith("UNIONPLAN_")}
     return {**environ, "UNIONPLAN_VAR_DIR": str(folder), "DATABASE_URL": ""}
@@ -15,13 +21,7 @@ def _fresh_env(folder) -> dict:
 
 def test_importing_the_settings_creates_no_folder_and_no_key(tmp_path):
     folder = tmp_path / "not-yet"
-    result = subprocess.run(
-        [sys.executable, "-c", IMPORT_SETTINGS],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=_fresh_env(folder),
-    )
+    result = _python(IMPORT_SETTINGS, _fresh_env(folder))
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 40  # a key for this process only
     assert not folder.exists()
@@ -46,25 +46,13 @@ def test_settings_use_the_prepared_key(tmp_path):
     folder = tmp_path / "var"
     env = {**_fresh_env(folder), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
     assert run_cli("check", env=env).returncode == 0
-    result = subprocess.run(
-        [sys.executable, "-c", "import unionplan.settings as s; print(s.SECRET_KEY)"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+    result = _python("import unionplan.settings as s; print(s.SECRET_KEY)", env)
     assert result.stdout.strip() == (folder / "secret_key").read_text()
 
 
 def test_the_wsgi_entry_point_prepares_the_folder(tmp_path):
     folder = tmp_path / "var"
     env = {**_fresh_env(folder), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
-    result = subprocess.run(
-        [sys.executable, "-c", "import unionplan.wsgi"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+    result = _python("import unionplan.wsgi", env)
     assert result.returncode == 0, result.stderr
     assert (folder / "secret_key").is_file()
