@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import OrganizationFactory, PlanFactory
 
@@ -13,6 +14,17 @@ def test_org_page_lists_plans_and_children(chair_client, org):
     assert response.status_code == 200
     assert "2027年工会工作计划" in response.text
     assert "语文组分工会" in response.text
+
+
+def test_org_page_links_the_welfare_register_and_this_years_accounts(chair_client, org):
+    html = chair_client.get(reverse("orgs:detail", args=[org.pk])).text
+    year = timezone.localdate().year
+    for url in (
+        reverse("welfare:register", args=[org.pk]),
+        reverse("funds:accounts", args=[org.pk, year]),
+    ):
+        assert url in html
+        assert chair_client.get(url).status_code == 200
 
 
 def test_org_page_of_another_union_is_404(client, stranger, org):

@@ -217,3 +217,9 @@ def test_copy_onto_an_existing_title_is_refused(chair_client, plan):
     assert response.status_code == 200
     assert "已有标题为" in response.text
     assert Plan.objects.count() == 1
+
+
+def test_plan_page_links_the_budget_drawn_from_it(chair_client, plan):
+    html = detail(chair_client, plan).text
+    assert reverse("funds:plan_budget", args=[plan.pk]) in html
+    assert chair_client.get(reverse("funds:plan_budget", args=[plan.pk])).status_code == 200
