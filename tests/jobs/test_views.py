@@ -48,7 +48,8 @@ def test_a_failed_job_says_why_and_offers_a_retry(chair_client, org, chair):
     job = make_job(org, chair, status=Job.FAILED, message="名册里没有“姓名”列。")
     text = chair_client.get(reverse("jobs:detail", args=[job.pk])).text
     assert "没有完成" in text and "名册里没有“姓名”列。" in text
-    assert reverse("jobs:retry", args=[job.pk]) in text and "hx-trigger" not in text
+    assert reverse("jobs:retry", args=[job.pk]) in text
+    assert "every 1s" not in text  # a finished job's status box stops polling
 
 
 def test_the_page_declares_a_job_lost_when_its_worker_died(chair_client, org, chair):
