@@ -175,3 +175,14 @@ def test_a_member_of_a_union_below_is_reached_from_the_federation(client, org):
     member = MemberFactory(organization=child)
     client.force_login(RoleFactory(organization=org, role="chair").user)
     assert client.get(reverse("members:edit", args=[member.pk])).status_code == 200
+
+
+def test_the_hire_date_typed_on_the_form_is_what_new_hire_scopes_count(chair_client, org):
+    chair_client.post(reverse("members:add", args=[org.pk]), form_data(hired_on="2026-03-01"))
+    member = Member.objects.get()
+    assert (member.hired_on, member.new_hire_date) == (dt.date(2026, 3, 1), dt.date(2026, 3, 1))
+    edit = reverse("members:edit", args=[member.pk])
+    assert 'value="2026-03-01"' in chair_client.get(edit).text
+    chair_client.post(edit, form_data(hired_on=""))
+    member.refresh_from_db()
+    assert (member.hired_on, member.new_hire_date) == (None, dt.date(2001, 9, 1))

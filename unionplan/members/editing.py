@@ -35,6 +35,7 @@ class MemberInput:
     post: str = ""
     status: str = "active"
     joined_at: object = None
+    hired_on: object = None
     note: str = ""
     tags: tuple[str, ...] = ()
 

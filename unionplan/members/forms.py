@@ -47,6 +47,11 @@ class MemberForm(forms.Form):
     post = forms.CharField(label=_("职务/岗位"), max_length=100, required=False)
     status = forms.ChoiceField(label=_("状态"), choices=STATUSES, initial="active")
     joined_at = DateField(label=_("入会时间"), required=False)
+    hired_on = DateField(
+        label=_("入职时间"),
+        required=False,
+        help_text=_("“新入职职工”按入职时间计；未填写时按入会时间。"),
+    )
     tags = forms.CharField(
         label=_("标签"),
         max_length=300,
@@ -125,6 +130,7 @@ class MemberForm(forms.Form):
             post=data["post"].strip(),
             status=data["status"],
             joined_at=data["joined_at"],
+            hired_on=data["hired_on"],
             note=data["note"].strip(),
             tags=data["tags"],
         )
