@@ -3,9 +3,8 @@
 import json
 
 from unionplan.core.management.base import UnionplanCommand
-from unionplan.errors import UserInputError
 from unionplan.funds import books
-from unionplan.plans.models import Plan
+from unionplan.plans.lookup import plan_named
 
 
 class Command(UnionplanCommand):
@@ -16,7 +15,7 @@ class Command(UnionplanCommand):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
 
     def run(self, *args, plan_id: str, json: bool = False, **options):
-        budget = books.plan_budget(_plan(plan_id))
+        budget = books.plan_budget(plan_named(plan_id))
         if json:
             self.stdout.write(_dumps(budget.as_json()))
             return
@@ -30,14 +29,3 @@ class Command(UnionplanCommand):
 
 def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False)
-
-
-def _plan(plan_id: str) -> Plan:
-    try:
-        pk = int(plan_id)
-    except ValueError:
-        raise UserInputError(f"计划编号应为整数，而不是“{plan_id}”。") from None
-    plan = Plan.objects.select_related("organization").filter(pk=pk).first()
-    if plan is None:
-        raise UserInputError(f"编号为{pk}的计划不存在。")
-    return plan

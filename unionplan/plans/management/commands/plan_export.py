@@ -5,7 +5,7 @@ from pathlib import Path
 from unionplan.core.management.base import UnionplanCommand
 from unionplan.errors import UserInputError
 from unionplan.plans import exporting
-from unionplan.plans.models import Plan
+from unionplan.plans.lookup import plan_named
 
 
 class Command(UnionplanCommand):
@@ -22,7 +22,7 @@ class Command(UnionplanCommand):
         fmt = fmt.strip().lower().lstrip(".")
         if fmt not in exporting.FORMATS:
             raise UserInputError(f"不支持的导出格式“{fmt}”，可用：{'、'.join(exporting.FORMATS)}。")
-        plan = _plan(plan_id)
+        plan = plan_named(plan_id)
         path = Path(output)
         if path.is_dir():
             raise UserInputError(f"“{output}”是一个目录，请给出文件名。")
@@ -32,14 +32,3 @@ class Command(UnionplanCommand):
         except OSError as error:
             raise UserInputError(f"无法写入“{output}”：{error.strerror or error}。") from None
         self.stdout.write(f"已导出：{path}（{len(content)}字节）")
-
-
-def _plan(plan_id: str) -> Plan:
-    try:
-        pk = int(plan_id)
-    except ValueError:
-        raise UserInputError(f"计划编号应为整数，而不是“{plan_id}”。") from None
-    plan = Plan.objects.select_related("organization").filter(pk=pk).first()
-    if plan is None:
-        raise UserInputError(f"编号为{pk}的计划不存在。")
-    return plan

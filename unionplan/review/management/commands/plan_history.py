@@ -3,8 +3,8 @@
 import json
 
 from unionplan.core.management.base import UnionplanCommand
+from unionplan.plans.lookup import plan_named
 from unionplan.review import services
-from unionplan.review.management.commands._common import plan_named
 
 
 class Command(UnionplanCommand):

@@ -6,8 +6,9 @@ import datetime as dt
 
 from unionplan.core.management.base import UnionplanCommand
 from unionplan.errors import UserInputError
+from unionplan.plans.lookup import plan_named
 from unionplan.review import services
-from unionplan.review.management.commands._common import plan_named, user_named
+from unionplan.review.management.commands._common import user_named
 
 
 class Command(UnionplanCommand):

@@ -1,8 +1,9 @@
 """``unionplan plan submit PLAN_ID --user USERNAME [--comment TEXT]``: send a plan up for review."""
 
 from unionplan.core.management.base import UnionplanCommand
+from unionplan.plans.lookup import plan_named
 from unionplan.review import services
-from unionplan.review.management.commands._common import plan_named, user_named
+from unionplan.review.management.commands._common import user_named
 
 
 class Command(UnionplanCommand):
