@@ -42,3 +42,31 @@ def assert_one_line_exit_2(result: subprocess.CompletedProcess, words: str = "")
     assert result.stderr.strip().count("\n") == 0, result.stderr
     assert result.stderr.startswith("错误"), result.stderr
     assert words in result.stderr
+
+
+class _KeepConnections:
+    """``run_from_argv`` closes every connection when it ends; in a test that would close the
+    test's own transaction on PostgreSQL (SQLite's in-memory test database ignores it)."""
+
+    def close_all(self) -> None:
+        pass
+
+
+def in_process_runner(app: str, capsys, monkeypatch):
+    """Run ``app``'s commands in this process (so they see the test database) the way the
+    console runs them: ``run(name, *args)`` gives (exit status, stdout, stderr)."""
+    from django.core.management import load_command_class  # after pytest-django set Django up
+
+    monkeypatch.setattr("unionplan.core.management.base.connections", _KeepConnections())
+
+    def run(name: str, *args: str) -> tuple[int, str, str]:
+        command = load_command_class(app, name)
+        try:
+            command.run_from_argv(["unionplan", name, *args])
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
