@@ -32,7 +32,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from growth import check_linear, paired  # noqa: E402
+from page_growth import analyze, measure_page, sql_anchor  # noqa: E402
 
 SIZES = (100, 1000, 5000)
 ITEMS = 12
@@ -113,21 +113,6 @@ def build(unions_count: int):
     return user, federation
 
 
-def count_queries(client, url: str) -> int:
-    """The SQL statements one request runs (counted by a wrapper: the request closes the
-    connection, which empties the query log)."""
-    executed = []
-
-    def count(execute, sql, params, many, context):
-        executed.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    return len(executed)
-
-
 def tally(condition: str) -> str:
     return f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)"
 
@@ -178,17 +163,10 @@ def anchor_for(federation):
     ]  # fmt: skip
     params = [f"{federation.path}%", YEAR]
 
-    def work() -> None:
-        with connection.cursor() as cursor:
-            for sql, arity in statements:
-                cursor.execute(sql, params[:arity])
-                cursor.fetchall()
-
-    return work
+    return sql_anchor([(sql, params[:arity]) for sql, arity in statements])
 
 
 def main() -> int:
-    from django.test import Client
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
@@ -200,25 +178,15 @@ def main() -> int:
         print(f"data: {size} unions, {size * ITEMS} items, {size * ITEMS // 2} records, "
               f"{size * TARGETS} targets; built in {time.perf_counter() - start:.1f} s "
               f"({connection.vendor})")  # fmt: skip
-    with connection.cursor() as cursor:  # fresh bulk data: give the planner its statistics
-        cursor.execute("ANALYZE")
-    steps, counts = [], set()
-    for size, (user, federation) in built.items():
-        client = Client()
-        client.force_login(user)
-        url = f"/dashboard/org/{federation.pk}/?year={YEAR}"
-        queries = count_queries(client, url)
-        counts.add(queries)
-        ms, anchor_ms = paired(lambda client=client, url=url: client.get(url),
-                               anchor_for(federation), RUNS[size])  # fmt: skip
-        print(f"federation dashboard, {size} unions: {ms:.1f} ms median, {queries} queries; "
-              f"anchor (the same figures by hand-written SQL, 8 statements) {anchor_ms:.1f} ms; "
-              f"ratio {ms / anchor_ms:.1f}×")  # fmt: skip
-        steps.append((size, ms))
-    ok = check_linear("federation dashboard", steps)
-    if len(counts) > 1:
-        print(f"FAILED: the query count changes with the size: {sorted(counts)}", file=sys.stderr)
-        ok = False
+    analyze()
+    ok = measure_page(
+        "federation dashboard",
+        built,
+        lambda federation: f"/dashboard/org/{federation.pk}/?year={YEAR}",
+        anchor_for,
+        lambda size: RUNS[size],
+        "the same figures by hand-written SQL, 8 statements",
+    )
     return 0 if ok else 1
 
 

@@ -32,7 +32,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from growth import check_linear, paired  # noqa: E402
+from page_growth import analyze, measure_page, sql_anchor  # noqa: E402
 
 SIZES = tuple(int(s) for s in os.environ.get("BENCH_FUNDS_SIZES", "10,100,1000").split(","))
 ITEMS = 12
@@ -79,19 +79,6 @@ def build(unions_count: int):
     return user, federation
 
 
-def count_queries(client, url: str) -> int:
-    executed = []
-
-    def count(execute, sql, params, many, context):
-        executed.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    return len(executed)
-
-
 def anchor_for(federation):
     """The page's two grouped sums by hand-written SQL over the federation's subtree."""
     from unionplan.orgs.models import Organization
@@ -115,17 +102,10 @@ def anchor_for(federation):
     ]
     params = [f"{federation.path}%", YEAR]
 
-    def work() -> None:
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql, params)
-                cursor.fetchall()
-
-    return work
+    return sql_anchor([(sql, params) for sql in statements])
 
 
 def main() -> int:
-    from django.test import Client
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
@@ -136,26 +116,15 @@ def main() -> int:
         built[size] = build(size)
         print(f"data: {size} unions, {size * ITEMS} items, {size * EXPENSES} expense lines; "
               f"built in {time.perf_counter() - start:.1f} s ({connection.vendor})")  # fmt: skip
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    steps, counts = [], set()
-    for size, (user, federation) in built.items():
-        client = Client()
-        client.force_login(user)
-        url = f"/funds/org/{federation.pk}/{YEAR}/"
-        queries = count_queries(client, url)
-        counts.add(queries)
-        runs = 9 if size < 1000 else 5
-        ms, anchor_ms = paired(lambda client=client, url=url: client.get(url),
-                               anchor_for(federation), runs)  # fmt: skip
-        print(f"accounts page, {size} unions, {size * EXPENSES} expense lines: {ms:.1f} ms "
-              f"median, {queries} queries; anchor (the same sums by hand-written SQL, "
-              f"2 statements) {anchor_ms:.1f} ms; ratio {ms / anchor_ms:.1f}×")  # fmt: skip
-        steps.append((size, ms))
-    ok = check_linear("accounts page", steps)
-    if len(counts) > 1:
-        print(f"FAILED: the query count changes with the size: {sorted(counts)}", file=sys.stderr)
-        ok = False
+    analyze()
+    ok = measure_page(
+        "accounts page",
+        built,
+        lambda federation: f"/funds/org/{federation.pk}/{YEAR}/",
+        anchor_for,
+        lambda size: 9 if size < 1000 else 5,
+        "the same sums by hand-written SQL, 2 statements",
+    )
     return 0 if ok else 1
 
 
