@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -326,8 +326,6 @@ def load_packs(operator_dir: str | Path | None = None) -> list[Pack]:
 
 
 def _replace_until(pack: Pack, until: dt.date) -> Pack:
-    from dataclasses import replace
-
     return replace(pack, in_force_until=until)
 
 
