@@ -21,8 +21,10 @@ from unionplan.audit.models import record as audit
 from unionplan.errors import UserInputError
 from unionplan.fundrules import KINDS, Decision, Given, Pack, check, load_packs, pack_in_force
 from unionplan.fundrules.packs import OPERATOR_DIR_VARIABLE
+from unionplan.fundrules.planning import PlannedGift, check_plan, welfare_kind
 from unionplan.idcard import mask_id_number, normalize_id_number
 from unionplan.members.models import Member
+from unionplan.members.participants import counts_for_items
 from unionplan.orgs.models import Organization
 from unionplan.welfare.models import WelfareEntry
 
@@ -161,9 +163,6 @@ def plan_warnings(plan) -> list:
     Headcounts come from each item's 参加范围 (``counts_for_items``, a few queries whatever
     the plan's size); an item whose scope is not fully understood is not checked.
     """
-    from unionplan.fundrules.planning import PlannedGift, check_plan, welfare_kind
-    from unionplan.members.participants import counts_for_items
-
     pack = pack_for(plan.organization, dt.date(plan.year, 1, 1))
     items = [i for i in plan.items.all() if i.budget and i.scope and welfare_kind(i.text)]
     counts = counts_for_items(plan, items) if items else {}
