@@ -34,3 +34,10 @@ def test_a_per_event_cap_by_festival():
 def test_items_without_people_or_budget_are_skipped():
     assert check_plan(ANHUI, [PlannedGift("春节慰问", D(100000), 0)]) == []
     assert check_plan(ANHUI, [PlannedGift("春节慰问", D(0), 10)]) == []
+
+
+def test_visiting_retired_members_is_not_the_retirement_keepsake():
+    assert welfare_kind("“教师节”庆祝活动，慰问在职和退休教职工") is None
+    assert welfare_kind("重阳节走访慰问70周岁以上退休老教师") is None
+    assert welfare_kind("为光荣退休教职工发放纪念品") == ("retirement", None)
+    assert welfare_kind("退休慰问") == ("retirement", None)

@@ -21,7 +21,9 @@ FESTIVALS = {
 }  # fmt: skip
 KIND_WORDS = (
     ("birthday", ("生日",)), ("hospital", ("住院", "生病", "患病")), ("wedding", ("结婚", "新婚")),
-    ("childbirth", ("生育", "生小孩")), ("retirement", ("退休",)),
+    ("childbirth", ("生育", "生小孩")),
+    # The keepsake on retiring, not a visit to retired members (慰问退休老教师 is not 退休慰问).
+    ("retirement", ("退休慰问", "退休纪念", "光荣退休", "荣休", "退休离岗", "新退休")),
 )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import os
 from decimal import Decimal
 from functools import lru_cache
+from types import SimpleNamespace
 
 from django.db import connection, transaction
 
@@ -21,7 +22,7 @@ from unionplan.audit.models import record as audit
 from unionplan.errors import UserInputError
 from unionplan.fundrules import KINDS, Decision, Given, Pack, check, load_packs, pack_in_force
 from unionplan.fundrules.packs import OPERATOR_DIR_VARIABLE
-from unionplan.fundrules.planning import PlannedGift, check_plan, welfare_kind
+from unionplan.fundrules.planning import PlannedGift, PlanWarning, check_plan, welfare_kind
 from unionplan.idcard import mask_id_number, normalize_id_number
 from unionplan.members.models import Member
 from unionplan.members.participants import counts_for_items
@@ -157,14 +158,44 @@ def record(
     return entry, decision
 
 
-def plan_warnings(plan) -> list:
-    """The plan's welfare items checked against the pack in force on its first day.
+def plan_warnings(plan) -> list[PlanWarning]:
+    """The plan's welfare items checked against the pack in force on its first day."""
+    return plan_check(plan)[1]
 
-    Headcounts come from each item's 参加范围 (``counts_for_items``, a few queries whatever
-    the plan's size); an item whose scope is not fully understood is not checked.
+
+def plan_check(plan, items=None) -> tuple[Pack, list[PlanWarning]]:
+    """(the pack in force on the plan's first day, the warnings of its welfare items).
+
+    ``items`` are the plan's items when the caller has them already (the plan page has
+    read them for its month table); headcounts come from each item's 参加范围
+    (``counts_for_items``, a few queries whatever the plan's size); an item whose scope is
+    not fully understood is not checked. UserInputError when no pack is in force.
     """
     pack = pack_for(plan.organization, dt.date(plan.year, 1, 1))
-    items = [i for i in plan.items.all() if i.budget and i.scope and welfare_kind(i.text)]
+    if items is None:
+        items = plan.items.all()
+    return pack, _checked(pack, plan, list(items))
+
+
+def draft_check(org: Organization, draft) -> tuple[Pack, list[PlanWarning]]:
+    """The same check for the wizard's draft (a ``PlanData``, nothing saved yet).
+
+    The draft's items have no ids, so each stands in with its position for one; the
+    headcounts are those of ``org``'s registry, as they will be once the plan is saved.
+    """
+    pack = pack_for(org, dt.date(draft.year, 1, 1))
+    plan = SimpleNamespace(organization=org, year=draft.year)
+    items = [
+        SimpleNamespace(pk=index, text=i.text, budget=i.budget, scope=i.scope, date=i.date,
+                        month=i.month)
+        for index, i in enumerate(draft.items)
+    ]  # fmt: skip
+    return pack, _checked(pack, plan, items)
+
+
+def _checked(pack: Pack, plan, items: list) -> list[PlanWarning]:
+    """Warnings for the items that give members something, counted by their scopes."""
+    items = [i for i in items if i.budget and i.scope and welfare_kind(i.text)]
     counts = counts_for_items(plan, items) if items else {}
     gifts = [
         PlannedGift(item.text, item.budget, counts[item.pk])
