@@ -85,7 +85,7 @@ if _public.scheme == "https":
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 INSTALLED_APPS = [
-    "unionplan.core.apps.OperatorAdminConfig",  # django.contrib.admin, for operators only
+    "unionplan.ops.apps.OperatorAdminConfig",  # django.contrib.admin, for operators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "django_rq",
     "django_tasks_rq",
     "unionplan.core",
+    "unionplan.ops",
     "unionplan.orgs",
     "unionplan.plans",
     "unionplan.audit",
@@ -115,7 +116,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "unionplan.core.middleware.ForwardedForMiddleware",
+    "unionplan.ops.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -127,7 +128,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "unionplan.core.method_not_allowed.MethodNotAllowedPage",
+    "unionplan.ops.method_not_allowed.MethodNotAllowedPage",
     # Last, as django-axes asks: it turns a lockout into the cool-down page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -199,7 +200,7 @@ AXES_FAILURE_LIMIT = 10
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "unionplan.core.lockout.locked_out"
+AXES_LOCKOUT_CALLABLE = "unionplan.ops.lockout.locked_out"
 AXES_VERBOSE = False  # our own log line says who was locked out (core/lockout.py)
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -224,7 +225,7 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "unionplan.core.staticfiles.HashedStaticStorage"},
+    "staticfiles": {"BACKEND": "unionplan.ops.staticfiles.HashedStaticStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
 # Uploaded files are never served from a public URL: views check the viewer's role first.

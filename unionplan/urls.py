@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from unionplan.core.favicon import favicon
-from unionplan.core.health import healthz
+from unionplan.ops.favicon import favicon
+from unionplan.ops.health import healthz
 from unionplan.plans import home
 
 urlpatterns = [

@@ -1,4 +1,4 @@
-"""Admin for the registry (operators only, see ``core.admin_site``). Lists show masked ID
+"""Admin for the registry (operators only, see ``ops.admin_site``). Lists show masked ID
 numbers and phones: an admin list is a page like any other and may be seen over someone's
 shoulder; the change form shows the full value because correcting it is what the form is
 for, and opening it is logged like an unmasked export of one row."""

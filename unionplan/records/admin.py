@@ -1,4 +1,4 @@
-"""Admin for activity records (operators only, see ``core.admin_site``): records with their
+"""Admin for activity records (operators only, see ``ops.admin_site``): records with their
 expenses and attachments, hand-entered target values and how targets are measured.
 
 Attachments are listed, not edited: a file is added or removed on the record's page, where

@@ -29,9 +29,11 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 
 from unionplan.errors import UserInputError
+from unionplan.orgs.models import Organization
 
 FORMAT = "unionplan-backup"
 VERSION = 1
@@ -166,13 +168,6 @@ def _unpack(archive: Path, folder: Path) -> dict:
 
 def _has_data() -> bool:
     """Whether this folder's database already holds anything a person made."""
-    # Imported in this check only: core stands below the apps (pyproject.toml, app-layers).
-    from django.contrib.auth import get_user_model
-
-    # Imported here: core stands below every app; only this check asks the organizations
-    # table (the ignored import of the app-layers contract, pyproject.toml).
-    from unionplan.orgs.models import Organization
-
     tables = connection.introspection.table_names()
     user_table = get_user_model()._meta.db_table
     if user_table not in tables:

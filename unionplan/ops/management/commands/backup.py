@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from unionplan.core import backup
 from unionplan.core.management.base import UnionplanCommand
+from unionplan.ops import backup
 
 
 class Command(UnionplanCommand):

@@ -90,7 +90,7 @@ def test_the_windows_branch_serves_with_waitress(tmp_path):
     # Windows has no fork(); the same command runs waitress there. Forced here on Linux.
     env = {**os.environ, **migrated_database_env(tmp_path)}
     script = (
-        "import sys; import unionplan.core.management.commands.serve as serve; "
+        "import sys; import unionplan.ops.management.commands.serve as serve; "
         "serve.WINDOWS = True; from unionplan.cli import main; "
         f"sys.exit(main(['serve', '--port', '{PORT + 1}']))"
     )

@@ -60,7 +60,7 @@ class Command(UnionplanCommand):
 
     def _gunicorn(self, host: str, port: int, workers: int, threads: int) -> None:
         # Only the server asked for is imported (gunicorn does not even import on Windows).
-        from unionplan.core.gunicorn import GunicornServer
+        from unionplan.ops.gunicorn import GunicornServer
 
         self.stdout.write(
             f"unionplan 已启动：http://{host}:{port}/  "

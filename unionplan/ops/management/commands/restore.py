@@ -3,8 +3,8 @@
 import os
 from pathlib import Path
 
-from unionplan.core import backup
 from unionplan.core.management.base import UnionplanCommand
+from unionplan.ops import backup
 
 
 class Command(UnionplanCommand):
