@@ -33,3 +33,41 @@ def federation_with(unions: int, *, year: int = 2027):
         spend(item, "prize", 300)
         spend(item, "gift", 100)
     return federation
+
+
+@pytest.fixture
+def tree(db):
+    """A district federation with a school union under it, its chair and the reviewer above."""
+    from types import SimpleNamespace
+
+    from tests.factories import RoleFactory
+
+    district = FederationFactory(name="区总工会")
+    school = OrganizationFactory(name="实验小学工会", parent=district)
+    return SimpleNamespace(
+        district=district,
+        school=school,
+        chair=RoleFactory(organization=school, role="chair").user,
+        committee=RoleFactory(organization=school, role="committee").user,
+        reviewer=RoleFactory(organization=district, role="staff").user,
+    )
+
+
+def approve(plan, chair, reviewer):
+    """Submit ``plan`` and approve it through the review, as the pages do."""
+    from unionplan.review import services
+
+    services.submit(plan, chair)
+    plan.refresh_from_db()
+    return services.review(plan, reviewer, approve=True)
+
+
+@pytest.fixture
+def approved_plan(tree):
+    """The school's 2027 plan with 3,000 on 文体活动 and 2,000 on 会员活动, approved."""
+    plan = PlanFactory(organization=tree.school, year=2027)
+    budgeted(plan, "culture", 3000)
+    budgeted(plan, "festival", 2000, month=9)
+    approve(plan, tree.chair, tree.reviewer)
+    plan.refresh_from_db()
+    return plan

@@ -96,3 +96,65 @@ def test_federation_accounts_page_constant_queries(client, django_assert_num_que
         page = client.get(url)
     assert "含下级工会合计" in page.content.decode()
     assert f"{unions * 1000:,}.00" in page.content.decode()
+
+
+CULTURE_FIELD = "line_1"  # 职工活动支出/文体活动, the second line of the chart
+
+
+def test_budget_page_compares_approved_and_adjusted(client, approved_plan, tree):
+    from unionplan.funds import budgeting
+
+    adjustment = budgeting.propose(
+        tree.school, 2027, tree.chair, {"职工活动支出/文体活动": "4500"}, "新增运动会"
+    )
+    client.force_login(tree.reviewer)
+    page = client.get(reverse("funds:plan_budget", args=[approved_plan.pk])).content.decode()
+    assert "拟调整为" in page and "4,500.00" in page and "1,500.00" in page
+    assert "review-adjustment" in page  # the reviewer above is offered the decision
+    response = client.post(
+        reverse("funds:review_adjustment", args=[adjustment.pk]),
+        {"decision": "approve", "comment": "同意"},
+    )
+    assert response.status_code == 302
+    adjustment.refresh_from_db()
+    assert adjustment.state == "approved" and adjustment.reviewed_by == tree.reviewer
+    page = client.get(reverse("funds:plan_budget", args=[approved_plan.pk])).content.decode()
+    assert "调整后预算" in page and "新增运动会" in page
+
+
+def test_adjust_form_proposes_and_keeps_typed_values_on_error(client, approved_plan, tree):
+    from unionplan.funds.models import BudgetAdjustment
+
+    client.force_login(tree.chair)
+    url = reverse("funds:adjust", args=[tree.school.pk, 2027])
+    page = client.get(url).content.decode()
+    assert "批准预算：3,000.00元" in page
+    response = client.post(url, {CULTURE_FIELD: "-5", "reason": "扩大规模"})
+    assert response.status_code == 400 and not BudgetAdjustment.objects.exists()
+    page = response.content.decode()
+    assert "不能为负数" in page and 'value="-5"' in page and "扩大规模" in page
+    response = client.post(url, {CULTURE_FIELD: "4000", "reason": ""})
+    assert "须写明调整理由" in response.content.decode()
+    response = client.post(url, {CULTURE_FIELD: "4000", "reason": "扩大规模"})
+    assert response.status_code == 302
+    assert BudgetAdjustment.objects.get().changes == {"职工活动支出/文体活动": "4000.00"}
+
+
+def test_adjust_form_saved_unchanged_records_nothing(client, approved_plan, tree):
+    from unionplan.funds.models import BudgetAdjustment, BudgetApproval
+
+    client.force_login(tree.chair)
+    url = reverse("funds:adjust", args=[tree.school.pk, 2027])
+    before = BudgetApproval.objects.get().amounts
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "没有需要调整的科目" in response.content.decode()
+    assert not BudgetAdjustment.objects.exists()
+    assert BudgetApproval.objects.get().amounts == before
+
+
+def test_adjust_form_is_404_before_approval(client, tree):
+    client.force_login(tree.committee)
+    assert client.get(reverse("funds:adjust", args=[tree.school.pk, 2027])).status_code == 404

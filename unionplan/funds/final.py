@@ -1,7 +1,8 @@
 """The 决算 of a union's year: the figures of ``books`` in the groups of the form unions hand in.
 
-The adjusted budget equals the budget until the budget adjustment (调整) exists; income has
-no actual figures in the system yet (income is not booked here), so 决算数 is left for the
+The adjusted budget is the budget with the year's approved adjustments (调整) of the union
+and the unions below it applied (``budgeting.adjustment_differences``); income has no
+actual figures in the system yet (income is not booked here), so 决算数 is left for the
 treasurer to fill in from the books.
 """
 
@@ -13,7 +14,7 @@ from unionplan.accounting.lines import EXPENSE_CHART, SOURCE, STATUS
 from unionplan.calendar.years import check_year
 from unionplan.documents.accounts_xlsx import AccountGroup, AccountLine
 from unionplan.errors import UserInputError
-from unionplan.funds import books
+from unionplan.funds import books, budgeting
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan
 
@@ -41,6 +42,7 @@ def final_accounts(org: Organization, year: object) -> tuple[str, str, list[Acco
     if not plans and not settings:
         raise UserInputError(f"“{org.name}”{year}年没有工作计划，也没有经费设置，无从决算。")
     accounts = books.org_accounts(org, year)
+    changes = budgeting.adjustment_differences(org, year)
     income_group = AccountGroup("一、收入", "收入合计")
     for row in income:
         income_group.lines.append(
@@ -53,17 +55,22 @@ def final_accounts(org: Organization, year: object) -> tuple[str, str, list[Acco
     for name, subs in EXPENSE_CHART:
         rows = by_name.get(name, [])
         budget = sum((r.budget for r in rows), ZERO)
+        after = budget + sum((changes.get(r.key, ZERO) for r in rows), ZERO)
         spent = sum((r.spent for r in rows), ZERO)
-        expense_group.lines.append(AccountLine(name, budget, budget, spent, _note(budget, spent)))
+        expense_group.lines.append(AccountLine(name, budget, after, spent, _note(after, spent)))
         if subs:
             for r in rows:
                 sub = r.key.split("/", 1)[1]
+                line_after = r.budget + changes.get(r.key, ZERO)
                 expense_group.lines.append(
-                    AccountLine(sub, r.budget, r.budget, r.spent, _note(r.budget, r.spent), True)
+                    AccountLine(
+                        sub, r.budget, line_after, r.spent, _note(line_after, r.spent), True
+                    )
                 )
     whole = "（含下级工会汇总）" if org.kind == "federation" else ""
     title = f"{org.name}{year}年度工会经费收支决算表{whole}"
-    note = f"单位：元　科目依据{SOURCE}（{STATUS}）　调整后预算数暂同预算数"
+    adjusted = "调整后预算数含本年度经批准的预算调整" if changes else "本年度未调整预算"
+    note = f"单位：元　科目依据{SOURCE}（{STATUS}）　{adjusted}"
     return title, note, [income_group, expense_group]
 
 

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from unionplan.accounting.budget import clean_figure, clean_percent
-from unionplan.accounting.lines import TYPED_INCOME
+from unionplan.accounting.lines import TYPED_INCOME, expense_lines
+from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
 
 FIGURES = [
@@ -77,3 +78,39 @@ def _read(reader, value):
         return reader(value)
     except UserInputError as error:
         raise ValidationError(error.message) from None
+
+
+class AdjustmentForm(forms.Form):
+    """The year's one adjustment: a field per expense line (blank keeps the approved amount)."""
+
+    reason = forms.CharField(
+        label=_("调整理由"), max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+    def __init__(self, *args, approved: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = expense_lines()
+        for index, line in enumerate(self.lines):
+            amount = (approved or {}).get(line.key)
+            self.fields[f"line_{index}"] = forms.CharField(
+                label=line.label, required=False, max_length=30,
+                initial=f"{amount:.2f}" if amount else "",
+                help_text=_("批准预算：%(amount)s元") % {"amount": f"{amount or 0:,.2f}"},
+            )  # fmt: skip
+        self.order_fields([f"line_{i}" for i in range(len(self.lines))] + ["reason"])
+
+    def amounts(self) -> dict[str, str]:
+        """{line key: what was typed} of a bound form, for ``budgeting.propose``."""
+        return {
+            line.key: self.data.get(self.add_prefix(f"line_{index}"), "")
+            for index, line in enumerate(self.lines)
+        }
+
+
+class AdjustmentReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("审批结果"), choices=[("approve", _("通过")), ("return", _("退回"))]
+    )
+    comment = forms.CharField(label=_("审批意见"), required=False, max_length=2000)
+    meeting_date = DateField(label=_("委员会会议日期"), required=False)

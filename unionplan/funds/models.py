@@ -135,3 +135,92 @@ class SpendingOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} {self.line} {self.amount}"
+
+
+class BudgetApproval(models.Model):
+    """The plan's budget as it stood when the plan was approved: the amounts per line, kept.
+
+    Written when the review approves the plan (``budgeting.record_approval``); the budget in
+    force for the year is this, or its one approved adjustment.
+    """
+
+    plan = models.OneToOneField(
+        "plans.Plan", verbose_name=_("工作计划"), on_delete=models.CASCADE,
+        related_name="budget_approval",
+    )  # fmt: skip
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveIntegerField(_("年度"))
+    amounts = models.JSONField(_("批准的支出预算"), default=dict)  # line key -> "元"
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("批准人"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    approved_on = models.DateField(_("批准日期"))
+
+    class Meta:
+        verbose_name = _("批准的预算")
+        verbose_name_plural = _("批准的预算")
+        ordering = ["organization", "-year"]
+        indexes = [models.Index(fields=["organization", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.year}"
+
+    def line_amounts(self) -> dict[str, Decimal]:
+        return {key: Decimal(str(v)) for key, v in (self.amounts or {}).items()}
+
+
+ADJUSTMENT_STATES = [
+    ("submitted", _("已提交")),
+    ("approved", _("已通过")),
+    ("returned", _("已退回")),
+]
+
+
+class BudgetAdjustment(models.Model):
+    """The one adjustment (调整) of a year's approved budget: changed lines, reason, review."""
+
+    approval = models.ForeignKey(
+        BudgetApproval, verbose_name=_("批准的预算"), on_delete=models.CASCADE,
+        related_name="adjustments",
+    )  # fmt: skip
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveIntegerField(_("年度"))
+    changes = models.JSONField(_("调整的科目"), default=dict)  # line key -> "元"
+    reason = models.CharField(_("调整理由"), max_length=500)
+    state = models.CharField(_("状态"), max_length=20, choices=ADJUSTMENT_STATES)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("提出人"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    proposed_at = models.DateTimeField(_("提出时间"), auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审批人"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    reviewed_on = models.DateField(_("审批日期"), null=True, blank=True)
+    comment = models.TextField(_("审批意见"), blank=True)
+    meeting_date = models.DateField(_("会议日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("预算调整")
+        verbose_name_plural = _("预算调整")
+        ordering = ["organization", "-year", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year"],
+                condition=models.Q(state__in=["submitted", "approved"]),
+                name="one_budget_adjustment_a_year",
+            ),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="adjustment_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.year} {self.get_state_display()}"
+
+    def line_changes(self) -> dict[str, Decimal]:
+        return {key: Decimal(str(v)) for key, v in (self.changes or {}).items()}

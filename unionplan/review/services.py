@@ -25,6 +25,7 @@ from unionplan.plans.convert import plan_to_data
 from unionplan.plans.models import Plan
 from unionplan.review import rules
 from unionplan.review.models import Notification, PlanStep
+from unionplan.review.signals import plan_approved
 
 RACED = "计划刚被他人处理或修改，请刷新页面后再试。"
 
@@ -197,6 +198,8 @@ def review(
             meeting_date=meeting_date if plan_facts.top_level and approve else None,
         )
         _audit(plan, user, "plan.approve" if approve else "plan.return", old, step)
+        if approve:
+            plan_approved.send(sender=Plan, plan=plan, step=step)
         word = "已通过" if approve else f"被退回：{comment}"
         recipients = _union_chairs(plan) | ({submission.user_id} if submission else set())
         _notify(step, recipients - {user.pk}, f"《{plan.title}》{word}"[:300])
