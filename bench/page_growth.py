@@ -1,6 +1,6 @@
 """Shared by the page benchmarks: one page per size, timed against its SQL anchor.
 
-Each page benchmark (dashboard, accounts) builds one federation per size, then
+Each page benchmark (dashboard, review board, accounts) builds one federation per size, then
 asks the same three questions of the page: how many SQL statements does one request run
 (it must not change with the size), how long does it take against the same figures by
 hand-written SQL, measured interleaved in the same run, and does it grow linearly. The

@@ -37,7 +37,7 @@ READ_ONLY = {
     "home", "favicon", "orgs:detail", "plans:detail", "plans:block", "members:plan_participant_counts",
     "plans:export", "agenda:plan_grid", "agenda:plan_year", "agenda:feed_ics",
     "members:participants", "records:item", "records:attachment", "records:plan",
-    "records:ledger", "dashboard:org", "review:bell", "audit:log",
+    "records:ledger", "dashboard:org", "review:bell", "review:board", "audit:log",
 }  # fmt: skip
 PUBLIC = {"agenda:feed_ics"}  # reached by its secret token, not by a login
 SKIPPED_NAMESPACES = {"admin"}  # Django's own admin, tested by Django

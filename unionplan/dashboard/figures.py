@@ -8,38 +8,20 @@ runs per union. Overdue is computed in SQL from the same rule as ``unionplan.pla
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    Exists,
-    F,
-    Func,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
 from unionplan.orgs.models import Organization
-from unionplan.plan import progress as progress_lib
 from unionplan.plan import states
-from unionplan.plan.progress import STATUSES
 from unionplan.plans.models import Plan, ScheduleItem, Target
 from unionplan.records import accounts, measuring
-from unionplan.records.models import ActivityRecord, TargetValue
+from unionplan.records.models import ActivityRecord
+from unionplan.records.target_counts import target_statuses
 
 ATTENDEES = ActivityRecord.attendees.through
-MEASURE_ITEMS = measuring.MEASURE_ITEMS
 ID_WIDTH = 9  # "00000042/": one level of Organization.path
 MAX_CHILD_ROWS = 200
 
@@ -209,89 +191,3 @@ def _children(org: Organization, plans: Q, year: int, today: dt.date) -> list[di
         percent = round(row["done"] * 100 / row["total"]) if row["total"] else None
         found.append({"org": child, **row, "percent": percent})
     return found
-
-
-def _count(queryset, expression=None):
-    """A scalar subquery: COUNT (or SUM of ``expression``) over ``queryset``, 0 when empty."""
-    function, over = ("SUM", expression) if expression is not None else ("COUNT", F("pk"))
-    aggregate = Func(over, function=function, output_field=IntegerField())
-    return Coalesce(
-        Subquery(queryset.order_by().annotate(n=aggregate).values("n")[:1]),
-        Value(0),
-        output_field=IntegerField(),
-    )
-
-
-def target_statuses(targets, today: dt.date) -> dict[str, int]:
-    """{progress status: number of targets} for ``targets``, counted by the database.
-
-    The same rules as ``measuring.progress_for_targets`` (a measure's chosen items, else its
-    plan's items of its category, else every item of the plan; records or people reached; the
-    latest manual value otherwise), but each target's current value is a subquery and the
-    targets are grouped by what decides their status (comparator, goals, year, source,
-    current): Python evaluates one row per distinct group, not one per target, in one query.
-    """
-    chosen = MEASURE_ITEMS.objects.filter(targetmeasure_id=OuterRef(OuterRef("measure__id")))
-    chosen_ids = chosen.values("scheduleitem_id")
-    scopes = {  # which records count, as a condition on a path to ActivityRecord
-        "items": lambda to: Q(**{f"{to}item_id__in": chosen_ids}),
-        "plan": lambda to: Q(**{f"{to}item__plan_id": OuterRef("plan_id")}),
-        "category": lambda to: Q(**{f"{to}item__plan_id": OuterRef("plan_id"),
-                                    f"{to}item__category": OuterRef("measure__category")}),
-    }  # fmt: skip
-    has_items = Exists(MEASURE_ITEMS.objects.filter(targetmeasure_id=OuterRef("measure__id")))
-    latest = (
-        TargetValue.objects.filter(target=OuterRef("pk")).order_by("-date", "-id").values("value")
-    )[:1]
-    cases = {
-        metric: Case(
-            When(has_items, then=_metric(scopes["items"], metric)),
-            When(measure__category="", then=_metric(scopes["plan"], metric)),
-            default=_metric(scopes["category"], metric),
-            output_field=IntegerField(),
-        )
-        for metric in ("records", "attendance")
-    }
-    rows = (
-        targets.annotate(
-            source=Case(
-                When(measure__metric__in=["records", "attendance"], then=F("measure__metric")),
-                default=Value("manual"),
-                output_field=CharField(),
-            ),
-            counted=Case(
-                When(measure__metric="records", then=cases["records"]),
-                When(measure__metric="attendance", then=cases["attendance"]),
-                default=None,
-                output_field=IntegerField(),
-            ),
-            manual=Subquery(latest),
-        )
-        .values("comparator", "value", "value_high", "plan__year", "source", "counted", "manual")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    counted: Counter = Counter()
-    for row in rows:
-        cumulative = row["source"] != "manual"
-        current = Decimal(row["counted"]) if cumulative else row["manual"]
-        status = progress_lib.evaluate(
-            row["comparator"],
-            row["value"],
-            row["value_high"],
-            current,
-            year=row["plan__year"],
-            as_of=today,
-            cumulative=cumulative,
-        ).status
-        counted[status] += row["n"]
-    return {code: counted.get(code, 0) for code, _label in STATUSES}
-
-
-def _metric(scope, metric: str):
-    """Records counted, or people reached (others counted plus members ticked)."""
-    records = ActivityRecord.objects.filter(scope(""))
-    if metric == "records":
-        return _count(records)
-    people = ATTENDEES.objects.filter(scope("activityrecord__"))
-    return _count(records, F("others_count")) + _count(people)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("plans/<int:pk>/review/", views.review, name="review"),
     path("bell/", views.bell, name="bell"),
     path("notifications/", views.inbox, name="inbox"),
+    path("board/<int:pk>/<int:year>/", views.board, name="board"),
 ]

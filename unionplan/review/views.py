@@ -1,16 +1,22 @@
 """The workflow buttons of the plan page: submit, approve, return. Both only take a POST and
-go back to the plan page with the outcome (or the reason of a refusal) as a message."""
+go back to the plan page with the outcome (or the reason of a refusal) as a message. And the
+federation's board: where each union below it stands with its plan for a year."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.errors import UserInputError
+from unionplan.orgs.access import role_in
+from unionplan.orgs.models import Organization
 from unionplan.plans.views import get_plan_or_404
-from unionplan.review import services
+from unionplan.review import board as board_lib
+from unionplan.review import rules, services
 from unionplan.review.forms import ReviewForm, SubmitForm
 from unionplan.review.models import Notification
 
@@ -88,3 +94,62 @@ def inbox(request: HttpRequest) -> HttpResponse:
         return HttpResponseNotAllowed(["GET", "POST"])
     notifications = mine.select_related("step")[:INBOX_SIZE]
     return render(request, "review/inbox.html", {"notifications": notifications})
+
+
+class Refused(Exception):
+    """The person may know the organization but may not open this page: say why (403)."""
+
+
+def federation_for_board(user, pk: int) -> Organization:
+    """The federation ``pk`` if ``user`` is chair or staff of it (or of one above it).
+
+    Someone of a union below it, or a committee member or viewer of it, knows it exists and
+    is told why not (``Refused``); anyone else gets 404, as everywhere.
+    """
+    org = Organization.objects.filter(pk=pk, kind="federation").first()
+    if org is None:
+        raise Http404
+    if role_in(user, org) in rules.REVIEWERS:
+        return org
+    paths = [held.organization_path for held in services.actor(user).roles]
+    if any(org.path.startswith(p) or p.startswith(org.path) for p in paths):
+        raise Refused(_("只有本工会联合会（总工会）的主席或工作人员可以查看审批看板。"))
+    raise Http404
+
+
+def refused(request: HttpRequest, reason: str) -> HttpResponse:
+    return render(request, "review/refused.html", {"reason": reason}, status=403)
+
+
+@login_required
+@require_safe
+def board(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """Every union below the federation with its plan's state, days since submission,
+    targets and spend; ``?state=`` keeps one state (the counts at the top stay whole)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    try:
+        federation = federation_for_board(request.user, pk)
+    except Refused as error:
+        return refused(request, str(error))
+    state = request.GET.get("state", "")
+    if state and state not in board_lib.STATE_CODES:
+        messages.error(request, _("没有“%(s)s”这种计划状态，已显示全部工会。") % {"s": state[:20]})
+        state = ""
+    data = board_lib.board(federation, year)
+    counts = data.counts
+    states = [(code, _(label), counts[code]) for code, label in board_lib.STATES]
+    return render(
+        request,
+        "review/board.html",
+        {
+            "org": federation,
+            "year": year,
+            "board": data,
+            "rows": data.in_state(state),
+            "state": state,
+            "state_label": _(dict(board_lib.STATES)[state]) if state else "",
+            "states": states,
+            "total": len(data.rows),
+        },
+    )
