@@ -23,12 +23,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 class Installation:
-    def __init__(self, folder: Path, vendor: str) -> None:
+    def __init__(self, folder: Path, vendor: str, server_url: str | None = None) -> None:
+        """``server_url``: the PostgreSQL server to make the database on (default: the
+        server of ``DATABASE_URL``)."""
         self.folder = folder
         self.vendor = vendor
         self.workers: list[subprocess.Popen] = []
         if vendor == "postgresql":
-            base = dj_database_url.parse(os.environ["DATABASE_URL"])
+            base = dj_database_url.parse(server_url or os.environ["DATABASE_URL"])
             self.pg = {k: base[k] for k in ("HOST", "PORT", "USER", "PASSWORD")}
             self.pg["NAME"] = f"unionplan_jobs_{uuid.uuid4().hex[:12]}"
             self._admin(f'CREATE DATABASE "{self.pg["NAME"]}"')
