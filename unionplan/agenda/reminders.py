@@ -33,6 +33,7 @@ from django.core.mail import EmailMessage, get_connection
 from unionplan import vocab
 from unionplan.agenda.models import ReminderSent
 from unionplan.calendar.layout import when_with_weekday
+from unionplan.core.people import person_name
 from unionplan.orgs.models import Organization, Role
 from unionplan.plan import states
 from unionplan.plan.money import money
@@ -184,7 +185,7 @@ def subject(round_: Round, digest: Digest) -> str:
 
 def body(round_: Round, digest: Digest) -> str:
     user = digest.user
-    name = f"{user.last_name}{user.first_name}".strip() or user.get_username()
+    name = person_name(user)
     lines = [f"{name}，您好：", ""]
     if digest.assigned:
         lines += [f"{_span(round_)}，以下活动由您负责：", ""]
