@@ -35,6 +35,15 @@ def federation_with(unions: int, *, year: int = 2027):
     return federation
 
 
+def approved_now(plan, user=None):
+    """Keep ``plan``'s budget as approved today, as the review's approval does."""
+    import datetime as dt
+
+    from unionplan.funds.budgeting import record_approval
+
+    return record_approval(plan, user, dt.date.today())
+
+
 @pytest.fixture
 def tree(db):
     """A district federation with a school union under it, its chair and the reviewer above."""

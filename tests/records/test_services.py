@@ -170,3 +170,74 @@ def test_a_cancelled_item_stays_cancelled_when_recorded(org, media):
     services.save_record(item, org, data())
     item.refresh_from_db()
     assert item.status == "cancelled"
+
+
+# --- the budget in force (core.spending, the funds app's guard) ---------------------------
+
+
+@pytest.fixture
+def budget(plan, item, chair):
+    """The plan's budget approved with 1,000 on the item's line (职工活动支出/其他)."""
+    from tests.funds.conftest import approved_now
+
+    item.budget = Decimal("1000")
+    item.save()
+    return approved_now(plan, chair)
+
+
+def _spend(item, org, user, amount, reason="", record=None):
+    expenses = [ExpenseInput("prize", Decimal(amount))]
+    return services.save_record(
+        item, org, data(expenses=expenses, override_reason=reason), user, record
+    )
+
+
+def test_spending_within_the_budget_is_saved(item, org, chair, budget):
+    _spend(item, org, chair, "600")
+    _spend(item, org, chair, "400")
+    assert sum(e.amount for e in ExpenseLine.objects.all()) == Decimal("1000")
+
+
+def test_spending_past_the_budget_is_refused_with_line_budget_and_spent(
+    item, org, chair, budget, media
+):
+    from unionplan.core.spending import OverBudget
+
+    _spend(item, org, chair, "600")
+    with pytest.raises(OverBudget, match=r"职工活动支出—其他”预算1,000\.00元，已支出600\.00元"):
+        _spend(item, org, chair, "500")
+    assert ActivityRecord.objects.count() == 1 and ExpenseLine.objects.count() == 1
+
+
+def test_an_override_without_reason_or_by_a_committee_member_is_refused(item, org, budget):
+    from tests.factories import RoleFactory
+    from unionplan.funds.models import SpendingOverride
+
+    committee = RoleFactory(organization=org, role="committee").user
+    with pytest.raises(UserInputError, match="须由工会主席说明理由"):
+        _spend(item, org, committee, "1500", reason="急需")
+    chair = RoleFactory(organization=org, role="chair").user
+    with pytest.raises(UserInputError, match="须填写理由"):
+        _spend(item, org, chair, "1500", reason="   ")
+    assert not ExpenseLine.objects.exists() and not SpendingOverride.objects.exists()
+
+
+def test_the_chairs_override_is_saved_kept_and_audited(item, org, chair, budget):
+    from unionplan.audit.models import AuditEntry
+    from unionplan.funds.models import SpendingOverride
+
+    record = _spend(item, org, chair, "1500", reason="参赛人数翻倍")
+    override = SpendingOverride.objects.get()
+    assert (override.line, override.amount, override.budget) == (
+        "职工活动支出/其他", Decimal("1500"), Decimal("1000"),
+    )  # fmt: skip
+    assert override.reason == "参赛人数翻倍" and override.approved_by == chair
+    entry = AuditEntry.objects.get(action="funds.override")
+    assert entry.organization == org and "超预算支出1,500.00元" in entry.object_description
+    _spend(item, org, chair, "1500", record=record)  # saved unchanged: nothing asked again
+    assert SpendingOverride.objects.count() == 1 and ExpenseLine.objects.count() == 1
+
+
+def test_nothing_is_checked_before_the_plan_is_approved(item, org, chair):
+    _spend(item, org, chair, "5000")
+    assert ExpenseLine.objects.get().amount == Decimal("5000")

@@ -228,3 +228,23 @@ def test_another_organizations_plan_pages_answer_404(client, stranger, plan):
     assert (
         client.get(reverse("records:target", args=[TargetFactory(plan=plan).pk])).status_code == 404
     )
+
+
+def test_spending_past_the_budget_is_refused_on_the_form_then_overridden(chair_client, item, chair):
+    from tests.funds.conftest import approved_now
+    from unionplan.funds.models import SpendingOverride
+
+    item.budget = Decimal("300")
+    item.save()
+    approved_now(item.plan, chair)
+    url = reverse("records:create", args=[item.pk])
+    response = chair_client.post(url, post_data())
+    assert response.status_code == 400 and not ActivityRecord.objects.exists()
+    page = response.content.decode()
+    assert "预算300.00元，已支出0.00元，本次320.50元将超出预算20.50元" in page
+    assert 'value="320.50"' in page and 'value="文具店"' in page and "学校礼堂" in page
+    assert 'name="override_reason"' in page
+    response = chair_client.post(url, post_data(override_reason="奖品价格上涨"))
+    assert response.status_code == 302
+    assert ActivityRecord.objects.get().expenses.get().amount == Decimal("320.50")
+    assert SpendingOverride.objects.get().reason == "奖品价格上涨"

@@ -100,3 +100,42 @@ def test_the_check_reads_one_query_of_the_member_history(anhui, member, django_a
     services.record(anhui, member, "festival", D(100), dt.date(2025, 1, 1))
     with django_assert_num_queries(1):
         services.decide(anhui, member, "festival", D(100), DAY)
+
+
+# --- the budget in force (core.spending, the funds app's guard) ---------------------------
+
+
+@pytest.fixture
+def gift_budget(anhui, db):
+    """The union's 2025 plan approved with 1,000 for a festival gift (职工活动支出/会员活动)."""
+    from tests.factories import PlanFactory, RoleFactory, ScheduleItemFactory
+    from tests.funds.conftest import approved_now
+
+    chair = RoleFactory(organization=anhui, role="chair").user
+    plan = PlanFactory(organization=anhui, year=2025)
+    ScheduleItemFactory(plan=plan, month=9, category="festival", budget=D(1000))
+    approved_now(plan, chair)
+    return chair
+
+
+def test_a_gift_within_the_budget_is_recorded(anhui, member, gift_budget):
+    services.record(anhui, member, "festival", D(600), DAY, user=gift_budget)
+    assert WelfareEntry.objects.count() == 1
+
+
+def test_a_gift_past_the_budget_is_refused_then_overridden_by_the_chair(anhui, member, gift_budget):
+    from unionplan.funds.models import SpendingOverride
+
+    other = MemberFactory(organization=anhui, name="李老师")
+    services.record(anhui, member, "festival", D(600), DAY, user=gift_budget)
+    with pytest.raises(UserInputError, match=r"会员活动”预算1,000\.00元，已支出600\.00元"):
+        services.record(anhui, other, "festival", D(500), DAY, user=gift_budget)
+    with pytest.raises(UserInputError, match="须填写理由"):
+        services.record(anhui, other, "festival", D(500), DAY, user=gift_budget, budget_reason=" ")
+    assert WelfareEntry.objects.count() == 1 and not SpendingOverride.objects.exists()
+    services.record(
+        anhui, other, "festival", D(500), DAY, user=gift_budget, budget_reason="慰问人数增加"
+    )
+    assert WelfareEntry.objects.count() == 2
+    assert SpendingOverride.objects.get().reason == "慰问人数增加"
+    assert AuditEntry.objects.filter(action="funds.override").count() == 1

@@ -7,8 +7,12 @@ class FundsConfig(AppConfig):
     verbose_name = _("工会经费")
 
     def ready(self) -> None:
-        """Listen to the review below: an approved plan approves its budget."""
+        """Listen to the apps below: an approved plan approves its budget, and every expense
+        saved anywhere is checked against the budget in force."""
+        from unionplan.core.spending import register_guard
         from unionplan.funds.budgeting import on_plan_approved
+        from unionplan.funds.spending import guard
         from unionplan.review.signals import plan_approved
 
         plan_approved.connect(on_plan_approved, dispatch_uid="funds.budget_approval")
+        register_guard(guard)

@@ -1,8 +1,13 @@
-"""Checking an expense against its line's budget before it is recorded.
+"""Checking spending against its line's budget before it is recorded.
 
-The records' forms call ``authorize`` with the expense about to be saved: within budget it
-passes; without or past the budget it is refused (UserInputError with line, budget, spent)
-unless the union's chair gives a reason, which is logged as a SpendingOverride.
+Whatever stores an expense (activity records, the welfare register, reimbursements) calls
+``core.spending.check`` inside its transaction; the funds app's ``guard`` answers there.
+The budget is the one in force (approved with the plan, or its approved adjustment): before
+the plan is approved there is none to hold spending to, and nothing is checked. Within the
+budget a save passes; on a line without budget or past it, it is refused (UserInputError
+with line, budget and spent) unless the union's chair gives a reason, which is kept as a
+SpendingOverride and written to the audit log. An edit is checked only on the lines it
+raises, so saving a record unchanged never asks again.
 """
 
 from __future__ import annotations
@@ -10,28 +15,90 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db import transaction
-
+from unionplan.accounting.lines import expense_line
 from unionplan.accounting.spending import SpendingCheck, check_spending
-from unionplan.funds import books
+from unionplan.audit.models import record as audit
+from unionplan.core.spending import Expense, OverBudget, Spending
+from unionplan.errors import UserInputError
+from unionplan.funds import books, budgeting, ledger
 from unionplan.funds.models import SpendingOverride
 from unionplan.orgs.access import role_in
 from unionplan.orgs.models import Organization
+from unionplan.plan.money import money
+
+ZERO = Decimal("0.00")
+
+
+def guard(spending: Spending) -> None:
+    """Refuse ``spending`` past the budget in force unless the chair overrides with a reason."""
+    force = budgeting.in_force(spending.organization, spending.year)
+    if force is None or not spending.expenses:
+        return
+    lines = books.line_map()
+    new, old = _by_line(spending.expenses, lines), _by_line(spending.replaced, lines)
+    raised = [key for key, amount in new.items() if amount > old.get(key, ZERO)]
+    if not raised:
+        return
+    spent = ledger.spent_by_line(spending.organization, spending.year, lines)
+    is_chair = role_in(spending.user, spending.organization) == "chair"
+    overridden = []
+    for key in raised:
+        check = SpendingCheck(
+            expense_line(key), force.amounts.get(key, ZERO),
+            spent.get(key, ZERO) - old.get(key, ZERO), new[key],
+        )  # fmt: skip
+        try:
+            if check_spending(
+                check, is_chair=is_chair, reason=spending.reason, date=spending.date,
+                year=spending.year,
+            ):  # fmt: skip
+                overridden.append(check)
+        except UserInputError as error:
+            if check.allowed or (spending.date and spending.date.year != spending.year):
+                raise  # bad input, not a question of budget
+            raise OverBudget(error.message) from None
+    for check in overridden:
+        _log(spending, check)
+
+
+def _by_line(expenses: list[Expense], lines) -> dict[str, Decimal]:
+    sums: dict[str, Decimal] = {}
+    for e in expenses:
+        key = e.line or lines.for_expense(e.expense_category, e.activity_category).key
+        sums[key] = sums.get(key, ZERO) + Decimal(e.amount)
+    return sums
+
+
+def _log(spending: Spending, check: SpendingCheck) -> SpendingOverride:
+    """Keep the chair's override and say so in the audit log (inside the caller's transaction)."""
+    override = SpendingOverride.objects.create(
+        organization=spending.organization, year=spending.year, line=check.line.key,
+        amount=check.amount, budget=check.budget, spent=check.spent,
+        reason=spending.reason.strip(), approved_by=spending.user,
+    )  # fmt: skip
+    audit(
+        spending.organization, spending.user, "funds.override",
+        f"{check.line.label} 超预算支出{money(check.amount)}元 {spending.description}".strip(),
+        {
+            "override": override.pk, "year": spending.year, "line": check.line.key,
+            "amount": str(check.amount), "budget": str(check.budget), "spent": str(check.spent),
+            "reason": override.reason, "what": spending.description,
+        },
+    )  # fmt: skip
+    return override
 
 
 def authorize(
     org: Organization, year: int, *, activity_category: str, expense_category: str,
     amount: Decimal, date: dt.date | None, user, reason: str = "",
 ) -> SpendingOverride | None:  # fmt: skip
-    """None when the expense is within budget; the logged override when the chair approved it."""
-    line = books.line_map().for_expense(expense_category, activity_category)
-    row = next(r for r in books.org_accounts(org, year).by_line if r.key == line.key)
-    check = SpendingCheck(line, row.budget, row.spent, Decimal(amount))
-    is_chair = role_in(user, org) == "chair"
-    if not check_spending(check, is_chair=is_chair, reason=reason, date=date, year=year):
-        return None
-    with transaction.atomic():
-        return SpendingOverride.objects.create(
-            organization=org, year=year, line=line.key, amount=check.amount, budget=check.budget,
-            spent=check.spent, reason=reason.strip(), approved_by=user,
-        )  # fmt: skip
+    """One expense through the guard: None when within budget (or no budget in force yet),
+    the logged override when the chair approved it; UserInputError when refused."""
+    before = SpendingOverride.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    guard(
+        Spending(
+            org, year, date, [Expense(activity_category, expense_category, Decimal(amount))],
+            user=user, reason=reason,
+        )
+    )  # fmt: skip
+    return SpendingOverride.objects.filter(id__gt=before).order_by("id").first()

@@ -53,6 +53,12 @@ class RecordForm(forms.Form):
     )
     summary = forms.CharField(label=_("活动小结"), widget=forms.Textarea, required=False)
     files = MultipleFileField(label=_("照片和文件"))
+    override_reason = forms.CharField(
+        label=_("超预算支出理由"),
+        max_length=500,
+        required=False,
+        help_text=_("支出没有预算或超出预算时，由工会主席填写理由后批准；理由记入审计日志。"),
+    )
     # The version of the record the form was opened on (optimistic locking).
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -70,6 +76,7 @@ class RecordForm(forms.Form):
             attendee_ids=data["attendees"],
             expenses=expenses,
             files=data["files"],
+            override_reason=data.get("override_reason", ""),
         )
 
 

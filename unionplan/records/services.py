@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from unionplan.core import spending
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
 from unionplan.members.models import Member
@@ -45,6 +46,8 @@ class RecordInput:
     attendee_ids: list[int] = field(default_factory=list)
     expenses: list[ExpenseInput] = field(default_factory=list)
     files: list[UploadedFile] = field(default_factory=list)
+    # The chair's reason for spending without or past the budget (core.spending).
+    override_reason: str = ""
 
 
 def check_item_belongs(item: ScheduleItem, org: Organization) -> None:
@@ -118,6 +121,7 @@ def save_record(
     stored: list[Attachment] = []
     try:
         with transaction.atomic():
+            check_budget(item, data, user, record)
             record = _write(item, data, user, record, seen_version)
             for upload, kind in zip(data.files, kinds, strict=True):
                 stored.append(attach(record, upload, kind, user))
@@ -127,6 +131,25 @@ def save_record(
             attachment.file.storage.delete(attachment.file.name)
         raise
     return record
+
+
+def check_budget(
+    item: ScheduleItem, data: RecordInput, user, record: ActivityRecord | None
+) -> None:
+    """The expenses against the budget in force; an edit replaces the record's old lines."""
+    replaced = list(record.expenses.all()) if record is not None else []
+    spending.check(
+        spending.Spending(
+            organization=item.plan.organization,
+            year=item.plan.year,
+            date=data.date,
+            expenses=[spending.Expense(item.category, e.category, e.amount) for e in data.expenses],
+            replaced=[spending.Expense(item.category, e.category, e.amount) for e in replaced],
+            user=user,
+            reason=data.override_reason,
+            description=f"活动“{item.text}”{data.date:%Y-%m-%d}",
+        )
+    )
 
 
 RECORD_FIELDS = ["date", "place", "others_count", "summary", "updated_at"]

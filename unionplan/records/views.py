@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from unionplan.core import spending
 from unionplan.core.downloads import disposition, download
 from unionplan.documents.ledger_xlsx import BudgetRow, write_ledger
 from unionplan.errors import UserInputError
@@ -106,6 +107,7 @@ def edit(request, pk: int):
 def _record_form(request, item: ScheduleItem, record: ActivityRecord | None):
     org = item.plan.organization
     extra: dict = {}
+    over_budget = False
     if request.method == "POST":
         form = RecordForm(request.POST, request.FILES)
         formset = ExpenseFormSet(request.POST, prefix="expenses")
@@ -117,6 +119,9 @@ def _record_form(request, item: ScheduleItem, record: ActivityRecord | None):
                 saved = services.save_record(
                     item, org, form.as_input(expenses_of(formset)), request.user, record, seen
                 )
+            except spending.OverBudget as error:
+                form.add_error(None, error.message)
+                over_budget = True
             except UserInputError as error:
                 form.add_error(None, error.message)
             except EditConflict as conflict:
@@ -142,6 +147,7 @@ def _record_form(request, item: ScheduleItem, record: ActivityRecord | None):
             "ticked": {str(pk) for pk in ticked},
             "accept": uploads.ACCEPT,
             "max_mb": uploads.MAX_BYTES // 1024 // 1024,
+            "over_budget": over_budget,
             **extra,
         },
         status=409 if extra else 400 if form.is_bound else 200,

@@ -17,8 +17,10 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from django.db import connection, transaction
+from django.db.models import Sum
 
 from unionplan.audit.models import record as audit
+from unionplan.core import spending
 from unionplan.errors import UserInputError
 from unionplan.fundrules import KINDS, Decision, Given, Pack, check, load_packs, pack_in_force
 from unionplan.fundrules.packs import OPERATOR_DIR_VARIABLE
@@ -121,7 +123,7 @@ def record(
     org: Organization, member: Member, kind: str, amount: Decimal, day: dt.date, *,
     illness: str = "", form: str = "", occasion: str = "", reason: str = "",
     schedule_item=None, approved_by: str = "", received_by: str = "", signed: bool = False,
-    override_reason: str | None = None, user=None,
+    override_reason: str | None = None, user=None, budget_reason: str = "",
 ) -> tuple[WelfareEntry, Decision]:  # fmt: skip
     """Record one gift; Refused if over the rules without an override reason.
 
@@ -137,6 +139,7 @@ def record(
         )
         if not decision.allowed and override_reason is None:
             raise Refused(decision)
+        spending.check(budget_spending(org, day, amount, schedule_item, user, budget_reason))
         entry = WelfareEntry.objects.create(
             organization=org, member=member, kind=kind, date=day, amount=amount,
             form=form[:30], occasion=occasion[:20], illness=illness[:100], reason=reason[:300],
@@ -156,6 +159,30 @@ def record(
             },
         )  # fmt: skip
     return entry, decision
+
+
+def budget_spending(
+    org: Organization, day: dt.date, amount: Decimal, schedule_item, user, reason: str
+) -> spending.Spending:
+    """A gift as the budget sees it: 慰问金/慰问品 on its activity (or on welfare)."""
+    category = schedule_item.category if schedule_item is not None else "welfare"
+    return spending.Spending(
+        org, day.year, day, [spending.Expense(category, "gift", Decimal(amount))],
+        user=user, reason=reason or "", description=f"福利慰问 {day.isoformat()}",
+    )  # fmt: skip
+
+
+def spent_for_budget(org: Organization, year: int) -> list[spending.Expense]:
+    """The register's spending of ``org`` in ``year`` for the budget check (one query)."""
+    rows = (
+        WelfareEntry.objects.filter(
+            organization=org, date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31)
+        )
+        .values_list("schedule_item__category")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return [spending.Expense(category or "welfare", "gift", total) for category, total in rows]
 
 
 def plan_warnings(plan) -> list[PlanWarning]:

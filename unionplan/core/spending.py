@@ -1,0 +1,77 @@
+"""The gate every expense passes before it is stored, whichever app stores it.
+
+Activity records, the welfare register and reimbursements all spend the union's money, but
+the budget it is checked against belongs to the funds app, which stands above records and
+beside welfare: neither may import it. So the saving code describes what it is about to
+spend (``Spending``) and calls ``check`` inside its transaction; the funds app registers
+the guard that refuses spending without or past the budget (``register_guard``). Spending
+stored where the funds app cannot look (the welfare register) is reported to it by the app
+that stores it (``register_source``). With no guard registered every expense passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from unionplan.errors import UserInputError
+
+
+@dataclass(frozen=True)
+class Expense:
+    """One amount about to be spent, with the categories (or the line) that decide its line."""
+
+    activity_category: str  # vocab.CATEGORIES code of the activity it is spent on
+    expense_category: str  # records.EXPENSE_CATEGORIES code
+    amount: Decimal
+    line: str = ""  # an account line key named outright (a reimbursement's item), if any
+
+
+@dataclass
+class Spending:
+    """What one save spends: the new expenses and those of the same thing they replace."""
+
+    organization: Any  # unionplan.orgs.models.Organization
+    year: int
+    date: dt.date | None
+    expenses: list[Expense]
+    replaced: list[Expense] = field(default_factory=list)  # an edited record's old lines
+    user: Any = None
+    reason: str = ""  # the chair's reason for spending without or past the budget
+    description: str = ""  # what is spent on, for the audit log
+
+
+class OverBudget(UserInputError):
+    """Spending refused for want of budget; the chair may still approve it with a reason."""
+
+
+Guard = Callable[[Spending], None]
+Source = Callable[[Any, int], Iterable[Expense]]
+
+_guards: list[Guard] = []
+_sources: dict[str, Source] = {}
+
+
+def register_guard(guard: Guard) -> None:
+    """Add a check that raises UserInputError to refuse (once, however often called)."""
+    if guard not in _guards:
+        _guards.append(guard)
+
+
+def register_source(name: str, source: Source) -> None:
+    """Add where some stored spending is read from: ``source(organization, year)``."""
+    _sources[name] = source
+
+
+def check(spending: Spending) -> None:
+    """Run every guard; a refusal propagates (UserInputError) and the caller stores nothing."""
+    for guard in _guards:
+        guard(spending)
+
+
+def stored_elsewhere(organization, year: int) -> list[Expense]:
+    """The spending of ``organization`` in ``year`` that the registered sources report."""
+    return [expense for source in _sources.values() for expense in source(organization, year)]

@@ -1,0 +1,46 @@
+"""What one union has spent in a year by account line, from everywhere spending is stored.
+
+Activity records' expense lines are read here; the welfare
+register reports its own (``core.spending.register_source``). Unlike ``books``, which sums
+a whole subtree for the accounts page, this is one union's own spending: what its budget
+is checked against.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from unionplan.accounting.mapping import LineMap
+from unionplan.core.spending import Expense, stored_elsewhere
+from unionplan.orgs.models import Organization
+from unionplan.records.models import ExpenseLine
+
+ZERO = Decimal("0.00")
+
+
+def expenses_of(org: Organization, year: int) -> list[Expense]:
+    """Every stored expense of ``org`` in ``year``, grouped by category (a query per store)."""
+    rows = (
+        ExpenseLine.objects.filter(
+            record__item__plan__organization=org, record__item__plan__year=year
+        )
+        .values_list("record__item__category", "category")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    found = [Expense(activity, expense, total) for activity, expense, total in rows]
+    return found + stored_elsewhere(org, year)
+
+
+def spent_by_line(org: Organization, year: int, lines: LineMap) -> dict[str, Decimal]:
+    """{line key: spent} of ``org``'s own spending in ``year``."""
+    spent: dict[str, Decimal] = {}
+    for expense in expenses_of(org, year):
+        key = (
+            expense.line
+            or lines.for_expense(expense.expense_category, expense.activity_category).key
+        )
+        spent[key] = spent.get(key, ZERO) + Decimal(expense.amount)
+    return spent
