@@ -83,6 +83,22 @@ MEMBER_STATUSES = [
     ("retired", gettext_noop("退休")),  # 离休 and 离退休 are counted here too
     ("left", gettext_noop("离职")),
 ]
+# 会籍: a member's standing in the union itself, beside the working status above (a retired
+# teacher is 退休 and, keeping the union card, 保留). The fund rules read it (only members in
+# good standing receive collective welfare); a 转出 member is taken over by the union that
+# registers the same ID number next (一次入会、动态接转).
+MEMBERSHIP_STANDINGS = [
+    ("normal", gettext_noop("正常")),
+    ("retained", gettext_noop("保留")),  # kept on retiring (保留会籍)
+    ("transferred_out", gettext_noop("转出")),
+    ("withdrawn", gettext_noop("退会")),
+]
+# Seconded (借调) or agency (派遣) staff receive collective welfare in one place only.
+SECONDMENTS = [
+    ("", gettext_noop("否")),
+    ("here", gettext_noop("借调/派遣人员，集体福利在本工会发放")),
+    ("elsewhere", gettext_noop("借调/派遣人员，集体福利由他处发放")),
+]
 GENDERS = [("male", gettext_noop("男")), ("female", gettext_noop("女"))]
 
 # Kinds of activity found in real plans (see shared/corpus/seed.txt).

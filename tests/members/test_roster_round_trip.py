@@ -27,6 +27,7 @@ from unionplan.roster import synthetic as people
 TODAY = dt.date(2026, 11, 24)
 SCALARS = ["name", "gender", "birth_date", "id_number", "phone", "department", "post"]
 SCALARS += ["status", "joined_at", "hired_on", "note"]
+SCALARS += ["standing", "standing_since", "dues_paid_through", "in_fund_base", "secondment"]
 
 
 def snapshot(org: Organization) -> dict[str, tuple]:
@@ -103,9 +104,20 @@ def test_a_generated_roster_comes_back_field_by_field(client):
         joined_at=dt.date(1990, 7, 1),
         hired_on=dt.date(1989, 9, 1),
     )
+    # 会籍 and what the fund rules ask of it, in each of their shapes
+    MemberFactory(
+        organization=org, status="retired", standing="retained",
+        standing_since=dt.date(2024, 7, 1), in_fund_base=False,
+    )  # fmt: skip
+    MemberFactory(
+        organization=org, dues_paid_through=dt.date(2026, 12, 1), in_fund_base=True,
+        secondment="elsewhere",
+    )  # fmt: skip
+    MemberFactory(organization=org, standing="transferred_out", secondment="here")
+    MemberFactory(organization=org, standing="withdrawn", standing_since=dt.date(2025, 3, 31))
     tag_member(odd, "劳模", "困难职工")
     ChildFactory(member=odd, name="欧阳小明", birth_date=dt.date(2015, 6, 1))
-    assert Member.objects.filter(organization=org).count() == 602
+    assert Member.objects.filter(organization=org).count() == 606
     assert {m.status for m in Member.objects.filter(organization=org)} >= {"active", "retired"}
     assert_round_trip(client, org)
 

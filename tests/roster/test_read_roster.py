@@ -132,6 +132,27 @@ def test_status_tags_children_joined(tmp_path):
     assert row.note == "老会员"
 
 
+def test_membership_standing_columns(tmp_path):
+    header = ["姓名", "会籍", "会籍变动日期", "会费缴至", "工资列入经费基数", "借调/派遣"]
+    path = xlsx(tmp_path, [header,
+        ["张三", "保留", "2024-07-01", "2025年12月", "否", "他处发放"],
+        ["李四", "", "", "2025-06-15", "是", "否"],
+        ["王五", "休会", "2026-01-01", "", "也许", "借来的"]])  # fmt: skip
+    report = read(path)
+    first, second = report.rows
+    assert (first.standing, first.standing_since) == ("retained", date(2024, 7, 1))
+    # paid in advance is a month after today (2025-10-01), not a problem; a month's 1st
+    assert first.dues_paid_through == date(2025, 12, 1) and first.in_fund_base is False
+    assert first.secondment == "elsewhere"
+    assert (second.standing, second.dues_paid_through, second.in_fund_base) == (
+        "normal", date(2025, 6, 1), True
+    )  # fmt: skip
+    assert second.secondment == ""
+    messages = {problem.column: problem.message for problem in report.problems}
+    assert "无法识别" in messages["会籍"] and "今天之后" in messages["会籍变动日期"]
+    assert "应为 是 或 否" in messages["工资列入经费基数"] and "借调派遣" in messages["借调/派遣"]
+
+
 def test_future_date_is_a_problem(tmp_path):
     report = read(xlsx(tmp_path, [["姓名", "出生日期"], ["张三", "2030-01-01"]]))
     assert "今天之后" in report.problems[0].message

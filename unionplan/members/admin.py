@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from unionplan.members.models import Child, ExportLog, Member, MemberTag, Tag
+from unionplan.members.models import Child, ExportLog, Member, MembershipChange, MemberTag, Tag
 from unionplan.members.privacy import log_export
 
 
@@ -21,15 +21,29 @@ class MemberTagInline(admin.TabularInline):
     extra = 0
 
 
+class MembershipChangeInline(admin.TabularInline):
+    """The history of 会籍, read only: it is written by the changes themselves."""
+
+    model = MembershipChange
+    fk_name = "member"
+    extra = 0
+    can_delete = False
+    readonly_fields = ["date", "standing", "organization", "from_organization", "to_organization"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Member)
 class MemberAdmin(admin.ModelAdmin):
     list_display = ["name", "organization", "gender", "birth_date", "masked_id", "masked_tel"]
-    list_display += ["department", "status"]
-    list_filter = ["status", "gender"]
+    list_display += ["department", "status", "standing"]
+    list_filter = ["status", "standing", "gender"]
     search_fields = ["name", "department"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization"]
-    inlines = [MemberTagInline, ChildInline]
+    inlines = [MemberTagInline, ChildInline, MembershipChangeInline]
     show_full_result_count = False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -37,6 +37,11 @@ FIELDS = {
     "joined_on": "joined_at",
     "hired_on": "hired_on",
     "note": "note",
+    "standing": "standing",
+    "standing_since": "standing_since",
+    "dues_paid_through": "dues_paid_through",
+    "in_fund_base": "in_fund_base",
+    "secondment": "secondment",
 }
 
 
@@ -112,7 +117,8 @@ def _all_values(row: MemberRow, now: object) -> tuple:
     return (
         row.name or "", row.gender or "", born, row.phone or "", row.department or "",
         row.post or "", row.status or "", row.joined_on, row.hired_on, row.note or "",
-        born.month if born else None, row.hired_on or row.joined_on, now,
+        row.standing or "normal", row.standing_since, row.dues_paid_through, row.in_fund_base,
+        row.secondment or "", born.month if born else None, row.hired_on or row.joined_on, now,
     )  # fmt: skip
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from unionplan.core.dates import DateField
 from unionplan.idcard import IdCardInfo, inspect_id_number, mismatch_problems
 from unionplan.members.editing import MemberInput, input_of
-from unionplan.members.models import GENDERS, STATUSES
+from unionplan.members.models import GENDERS, SECONDMENTS, STANDINGS, STATUSES
 from unionplan.roster import cells
 
 MAX_UPLOAD_MB = 10
@@ -31,6 +31,10 @@ class NumberLookupForm(forms.Form):
     number = forms.CharField(label=_("身份证号或手机号"), max_length=30)
 
 
+FUND_BASE_CHOICES = [("", _("未登记")), ("yes", _("是")), ("no", _("否"))]
+_FUND_BASE = {"": None, "yes": True, "no": False}
+
+
 class MemberForm(forms.Form):
     """One member, checked as the roster import checks a row.
 
@@ -52,6 +56,18 @@ class MemberForm(forms.Form):
         required=False,
         help_text=_("“新入职职工”按入职时间计；未填写时按入会时间。"),
     )
+    standing = forms.ChoiceField(label=_("会籍"), choices=STANDINGS, required=False)
+    standing_since = DateField(
+        label=_("会籍变动日期"), required=False, help_text=_("会籍变动时填写；留空则按当天。")
+    )
+    dues_paid_through = forms.CharField(
+        label=_("会费缴至"), max_length=20, required=False,
+        help_text=_("缴至哪一月，如 2025-12"),
+    )  # fmt: skip
+    in_fund_base = forms.ChoiceField(
+        label=_("工资列入经费计提基数"), choices=FUND_BASE_CHOICES, required=False
+    )
+    secondment = forms.ChoiceField(label=_("借调/派遣"), choices=SECONDMENTS, required=False)
     tags = forms.CharField(
         label=_("标签"),
         max_length=300,
@@ -78,6 +94,9 @@ class MemberForm(forms.Form):
         data = input_of(member)
         initial = {name: getattr(data, name) for name in cls.base_fields if name != "tags"}
         initial["tags"] = "、".join(data.tags)
+        month = data.dues_paid_through
+        initial["dues_paid_through"] = f"{month.year}-{month.month:02d}" if month else ""
+        initial["in_fund_base"] = {None: "", True: "yes", False: "no"}[data.in_fund_base]
         if not reveal:
             initial["id_number"] = initial["phone"] = ""
         return initial
@@ -90,6 +109,24 @@ class MemberForm(forms.Form):
         if not typed:
             return self.member.phone if self.member is not None and not self.reveal else ""
         return _cell(cells.parse_phone, typed)
+
+    def clean_standing(self):
+        """An absent 会籍 keeps what is stored (a form posted without it changes nothing)."""
+        typed = self.cleaned_data["standing"]
+        if typed:
+            return typed
+        return self.member.standing if self.member is not None else "normal"
+
+    def clean_dues_paid_through(self):
+        """A month (2025-12, 2025年12月, 202512) as its first day; a full date names its month."""
+        typed = self.cleaned_data["dues_paid_through"].strip()
+        if not typed:
+            return None
+        day, _month_only = _cell(cells.parse_date, typed)
+        return day.replace(day=1)
+
+    def clean_in_fund_base(self):
+        return _FUND_BASE[self.cleaned_data["in_fund_base"]]
 
     def clean_tags(self):
         return cells.parse_tags(self.cleaned_data["tags"])
@@ -132,6 +169,11 @@ class MemberForm(forms.Form):
             joined_at=data["joined_at"],
             hired_on=data["hired_on"],
             note=data["note"].strip(),
+            standing=data["standing"],
+            standing_since=data["standing_since"],
+            dues_paid_through=data["dues_paid_through"],
+            in_fund_base=data["in_fund_base"],
+            secondment=data["secondment"],
             tags=data["tags"],
         )
 
@@ -142,3 +184,20 @@ def _cell(parse, value):
         return parse(value)
     except cells.CellError as error:
         raise forms.ValidationError(str(error)) from None
+
+
+class TransferForm(forms.Form):
+    """Transfer a member into another union the cadre may change (接转)."""
+
+    to = forms.ChoiceField(label=_("转入工会"))
+    date = DateField(label=_("转出日期"), required=False, help_text=_("留空则按当天"))
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.targets = {str(org.pk): org for org in targets}
+        self.fields["to"].choices = [("", "—")] + [(pk, o.name) for pk, o in self.targets.items()]
+        self.fields["to"].error_messages["invalid_choice"] = _("请选择您可以管理的转入工会。")
+        self.fields["to"].error_messages["required"] = _("请选择转入的工会。")
+
+    def clean_to(self):
+        return self.targets[self.cleaned_data["to"]]

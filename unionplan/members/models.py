@@ -36,6 +36,8 @@ from unionplan.orgs.models import Organization
 # The vocabulary's words (unionplan.vocab), shared with the scope language and the roster.
 GENDERS = translated(vocab.GENDERS)
 STATUSES = translated(vocab.MEMBER_STATUSES)
+STANDINGS = translated(vocab.MEMBERSHIP_STANDINGS)
+SECONDMENTS = translated(vocab.SECONDMENTS)
 ID_WIDTH = 8  # Organization.path writes each id with eight digits
 
 
@@ -109,6 +111,16 @@ class Member(models.Model):
     # index, as an age bound does, instead of a million rows.
     new_hire_date = models.DateField(null=True, blank=True, editable=False)
     note = models.CharField(_("备注"), max_length=500, blank=True)
+    # 会籍 and what the fund rules ask of it (see unionplan.welfare.services.qualification):
+    # collective welfare goes to members in good standing who pay 会费 and whose wages are
+    # in the fund base, and to seconded or agency staff in one place only.
+    standing = models.CharField(_("会籍"), max_length=16, choices=STANDINGS, default="normal")
+    standing_since = models.DateField(_("会籍变动日期"), null=True, blank=True)
+    dues_paid_through = models.DateField(_("会费缴至"), null=True, blank=True)  # a month's 1st
+    in_fund_base = models.BooleanField(_("工资列入经费计提基数"), null=True, blank=True)
+    secondment = models.CharField(
+        _("借调/派遣"), max_length=10, choices=SECONDMENTS, blank=True, default=""
+    )
     tags = models.ManyToManyField(Tag, verbose_name=_("标签"), through="MemberTag", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -174,6 +186,44 @@ class Member(models.Model):
     @property
     def masked_phone(self) -> str:
         return mask_phone(self.phone) if self.phone else ""
+
+
+class MembershipChange(models.Model):
+    """One change of a member's 会籍, kept when the member moves on (一次入会、动态接转).
+
+    ``organization`` is the union the member belonged to when it changed; a transfer names
+    both unions (``from_organization`` → ``to_organization``) and is listed by both.
+    """
+
+    member = models.ForeignKey(
+        Member, verbose_name=_("会员"), on_delete=models.CASCADE, related_name="standing_changes"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="+"
+    )
+    standing = models.CharField(_("会籍"), max_length=16, choices=STANDINGS)
+    date = models.DateField(_("日期"))
+    from_organization = models.ForeignKey(
+        Organization, verbose_name=_("转出工会"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
+    )  # fmt: skip
+    to_organization = models.ForeignKey(
+        Organization, verbose_name=_("转入工会"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
+    )  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("会籍变动")
+        verbose_name_plural = _("会籍变动")
+        ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} {self.get_standing_display()} {self.date}"
 
 
 class MemberTag(models.Model):

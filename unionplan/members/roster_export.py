@@ -51,4 +51,9 @@ def _row_of(member: Member, number: int) -> MemberRow:
         tags=tuple(link.tag.name for link in member.member_tags.all()),
         children=tuple((child.name, child.birth_date) for child in member.children.all()),
         note=member.note,
+        standing=member.standing,
+        standing_since=member.standing_since,
+        dues_paid_through=member.dues_paid_through,
+        in_fund_base=member.in_fund_base,
+        secondment=member.secondment,
     )

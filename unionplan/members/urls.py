@@ -8,6 +8,7 @@ urlpatterns = [
     path("org/<int:pk>/add/", views.member_add, name="add"),
     path("<int:pk>/edit/", views.member_edit, name="edit"),
     path("<int:pk>/remove/", views.member_remove, name="remove"),
+    path("<int:pk>/transfer/", views.member_transfer, name="transfer"),
     path("org/<int:pk>/export/", views.export_members, name="export"),
     path("org/<int:pk>/import/", views.import_upload, name="import"),
     path("org/<int:pk>/import/confirm/", views.import_confirm, name="import_confirm"),

@@ -28,11 +28,16 @@ from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.jobs import lifecycle
 from unionplan.jobs.models import Job
 from unionplan.members import editing, importing, privacy, roster_export, tasks
-from unionplan.members.forms import MemberForm, NumberLookupForm, RosterUploadForm
+from unionplan.members.forms import MemberForm, NumberLookupForm, RosterUploadForm, TransferForm
 from unionplan.members.models import Member, MemberTag
 from unionplan.members.participants import item_date, resolve_item
 from unionplan.members.signin import export_title, signin_filename, signin_rows, signin_xlsx
-from unionplan.orgs.access import can_edit, get_organization_or_404, require_editor
+from unionplan.orgs.access import (
+    can_edit,
+    get_organization_or_404,
+    require_editor,
+    visible_organizations,
+)
 from unionplan.plans.models import ScheduleItem
 from unionplan.roster.cells import parse_phone
 
@@ -290,11 +295,58 @@ def _member_form(request: HttpRequest, org, member: Member | None) -> HttpRespon
                 messages.warning(request, retired_hint(data.department or data.post))
             return redirect("members:list", org.pk)
     context = {"org": org, "member": member, "form": form, "reveal": reveal}
+    if member is not None:
+        context |= _standing_context(request.user, member)
     return render(request, "members/member_form.html", context, status=400 if form.errors else 200)
 
 
+def _standing_context(user, member: Member) -> dict:
+    """The member's 会籍 history and, for a cadre of other unions too, where to transfer."""
+    history = member.standing_changes.select_related(
+        "organization", "from_organization", "to_organization"
+    )
+    targets = [
+        org
+        for org in visible_organizations(user).exclude(pk=member.organization_id).order_by("path")
+        if can_edit(user, org)
+    ]
+    return {"standing_history": list(history), "transfer_form": TransferForm(targets=targets)}
+
+
+@login_required
+@require_POST
+def member_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a member into another union the cadre may change (接转), keeping its history."""
+    member = _member_or_404(request.user, pk)
+    require_editor(request.user, member.organization)
+    targets = [org for org in visible_organizations(request.user) if can_edit(request.user, org)]
+    form = TransferForm(request.POST, targets=targets)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("members:edit", member.pk)
+    old = member.organization
+    try:
+        editing.transfer(
+            member, form.cleaned_data["to"], request.user, day=form.cleaned_data["date"]
+        )
+    except UserInputError as error:
+        messages.error(request, error.message)
+        return redirect("members:edit", member.pk)
+    messages.success(
+        request,
+        _("已将会员“%(name)s”转至%(to)s，会籍变动已记入两个工会的审计日志。")
+        % {"name": member.name, "to": form.cleaned_data["to"].name},
+    )
+    return redirect("members:list", old.pk)
+
+
 def _say_saved(request: HttpRequest, member: Member, added: bool, changed: list[str]) -> None:
-    if added:
+    if "organization" in changed:  # a member another union had marked 转出, taken over
+        messages.success(
+            request, _("已接转会员“%(name)s”：原工会已将其转出，会籍变动已记入两个工会的审计日志。")
+            % {"name": member.name},
+        )  # fmt: skip
+    elif added:
         messages.success(request, _("已添加会员“%(name)s”。") % {"name": member.name})
     elif changed:
         labels = "、".join(str(MemberForm.base_fields[name].label) for name in changed)

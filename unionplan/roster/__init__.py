@@ -13,7 +13,9 @@ Public API::
                   "" if none), phone, department, post, status ("active"/"retired"/"left"),
                   joined_on, hired_on (入职时间), tags (canonical Chinese tags),
                   children ((name, birth_date), ...),
-                  note
+                  note, standing (会籍: "normal"/"retained"/"transferred_out"/"withdrawn"),
+                  standing_since, dues_paid_through (会费缴至, the month's first day),
+                  in_fund_base (True/False/None), secondment (""/"here"/"elsewhere")
     RowProblem:   row (as Excel shows it), column (header as written), message (中文), value
 
 Files: .xlsx/.xlsm/.xls/.ods through python-calamine, told apart by their first bytes; .csv in

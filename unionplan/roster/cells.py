@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from unionplan.scope.vocabulary import canonical_tag, status_code
+from unionplan.vocab import MEMBERSHIP_STANDINGS, SECONDMENTS
 
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (after Excel's 1900 leap-year bug)
 _SERIAL_MIN, _SERIAL_MAX = 1, 73_050  # 1900-01-01 .. 2099-12-31; larger numbers are 19750308
@@ -27,6 +28,19 @@ _CHILD_RE = re.compile(
 _GENDERS = {
     "男": "male", "女": "female", "男性": "male", "女性": "female", "m": "male", "f": "female",
     "male": "male", "female": "female", "男士": "male", "女士": "female",
+}  # fmt: skip
+
+
+_STANDINGS = {name: code for code, name in MEMBERSHIP_STANDINGS} | {
+    "在会": "normal", "保留会籍": "retained", "已转出": "transferred_out", "调出": "transferred_out",
+    "已退会": "withdrawn",
+}  # fmt: skip
+_YES = frozenset({"是", "有", "√", "✓", "y", "yes", "true", "1", "列入"})
+_NO = frozenset({"否", "无", "×", "✗", "n", "no", "false", "0", "未列入", "不列入"})
+_SECONDMENTS = {name: code for code, name in SECONDMENTS} | {
+    "本工会发放": "here", "本单位发放": "here", "在本工会": "here", "本单位": "here",
+    "他处发放": "elsewhere", "原单位发放": "elsewhere", "派出单位发放": "elsewhere",
+    "原单位": "elsewhere", "派出单位": "elsewhere", "他处": "elsewhere",
 }  # fmt: skip
 
 
@@ -151,6 +165,43 @@ def parse_status(value: object) -> str:
     code = status_code(text)
     if code is None:
         raise CellError(f"人员状态“{text}”无法识别（应为 在职、退休 或 离职）")
+    return code
+
+
+def parse_standing(value: object) -> str:
+    """会籍: 正常 -> "normal", 保留 -> "retained", 转出, 退会; empty means 正常."""
+    text = text_of(value)
+    if not text:
+        return "normal"
+    code = _STANDINGS.get(text)
+    if code is None:
+        raise CellError(f"会籍“{text}”无法识别（应为 正常、保留、转出 或 退会）")
+    return code
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """是/否 (√/×, 1/0); empty means not recorded (None)."""
+    if isinstance(value, bool):
+        return value
+    text = text_of(value).lower()
+    if not text:
+        return None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise CellError(f"“{text_of(value)}”应为 是 或 否")
+
+
+def parse_secondment(value: object) -> str:
+    """借调/派遣: where a seconded or agency member receives collective welfare; 否 or empty
+    for staff of this workplace."""
+    text = text_of(value)
+    if not text or text in _NO:
+        return ""
+    code = _SECONDMENTS.get(text)
+    if code is None:
+        raise CellError(f"借调派遣“{text}”无法识别（应为 否、本工会发放 或 他处发放）")
     return code
 
 

@@ -31,6 +31,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "tags": ("标签", "人员类别", "类别", "特殊身份", "身份类别", "会员类别"),
     "children": ("子女", "子女情况", "子女信息", "子女姓名及出生日期"),
     "note": ("备注", "说明"),
+    "standing": ("会籍", "会籍状态", "会员会籍"),
+    "standing_since": ("会籍变动日期", "会籍变动时间", "会籍日期"),
+    "dues_paid_through": ("会费缴至", "会费缴纳至", "会费交至", "会费缴至月份", "会费缴纳截至"),
+    "in_fund_base": ("工资列入经费基数", "工资列入计提基数", "列入经费计提基数", "计提基数",
+                     "经费基数"),
+    "secondment": ("借调派遣", "借调/派遣", "借调或派遣", "借调", "派遣"),
 }  # fmt: skip
 # Fallbacks for headers not listed above, tried in this order: (word in header, field).
 _CONTAINS: tuple[tuple[str, str | None], ...] = (
@@ -38,12 +44,16 @@ _CONTAINS: tuple[tuple[str, str | None], ...] = (
     ("身份证", "id_number"), ("身份号码", "id_number"), ("姓名", "name"), ("性别", "gender"),
     ("出生", "birth_date"), ("手机", "phone"), ("电话", "phone"), ("入会", "joined_on"), ("入职", "hired_on"),
     ("部门", "department"), ("科室", "department"), ("职务", "post"),
-    ("岗位", "post"), ("状态", "status"), ("标签", "tags"), ("备注", "note"),
+    ("岗位", "post"), ("会籍变动", "standing_since"), ("会籍", "standing"),
+    ("会费", "dues_paid_through"), ("基数", "in_fund_base"), ("借调", "secondment"),
+    ("派遣", "secondment"), ("状态", "status"), ("标签", "tags"), ("备注", "note"),
 )  # fmt: skip
 LABELS = {
     "name": "姓名", "gender": "性别", "birth_date": "出生日期", "id_number": "身份证号",
     "phone": "手机", "department": "部门", "post": "职务", "status": "状态",
     "joined_on": "入会时间", "hired_on": "入职时间", "tags": "标签", "children": "子女", "note": "备注",
+    "standing": "会籍", "standing_since": "会籍变动日期", "dues_paid_through": "会费缴至",
+    "in_fund_base": "工资列入经费基数", "secondment": "借调派遣",
 }  # fmt: skip
 _EXACT = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
 _DECORATION_RE = re.compile(r"[\s*＊:：]|[(（\[【].*?[)）\]】]")

@@ -41,6 +41,11 @@ class MemberRow:
     tags: tuple[str, ...] = ()
     children: tuple[tuple[str, date], ...] = ()  # (name, birth date)
     note: str = ""
+    standing: str = "normal"  # 会籍: "normal" | "retained" | "transferred_out" | "withdrawn"
+    standing_since: date | None = None  # the day of the last change of 会籍
+    dues_paid_through: date | None = None  # 会费缴至: the first day of that month
+    in_fund_base: bool | None = None  # wages in the fund base; None when not recorded
+    secondment: str = ""  # "" | "here" | "elsewhere" (where collective welfare is given)
 
 
 @dataclass(slots=True, frozen=True)
@@ -89,12 +94,20 @@ _SIMPLE_FIELDS: dict[str, Callable[[object], object]] = {
     "tags": cells.parse_tags,
     "children": cells.parse_children,
     "note": cells.short_text(TEXT_LIMITS["note"]),
+    "standing": cells.parse_standing,
+    "in_fund_base": cells.parse_yes_no,
+    "secondment": cells.parse_secondment,
 }
 
 
 # Columns whose cells repeat (a few departments, two genders, three statuses): their converted
 # values are remembered per distinct cell, so 100,000 rows cost a dictionary lookup each.
-_REPEATING = frozenset({"gender", "department", "post", "status", "tags", "note"})
+_REPEATING = frozenset(
+    {"gender", "department", "post", "status", "tags", "note", "standing", "in_fund_base",
+     "secondment"}
+)  # fmt: skip
+# 会费 paid in advance is a month after today; the other dates cannot be.
+_MAY_BE_AHEAD = frozenset({"dues_paid_through"})
 _CACHE_LIMIT = 4096  # distinct cells remembered per column; a column of unique cells stops there
 
 
@@ -141,7 +154,7 @@ class _RowReader:
         ]
         self.dates = [
             (f, mapping[f], _memoized(cells.parse_date))
-            for f in ("birth_date", "joined_on", "hired_on")
+            for f in ("birth_date", "joined_on", "hired_on", "standing_since", "dues_paid_through")
             if f in mapping
         ]
         self.id_index = mapping.get("id_number")
@@ -192,7 +205,9 @@ class _RowReader:
             except CellError as error:
                 problems.append(self._problem(number, name, error, cell))
                 continue
-            if day > self.today:
+            if name in _MAY_BE_AHEAD:
+                day = day.replace(day=1)  # 会费缴至 names a month
+            elif day > self.today:
                 problems.append(self._problem(number, name, CellError("日期在今天之后"), cell))
             values[name] = day
             month_only = month_only or (partial and name == "birth_date")
