@@ -118,7 +118,7 @@ def board(federation: Organization, year: int, today: dt.date | None = None) -> 
     """The board of ``federation`` for ``year`` (five queries, whatever its size)."""
     today = today or timezone.localdate()
     rows = _union_rows(federation)
-    plans = _chosen_plans(
+    plans = chosen_plans(
         Plan.objects.filter(organization__path__startswith=federation.path, year=year).exclude(
             organization=federation
         )
@@ -158,7 +158,7 @@ def _union_rows(federation: Organization) -> list[BoardRow]:
     ]
 
 
-def _chosen_plans(plans) -> dict[int, dict]:
+def chosen_plans(plans) -> dict[int, dict]:
     """{organization id: its plan furthest along}, with the time of its last submission
     (one query)."""
     last_submitted = Max("steps__at", filter=Q(steps__state="submitted"))

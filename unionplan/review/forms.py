@@ -29,3 +29,24 @@ class ReviewForm(forms.Form):
     )
     meeting_date = DateField(label=_("委员会会议日期"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DeadlineForm(forms.Form):
+    """The date by which the unions below are to submit their plans for the board's year."""
+
+    due_date = DateField(
+        label=_("报送截止日期"), required=False, help_text=_("留空则取消截止日期。")
+    )
+
+    def __init__(self, *args, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.year = year
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        if due is not None and not self.year - 1 <= due.year <= self.year:
+            raise forms.ValidationError(
+                _("%(year)s年度计划的报送截止日期应在%(before)s年或%(year)s年内。")
+                % {"year": self.year, "before": self.year - 1}
+            )
+        return due

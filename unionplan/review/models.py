@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan
 
 STEP_STATES = [
@@ -46,12 +47,16 @@ class PlanStep(models.Model):
 
 class Notification(models.Model):
     """A message in a person's in-app inbox (the bell): a plan was submitted, returned or
-    approved. Kept after it is read, so it is also the log of what was sent."""
+    approved (``step``), or a union is reminded to submit its plan (``link``: the page to
+    go to). Kept after it is read, so it is also the log of what was sent."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_notifications"
     )
-    step = models.ForeignKey(PlanStep, on_delete=models.CASCADE, related_name="notifications")
+    step = models.ForeignKey(
+        PlanStep, on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
+    )
+    link = models.CharField(_("链接"), max_length=300, blank=True)
     text = models.CharField(_("内容"), max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -64,3 +69,79 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class SubmissionDeadline(models.Model):
+    """The date by which the unions below a federation are to submit their plans for a year.
+
+    Set by the federation's chair or staff on its board; ``unionplan plan remind`` reminds
+    every union below it without a submitted plan, a week before the date and once it has
+    passed (see ``unionplan.review.reminders``).
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("工会联合会"),
+        on_delete=models.CASCADE,
+        related_name="submission_deadlines",
+    )
+    year = models.PositiveIntegerField(_("计划年度"))
+    due_date = models.DateField(_("报送截止日期"))
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("设定人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("设定时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("计划报送截止日期")
+        verbose_name_plural = _("计划报送截止日期")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year"], name="one_deadline_a_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.year}年度 {self.due_date:%Y-%m-%d}"
+
+
+REMINDER_STAGES = [("soon", _("截止前提醒")), ("overdue", _("逾期提醒"))]
+
+
+class SubmissionReminder(models.Model):
+    """The sent-log of submission reminders: this person of this union was reminded of this
+    deadline (its date then) at this stage. A later round leaves out what is here, so a
+    second run sends nothing twice; moving the date reminds again."""
+
+    deadline = models.ForeignKey(
+        SubmissionDeadline, on_delete=models.CASCADE, related_name="reminders"
+    )
+    due_date = models.DateField(_("报送截止日期"))
+    stage = models.CharField(_("提醒类别"), max_length=10, choices=REMINDER_STAGES)
+    union = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("收件人"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    mailed = models.BooleanField(_("已发邮件"), default=False)
+    sent_at = models.DateTimeField(_("发送时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("已发送的报送提醒")
+        verbose_name_plural = _("已发送的报送提醒")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deadline", "due_date", "stage", "union", "user"],
+                name="submission_reminder_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.union_id} {self.stage} → {self.user_id}"

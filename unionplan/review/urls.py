@@ -9,4 +9,6 @@ urlpatterns = [
     path("bell/", views.bell, name="bell"),
     path("notifications/", views.inbox, name="inbox"),
     path("board/<int:pk>/<int:year>/", views.board, name="board"),
+    path("board/<int:pk>/<int:year>/deadline/", views.deadline, name="deadline"),
+    path("board/<int:pk>/<int:year>/remind/", views.remind, name="remind"),
 ]

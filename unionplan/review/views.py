@@ -16,9 +16,9 @@ from unionplan.orgs.access import role_in
 from unionplan.orgs.models import Organization
 from unionplan.plans.views import get_plan_or_404
 from unionplan.review import board as board_lib
-from unionplan.review import rules, services
-from unionplan.review.forms import ReviewForm, SubmitForm
-from unionplan.review.models import Notification
+from unionplan.review import reminders, rules, services
+from unionplan.review.forms import DeadlineForm, ReviewForm, SubmitForm
+from unionplan.review.models import Notification, SubmissionDeadline
 
 INBOX_SIZE = 50
 
@@ -137,6 +137,7 @@ def board(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         messages.error(request, _("没有“%(s)s”这种计划状态，已显示全部工会。") % {"s": state[:20]})
         state = ""
     data = board_lib.board(federation, year)
+    deadline = SubmissionDeadline.objects.filter(organization=federation, year=year).first()
     counts = data.counts
     states = [(code, _(label), counts[code]) for code, label in board_lib.STATES]
     return render(
@@ -151,5 +152,65 @@ def board(request: HttpRequest, pk: int, year: int) -> HttpResponse:
             "state_label": _(dict(board_lib.STATES)[state]) if state else "",
             "states": states,
             "total": len(data.rows),
+            "deadline": deadline,
+            "days_left": (deadline.due_date - data.today).days if deadline else None,
+            "waiting": counts["none"] + counts["draft"] + counts["returned"],
+            "deadline_form": DeadlineForm(
+                year=year, initial={"due_date": deadline.due_date if deadline else None}
+            ),
         },
     )
+
+
+@login_required
+def deadline(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """Set (or, left empty, remove) the date by which the unions below submit their plans."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    try:
+        federation = federation_for_board(request.user, pk)
+    except Refused as error:
+        return refused(request, str(error))
+    form = DeadlineForm(request.POST, year=year)
+    if not form.is_valid():
+        messages.error(request, _form_error(form))
+    elif form.cleaned_data["due_date"] is None:
+        SubmissionDeadline.objects.filter(organization=federation, year=year).delete()
+        messages.success(request, _("已取消%(year)s年度计划的报送截止日期。") % {"year": year})
+    elif SubmissionDeadline.objects.filter(
+        organization=federation, year=year, due_date=form.cleaned_data["due_date"]
+    ).exists():
+        messages.info(request, _("报送截止日期没有变化。"))
+    else:
+        due = form.cleaned_data["due_date"]
+        SubmissionDeadline.objects.update_or_create(
+            organization=federation, year=year, defaults={"due_date": due, "set_by": request.user}
+        )
+        messages.success(
+            request,
+            _("%(year)s年度计划的报送截止日期为%(due)s；截止前7天起提醒未提交的工会。")
+            % {"year": year, "due": due.isoformat()},
+        )
+    return redirect("review:board", pk=federation.pk, year=year)
+
+
+@login_required
+def remind(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """Send the submission reminders of this federation now (what is due and not sent yet)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    try:
+        federation = federation_for_board(request.user, pk)
+    except Refused as error:
+        return refused(request, str(error))
+    round_ = reminders.collect(timezone.localdate(), federation)
+    if not round_.reminders and not round_.already_sent:
+        messages.info(request, _("目前没有需要提醒的工会（截止日期前7天起才提醒）。"))
+    else:
+        notified, mailed = reminders.send(round_)
+        messages.success(request, reminders.message(round_, notified, mailed))
+    return redirect("review:board", pk=federation.pk, year=year)
