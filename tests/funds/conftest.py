@@ -80,3 +80,16 @@ def approved_plan(tree):
     approve(plan, tree.chair, tree.reviewer)
     plan.refresh_from_db()
     return plan
+
+
+def claim_input(*items, applicant="王芳", title="运动会奖品", day=None, files=()):
+    """A claim as the form hands it over; items are (description, amount, line key)."""
+    import datetime as dt
+
+    from unionplan.funds.reimbursements import ClaimInput, ItemInput
+
+    rows = items or (("奖品", "800", "职工活动支出/文体活动"),)
+    return ClaimInput(
+        applicant, title, day or dt.date(2027, 5, 10),
+        [ItemInput(d, D(str(a)), line) for d, a, line in rows], list(files),
+    )  # fmt: skip

@@ -158,3 +158,131 @@ def test_adjust_form_saved_unchanged_records_nothing(client, approved_plan, tree
 def test_adjust_form_is_404_before_approval(client, tree):
     client.force_login(tree.committee)
     assert client.get(reverse("funds:adjust", args=[tree.school.pk, 2027])).status_code == 404
+
+
+# --- reimbursements ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def _claims(org, user, n):
+    from tests.funds.conftest import claim_input
+    from tests.records.conftest import jpeg
+    from unionplan.funds import reimbursements
+
+    return [
+        reimbursements.save(org, claim_input(applicant=f"申请人{i}", files=[jpeg()]), user)
+        for i in range(n)
+    ]
+
+
+def test_the_claim_list_takes_the_same_queries_for_2_or_20_claims(
+    chair_client, org, chair, media, django_assert_max_num_queries
+):
+    url = reverse("funds:reimbursements", args=[org.pk, 2027])
+    _claims(org, chair, 2)
+    with django_assert_max_num_queries(8) as few:
+        chair_client.get(url)
+    _claims(org, chair, 18)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = chair_client.get(url).content.decode()
+    assert page.count("运动会奖品") == 20 and "申请人17" in page and "800.00" in page
+
+
+def test_a_claim_is_entered_on_the_form_and_shown(chair_client, org, media):
+    from tests.records.conftest import jpeg
+    from unionplan.funds.models import Reimbursement
+
+    url = reverse("funds:reimbursement_new", args=[org.pk])
+    assert chair_client.get(url).status_code == 200
+    data = {
+        "applicant": "王芳", "title": "运动会奖品", "date": "2027-05-10", "files": [jpeg("发票.jpg")],
+        "items-TOTAL_FORMS": "3", "items-INITIAL_FORMS": "0", "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "50", "items-0-description": "奖杯", "items-0-amount": "1,200",
+        "items-0-line": "职工活动支出/文体活动",
+    }  # fmt: skip
+    response = chair_client.post(url, data)
+    claim = Reimbursement.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/{claim.pk}/")
+    page = chair_client.get(response["Location"]).content.decode()
+    assert "奖杯" in page and "1,200.00" in page and "职工活动支出—文体活动" in page
+    assert "发票.jpg" in page and "草稿" in page
+    receipt = claim.receipts.get()
+    assert chair_client.get(reverse("funds:receipt", args=[receipt.pk])).status_code == 200
+
+
+def test_bad_claim_input_keeps_what_was_typed(chair_client, org, media):
+    from unionplan.funds.models import Reimbursement
+
+    data = {
+        "applicant": "王芳", "title": "运动会奖品", "date": "2027-05-10",
+        "items-TOTAL_FORMS": "1", "items-INITIAL_FORMS": "0", "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "50", "items-0-description": "奖杯", "items-0-amount": "-3",
+        "items-0-line": "职工活动支出/文体活动",
+    }  # fmt: skip
+    response = chair_client.post(reverse("funds:reimbursement_new", args=[org.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 400 and "须大于0元" in page
+    assert 'value="奖杯"' in page and 'value="-3"' in page
+    assert not Reimbursement.objects.exists()
+
+
+def test_the_claim_form_saved_unchanged_changes_nothing(chair_client, org, chair, media):
+    from unionplan.funds.models import Reimbursement
+
+    claim = _claims(org, chair, 1)[0]
+    before = (
+        Reimbursement.objects.values("applicant", "title", "date", "state").get(),
+        list(claim.items.values_list("description", "amount", "line")),
+        list(claim.receipts.values_list("file", flat=True)),
+    )
+    url = reverse("funds:reimbursement_edit", args=[claim.pk])
+    response = chair_client.get(url)
+    form, formset = response.context["form"], response.context["formset"]
+    data = {name: form[name].value() or "" for name in ("applicant", "title", "version")}
+    data["date"] = form["date"].value().isoformat()
+    data.update({f"items-{k}": v for k, v in formset.management_form.initial.items()})
+    for i, f in enumerate(formset):
+        for name in ("description", "amount", "line"):
+            value = f[name].value()
+            data[f"items-{i}-{name}"] = "" if value is None else str(value)
+    assert chair_client.post(url, data).status_code == 302
+    after = (
+        Reimbursement.objects.values("applicant", "title", "date", "state").get(),
+        list(claim.items.values_list("description", "amount", "line")),
+        list(claim.receipts.values_list("file", flat=True)),
+    )
+    assert after == before
+
+
+def test_a_claim_is_submitted_approved_and_paid_on_its_page(client, org, chair, media):
+    from unionplan.funds.models import Reimbursement
+
+    staff = RoleFactory(organization=org, role="staff").user
+    claim = _claims(org, staff, 1)[0]
+    client.force_login(staff)
+    client.post(reverse("funds:reimbursement_step", args=[claim.pk, "submit"]))
+    client.force_login(chair)
+    page = client.get(reverse("funds:reimbursement", args=[claim.pk])).content.decode()
+    assert "已提交" in page and "审批（工会主席）" in page
+    client.post(
+        reverse("funds:reimbursement_step", args=[claim.pk, "decide"]), {"decision": "approve"}
+    )
+    client.post(reverse("funds:reimbursement_step", args=[claim.pk, "pay"]))
+    assert Reimbursement.objects.get().state == "paid"
+    response = client.post(reverse("funds:reimbursement_step", args=[claim.pk, "pay"]))
+    page = client.get(response["Location"]).content.decode()
+    assert "批准后才能支付" in page
+
+
+def test_claims_and_receipts_of_another_union_answer_404(client, stranger, org, chair, media):
+    claim = _claims(org, chair, 1)[0]
+    client.force_login(stranger)
+    assert client.get(reverse("funds:reimbursement", args=[claim.pk])).status_code == 404
+    receipt = claim.receipts.get()
+    assert client.get(reverse("funds:receipt", args=[receipt.pk])).status_code == 404
+    assert client.get(reverse("funds:reimbursement_edit", args=[claim.pk])).status_code == 404

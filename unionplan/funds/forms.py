@@ -1,4 +1,5 @@
-"""The finance settings of a union's year; amounts are read by ``unionplan.accounting.budget``."""
+"""The money forms: finance settings, the budget adjustment, reimbursements; amounts are read
+by ``unionplan.accounting`` and ``unionplan.plan.money``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from unionplan.accounting.budget import clean_figure, clean_percent
 from unionplan.accounting.lines import TYPED_INCOME, expense_lines
 from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
+from unionplan.funds.reimbursements import ItemInput
+from unionplan.plan.money import clean_amount
+from unionplan.records.forms import MultipleFileField
 
 FIGURES = [
     ("wage_base", _("会员工资收入总额（元）"), _("会费按其0.5%估算")),
@@ -114,3 +118,61 @@ class AdjustmentReviewForm(forms.Form):
     )
     comment = forms.CharField(label=_("审批意见"), required=False, max_length=2000)
     meeting_date = DateField(label=_("委员会会议日期"), required=False)
+
+
+def line_choices() -> list[tuple[str, str]]:
+    return [("", "—")] + [(line.key, line.label) for line in expense_lines()]
+
+
+class ClaimForm(forms.Form):
+    applicant = forms.CharField(label=_("申请人"), max_length=50)
+    title = forms.CharField(label=_("事由"), max_length=200)
+    date = DateField(label=_("支出日期"))
+    files = MultipleFileField(label=_("发票、收据"))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ClaimItemForm(forms.Form):
+    description = forms.CharField(label=_("内容"), max_length=200, required=False)
+    amount = forms.CharField(label=_("金额（元）"), max_length=30, required=False)
+    line = forms.ChoiceField(label=_("会计科目"), choices=line_choices, required=False)
+
+    def clean(self):
+        """A row with anything typed needs all three; an empty row is left out."""
+        data = super().clean()
+        typed = any((data.get(name) or "").strip() for name in ("description", "amount", "line"))
+        data["empty"] = not typed
+        if not typed:
+            return data
+        if not (data.get("description") or "").strip():
+            self.add_error("description", _("请填写内容。"))
+        if not data.get("line"):
+            self.add_error("line", _("请选择会计科目。"))
+        try:
+            data["amount"] = clean_amount(data.get("amount"))
+        except UserInputError as error:
+            self.add_error("amount", error.message)
+        return data
+
+
+ClaimItemFormSet = forms.formset_factory(ClaimItemForm, extra=3, max_num=50)
+
+
+def claim_items(formset) -> list[ItemInput]:
+    """The filled rows of a valid item formset."""
+    return [
+        ItemInput(f.cleaned_data["description"], f.cleaned_data["amount"], f.cleaned_data["line"])
+        for f in formset
+        if f.cleaned_data and not f.cleaned_data.get("empty")
+    ]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("审批结果"), choices=[("approve", _("批准")), ("return", _("退回"))]
+    )
+    comment = forms.CharField(label=_("审批意见"), max_length=500, required=False)
+    override_reason = forms.CharField(
+        label=_("超预算支出理由"), max_length=500, required=False,
+        help_text=_("支出没有预算或超出预算时，由工会主席填写理由后批准；理由记入审计日志。"),
+    )  # fmt: skip

@@ -1,6 +1,6 @@
 """What one union has spent in a year by account line, from everywhere spending is stored.
 
-Activity records' expense lines are read here; the welfare
+Activity records' expense lines and approved reimbursements are read here; the welfare
 register reports its own (``core.spending.register_source``). Unlike ``books``, which sums
 a whole subtree for the accounts page, this is one union's own spending: what its budget
 is checked against.
@@ -14,6 +14,7 @@ from django.db.models import Sum
 
 from unionplan.accounting.mapping import LineMap
 from unionplan.core.spending import Expense, stored_elsewhere
+from unionplan.funds.models import SPENT_STATES, ReimbursementItem
 from unionplan.orgs.models import Organization
 from unionplan.records.models import ExpenseLine
 
@@ -31,7 +32,21 @@ def expenses_of(org: Organization, year: int) -> list[Expense]:
         .order_by()
     )
     found = [Expense(activity, expense, total) for activity, expense, total in rows]
+    found += reimbursed(org, year)
     return found + stored_elsewhere(org, year)
+
+
+def reimbursed(org: Organization, year: int) -> list[Expense]:
+    """Approved and paid reimbursements count as spending on their items' lines."""
+    rows = (
+        ReimbursementItem.objects.filter(
+            claim__organization=org, claim__year=year, claim__state__in=SPENT_STATES
+        )
+        .values_list("line")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return [Expense("", "", total, line=line) for line, total in rows]
 
 
 def spent_by_line(org: Organization, year: int, lines: LineMap) -> dict[str, Decimal]:

@@ -8,12 +8,15 @@ retained share of 拨缴经费, the funds carried over and the income lines type
 
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplan.accounting.budget import DEFAULT_RETAINED_PERCENT, FinanceSettings
@@ -224,3 +227,103 @@ class BudgetAdjustment(models.Model):
 
     def line_changes(self) -> dict[str, Decimal]:
         return {key: Decimal(str(v)) for key, v in (self.changes or {}).items()}
+
+
+REIMBURSEMENT_STATES = [
+    ("draft", _("草稿")),
+    ("submitted", _("已提交")),
+    ("approved", _("已批准")),
+    ("returned", _("已退回")),
+    ("paid", _("已支付")),
+]
+SPENT_STATES = ("approved", "paid")  # what counts as spending on the lines
+
+
+def receipt_path(instance: ReimbursementReceipt, filename: str) -> str:
+    """A random name that keeps only the (already checked) extension, as records' files."""
+    extension = PurePath(filename).suffix.lower()
+    return f"receipts/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{extension}"
+
+
+class Reimbursement(models.Model):
+    """A claim (报销) of money a person laid out for the union, item by item, with receipts.
+
+    草稿 → 已提交 → 已批准 (or 已退回 with the approver's comment, back to 草稿's edits) → 已支付;
+    approved and paid claims count as spending on their items' lines.
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveIntegerField(_("预算年度"))
+    date = models.DateField(_("支出日期"))
+    applicant = models.CharField(_("申请人"), max_length=50)
+    title = models.CharField(_("事由"), max_length=200)
+    state = models.CharField(
+        _("状态"), max_length=20, choices=REIMBURSEMENT_STATES, default="draft"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审批人"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+    comment = models.CharField(_("审批意见"), max_length=500, blank=True)
+    paid_at = models.DateTimeField(_("支付时间"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("报销")
+        verbose_name_plural = _("报销")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["organization", "year", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.applicant} {self.title}"
+
+
+class ReimbursementItem(models.Model):
+    claim = models.ForeignKey(Reimbursement, on_delete=models.CASCADE, related_name="items")
+    description = models.CharField(_("内容"), max_length=200)
+    amount = models.DecimalField(_("金额（元）"), max_digits=12, decimal_places=2)
+    line = models.CharField(_("会计科目"), max_length=40)
+
+    class Meta:
+        verbose_name = _("报销明细")
+        verbose_name_plural = _("报销明细")
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="reimbursement_amount_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.description} {self.amount}"
+
+
+class ReimbursementReceipt(models.Model):
+    """A receipt (发票、收据的照片或扫描件), checked like every upload, never public."""
+
+    claim = models.ForeignKey(Reimbursement, on_delete=models.CASCADE, related_name="receipts")
+    file = models.FileField(upload_to=receipt_path, max_length=200)
+    original_name = models.CharField(_("文件名"), max_length=255)
+    kind = models.CharField(max_length=10)  # image | document
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("报销凭证")
+        verbose_name_plural = _("报销凭证")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -9,4 +9,12 @@ urlpatterns = [
     path("org/<int:pk>/<int:year>/settings/", views.finance, name="finance"),
     path("org/<int:pk>/<int:year>/adjust/", views.adjust, name="adjust"),
     path("adjustment/<int:pk>/review/", views.review_adjustment, name="review_adjustment"),
+    path("org/<int:pk>/<int:year>/reimbursements/", views.reimbursements, name="reimbursements"),
+    path("org/<int:pk>/reimbursements/new/", views.reimbursement_new, name="reimbursement_new"),
+    path("reimbursement/<int:pk>/", views.reimbursement, name="reimbursement"),
+    path("reimbursement/<int:pk>/edit/", views.reimbursement_edit, name="reimbursement_edit"),
+    path(
+        "reimbursement/<int:pk>/<slug:step>/", views.reimbursement_step, name="reimbursement_step"
+    ),
+    path("receipt/<int:pk>/", views.receipt, name="receipt"),
 ]

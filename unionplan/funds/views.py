@@ -1,4 +1,5 @@
-"""Pages of the union's money: a plan's budget, a year's finance settings, the accounts.
+"""Pages of the union's money: a plan's budget and its adjustment, a year's finance settings,
+the accounts, reimbursements.
 
 Thin views: the figures come from ``books`` (queries) and ``unionplan.accounting`` (rules).
 Everything is reached through the viewer's organizations, so another union answers 404.
@@ -6,19 +7,41 @@ Everything is reached through the viewer's organizations, so another union answe
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import PurePath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.db.models import Count, Sum
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from unionplan.accounting.lines import STATUS
+from unionplan.accounting.lines import STATUS, expense_lines
 from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
+from unionplan.core.downloads import disposition
 from unionplan.errors import UserInputError
+from unionplan.files import uploads
 from unionplan.funds import books, budgeting
-from unionplan.funds.forms import AdjustmentForm, AdjustmentReviewForm, FinanceForm, initial_of
-from unionplan.funds.models import BudgetAdjustment, FinanceYear
+from unionplan.funds import reimbursements as reimbursement_services
+from unionplan.funds.forms import (
+    AdjustmentForm,
+    AdjustmentReviewForm,
+    ClaimForm,
+    ClaimItemFormSet,
+    DecisionForm,
+    FinanceForm,
+    claim_items,
+    initial_of,
+)
+from unionplan.funds.models import (
+    BudgetAdjustment,
+    FinanceYear,
+    Reimbursement,
+    ReimbursementReceipt,
+)
 from unionplan.orgs.access import (
     can_edit,
     get_organization_or_404,
@@ -162,3 +185,177 @@ def accounts(request, pk: int, year: int):
             "can_edit": can_edit(request.user, org),
         },
     )
+
+
+# --- reimbursements (报销) ---------------------------------------------------------------
+
+
+def _claim_or_404(user, pk: int) -> Reimbursement:
+    return get_visible_or_404(Reimbursement.objects, user, pk, via="organization")
+
+
+@login_required
+@require_safe
+def reimbursements(request, pk: int, year: int):
+    """A union's claims of the year with their totals and states (queries do not grow)."""
+    org = get_organization_or_404(request.user, pk)
+    year = _year(year)
+    claims = (
+        Reimbursement.objects.filter(organization=org, year=year)
+        .select_related("approver")
+        .annotate(total=Sum("items__amount"), receipt_count=Count("receipts", distinct=True))
+        .order_by("-date", "-id")
+    )
+    return render(
+        request,
+        "funds/reimbursements.html",
+        {"org": org, "year": year, "claims": claims, "can_edit": can_edit(request.user, org)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def reimbursement_new(request, pk: int):
+    org = get_organization_or_404(request.user, pk)
+    require_editor(request.user, org)
+    return _claim_form(request, org, None)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def reimbursement_edit(request, pk: int):
+    claim = _claim_or_404(request.user, pk)
+    require_editor(request.user, claim.organization)
+    if claim.state not in reimbursement_services.EDITABLE:
+        messages.error(request, _("已提交的报销单不能修改。"))
+        return redirect("funds:reimbursement", pk=claim.pk)
+    return _claim_form(request, claim.organization, claim)
+
+
+def _claim_form(request, org, claim: Reimbursement | None):
+    """The claim with its items; on bad input everything typed stays (receipts excepted)."""
+    if request.method == "POST":
+        form = ClaimForm(request.POST, request.FILES)
+        formset = ClaimItemFormSet(request.POST, prefix="items")
+        if form.is_valid() and formset.is_valid():
+            data = form.cleaned_data
+            typed = reimbursement_services.ClaimInput(
+                data["applicant"], data["title"], data["date"], claim_items(formset),
+                data["files"],
+            )  # fmt: skip
+            try:
+                saved = reimbursement_services.save(
+                    org, typed, request.user, claim, data["version"]
+                )
+            except UserInputError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("报销单已保存。"))
+                return redirect("funds:reimbursement", pk=saved.pk)
+    else:
+        form = ClaimForm(initial=_claim_initial(claim))
+        formset = ClaimItemFormSet(prefix="items", initial=_items_initial(claim))
+    return render(
+        request,
+        "funds/reimbursement_form.html",
+        {"org": org, "claim": claim, "form": form, "formset": formset,
+         "max_mb": uploads.MAX_BYTES // 1024 // 1024,
+         "year": claim.year if claim else timezone.localdate().year},
+        status=400 if form.is_bound else 200,
+    )  # fmt: skip
+
+
+def _claim_initial(claim: Reimbursement | None) -> dict:
+    if claim is None:
+        return {"applicant": "", "date": timezone.localdate()}
+    return {
+        "applicant": claim.applicant, "title": claim.title, "date": claim.date,
+        "version": claim.version,
+    }  # fmt: skip
+
+
+def _items_initial(claim: Reimbursement | None) -> list[dict]:
+    if claim is None:
+        return []
+    return [
+        {"description": i.description, "amount": i.amount, "line": i.line}
+        for i in claim.items.all()
+    ]
+
+
+@login_required
+@require_safe
+def reimbursement(request, pk: int):
+    """One claim: its items, receipts, state and the step the viewer may take."""
+    claim = _claim_or_404(request.user, pk)
+    items = list(claim.items.all())
+    labels = {line.key: line.label for line in expense_lines()}
+    return render(
+        request,
+        "funds/reimbursement.html",
+        {
+            "claim": claim,
+            "org": claim.organization,
+            "items": [(item, labels.get(item.line, item.line)) for item in items],
+            "total": sum((i.amount for i in items), Decimal("0.00")),
+            "receipts": claim.receipts.all(),
+            "can_edit": can_edit(request.user, claim.organization),
+            "decision_form": DecisionForm(),
+            "editable": claim.state in reimbursement_services.EDITABLE,
+        },
+    )
+
+
+@login_required
+@require_POST
+def reimbursement_step(request, pk: int, step: str):
+    """Submit, approve or return, pay: the service decides; a refusal is shown, not stored."""
+    claim = _claim_or_404(request.user, pk)
+    require_editor(request.user, claim.organization)
+    try:
+        if step == "submit":
+            reimbursement_services.submit(claim, request.user)
+            messages.success(request, _("报销单已提交，等待工会主席审批。"))
+        elif step == "decide":
+            form = DecisionForm(request.POST)
+            if not form.is_valid():
+                raise UserInputError(_("请选择审批结果。"))
+            data = form.cleaned_data
+            done = reimbursement_services.decide(
+                claim, request.user, approve=data["decision"] == "approve",
+                comment=data["comment"], reason=data["override_reason"],
+            )  # fmt: skip
+            word = _("报销单已批准。") if done.state == "approved" else _("报销单已退回。")
+            messages.success(request, word)
+        elif step == "pay":
+            reimbursement_services.pay(claim, request.user)
+            messages.success(request, _("已登记支付。"))
+        else:
+            raise Http404
+    except UserInputError as error:
+        messages.error(request, error.message)
+    return redirect("funds:reimbursement", pk=claim.pk)
+
+
+@login_required
+@require_safe
+def receipt(request, pk: int):
+    """A receipt, only for people who may see its union; served as records' attachments are."""
+    found = get_visible_or_404(
+        ReimbursementReceipt.objects, request.user, pk, via="claim__organization"
+    )
+    try:
+        handle = found.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    inline = found.kind == "image" and request.GET.get("inline") == "1"
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=PurePath(found.original_name).name,
+        content_type=found.content_type,
+    )
+    response["Content-Disposition"] = disposition(found.original_name, inline=inline)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
