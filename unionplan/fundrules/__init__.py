@@ -7,7 +7,9 @@ operator folder (``UNIONPLAN_FUND_RULES_DIR``) adds packs or replaces shipped on
 
 - :func:`load_packs` reads and validates every pack (Chinese messages on a broken file);
 - :func:`pack_in_force` chooses the pack of a province on a date;
-- :func:`check` decides whether one gift is allowed, given what the member already had.
+- :func:`check` decides whether one gift is allowed, given what the member already had;
+- :func:`qualify` says which of a rule's conditions on the person (会籍, 会费, fund base,
+  secondment) a member fails.
 """
 
 from unionplan.fundrules.checking import Decision, Given, check
@@ -21,17 +23,22 @@ from unionplan.fundrules.packs import (
     normalize_province,
     pack_in_force,
 )
+from unionplan.fundrules.qualifying import CONDITIONS, Qualification, Standing, qualify
 
 __all__ = [
+    "CONDITIONS",
     "FREQUENCIES",
     "KINDS",
     "Decision",
     "Given",
     "Pack",
+    "Qualification",
     "Rule",
+    "Standing",
     "check",
     "load_pack_file",
     "load_packs",
     "normalize_province",
     "pack_in_force",
+    "qualify",
 ]

@@ -41,6 +41,9 @@ class Decision:
     reason: str
     pack: Pack
     rule: Rule
+    # Who qualifies (qualifying.CONDITIONS) the member failed; said in ``reason``, and kept
+    # out of ``as_dict``, whose keys are the command line's contract.
+    conditions_failed: tuple[str, ...] = ()
 
     @property
     def citation(self) -> dict:

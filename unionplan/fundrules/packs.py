@@ -3,9 +3,11 @@
 A pack file has a ``[pack]`` table (id, province, title, document_number, in_force_from,
 optionally in_force_until, status, unverified, source, notes), one ``[rules.KIND]`` table per
 kind of welfare it limits, and optional ``[[activities]]`` (published activity rules, shown
-but not checked). A rule: name, per_event and/or per_person_year (yuan), frequency, eligible,
-forms_allowed, forms_forbidden, article, optionally occasions and occasion_caps (a per-event
-cap by occasion: 春节 500 where other festivals are 200; 手术 1000 where a stay is 500).
+but not checked). A rule: name, per_event and/or per_person_year (yuan), frequency, eligible
+(who qualifies, as the document says it), requires (the same as conditions the register
+checks, see ``qualifying.CONDITIONS``), forms_allowed, forms_forbidden, article, optionally
+occasions and occasion_caps (a per-event cap by occasion: 春节 500 where other festivals are
+200; 手术 1000 where a stay is 500).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from unionplan.errors import UserInputError
+from unionplan.fundrules.qualifying import CONDITIONS
 
 PACKS_DIR = Path(__file__).parent / "packs"
 OPERATOR_DIR_VARIABLE = "UNIONPLAN_FUND_RULES_DIR"
@@ -46,7 +49,7 @@ _PACK_KEYS = {
 }  # fmt: skip
 _RULE_KEYS = {
     "name", "per_event", "per_person_year", "frequency", "eligible", "forms_allowed",
-    "forms_forbidden", "article", "occasions", "occasion_caps", "note",
+    "forms_forbidden", "article", "occasions", "occasion_caps", "note", "requires",
 }  # fmt: skip
 _PROVINCE_SUFFIXES = (
     "维吾尔自治区",
@@ -68,11 +71,17 @@ class Rule:
     per_person_year: Decimal | None = None
     frequency: str = "any"
     eligible: str = ""
+    requires: tuple[str, ...] = ()  # words of qualifying.CONDITIONS
     forms_allowed: tuple[str, ...] = ()
     forms_forbidden: tuple[str, ...] = ()
     occasions: tuple[str, ...] = ()
     occasion_caps: dict[str, Decimal] = field(default_factory=dict)
     note: str = ""
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """The conditions of ``requires`` as the register says them (the rules page)."""
+        return tuple(CONDITIONS[word] for word in self.requires)
 
     def event_cap(self, occasion: str | None = None) -> Decimal | None:
         if occasion and occasion in self.occasion_caps:
@@ -89,6 +98,7 @@ class Rule:
             "frequency": self.frequency,
             "frequency_text": FREQUENCIES[self.frequency],
             "eligible": self.eligible,
+            "requires": {word: CONDITIONS[word] for word in self.requires},
             "forms_allowed": list(self.forms_allowed),
             "forms_forbidden": list(self.forms_forbidden),
             "occasions": list(self.occasions),
@@ -214,6 +224,12 @@ def _rule(reader: _Reader, kind: str, table: object) -> Rule:
         raise reader.fail(
             where, f"frequency 应为 {'、'.join(FREQUENCIES)} 之一，而不是“{frequency}”"
         )
+    requires = reader.texts(table, "requires", where)
+    if unknown := [word for word in requires if word not in CONDITIONS]:
+        raise reader.fail(
+            where,
+            f"requires 里有不认识的条件“{'、'.join(unknown)}”（可用：{'、'.join(CONDITIONS)}）",
+        )
     caps = table.get("occasion_caps", {})
     if not isinstance(caps, dict):
         raise reader.fail(where, "occasion_caps 应为一个表")
@@ -227,6 +243,7 @@ def _rule(reader: _Reader, kind: str, table: object) -> Rule:
         else reader.money(per_year, where, "per_person_year"),
         frequency=frequency,
         eligible=reader.text(table, "eligible", where, required=False),
+        requires=requires,
         forms_allowed=reader.texts(table, "forms_allowed", where),
         forms_forbidden=reader.texts(table, "forms_forbidden", where),
         occasions=reader.texts(table, "occasions", where),

@@ -3,7 +3,9 @@
 ``decide`` answers whether a gift would be allowed (the form's 核对 button, ``welfare
 check``); ``record`` checks again inside a transaction that locks the member's row, so two
 gifts recorded at once cannot both use the same remaining amount, and refuses an over-cap
-gift unless an override reason is given, which is kept on the entry. Every recording is
+gift unless an override reason is given, which is kept on the entry. A gift to a member
+who does not qualify under the rule (its ``requires``: 会籍, 会费, the fund base,
+secondment; ``qualified``) is refused the same way, naming the condition. Every recording is
 written to the audit log (``welfare.give``, or ``welfare.override`` over the rules) in the
 same transaction.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
@@ -22,7 +25,17 @@ from django.db.models import Sum
 from unionplan.audit.models import record as audit
 from unionplan.core import spending
 from unionplan.errors import UserInputError
-from unionplan.fundrules import KINDS, Decision, Given, Pack, check, load_packs, pack_in_force
+from unionplan.fundrules import (
+    KINDS,
+    Decision,
+    Given,
+    Pack,
+    Standing,
+    check,
+    load_packs,
+    pack_in_force,
+    qualify,
+)
 from unionplan.fundrules.packs import OPERATOR_DIR_VARIABLE
 from unionplan.fundrules.planning import PlannedGift, PlanWarning, check_plan, welfare_kind
 from unionplan.idcard import mask_id_number, normalize_id_number
@@ -113,10 +126,44 @@ def decide(
     kind = kind_of(kind)
     rule = pack.rules.get(kind)
     frequency = rule.frequency if rule else "any"
-    return check(
+    decision = check(
         pack, kind, amount, day, history(member, kind, day, frequency), illness or None,
         form=form or None, occasion=occasion or None,
     )  # fmt: skip
+    return qualified(decision, member, day)
+
+
+def standing_of(member: Member) -> Standing:
+    """The member's 会籍 and working status as the rules' conditions read them."""
+    return Standing(
+        standing=member.standing, retired=member.status == "retired",
+        dues_paid_through=member.dues_paid_through, in_fund_base=member.in_fund_base,
+        secondment=member.secondment,
+    )  # fmt: skip
+
+
+def qualified(decision: Decision, member: Member, day: dt.date) -> Decision:
+    """``decision`` refused when the member fails a condition of who qualifies for the rule.
+
+    The refusal names each failed condition and cites the rule; a fact the registry does
+    not hold (会费, the fund base) is said to be unchecked instead of refusing the gift.
+    Over the cap and not qualifying, the reason gives both.
+    """
+    rule, pack = decision.rule, decision.pack
+    result = qualify(rule.requires, standing_of(member), day)
+    if result.qualifies and not result.unknown:
+        return decision
+    unchecked = f"（{'、'.join(result.unknown)}未登记，未核对领取条件）" if result.unknown else ""
+    if result.qualifies:
+        return replace(decision, reason=decision.reason + unchecked)
+    who = f"（{rule.eligible}）" if rule.eligible else ""
+    cited = f"依据{pack.document}{rule.article}{who}"
+    if pack.status != "已核对":
+        cited += "（规则待核对）"
+    reason = f"不符合领取条件：{'；'.join(result.problems)}。{cited}。{unchecked}"
+    if not decision.allowed:
+        reason += decision.reason
+    return replace(decision, allowed=False, reason=reason, conditions_failed=result.failed)
 
 
 def record(
