@@ -98,6 +98,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_rq",
     "django_tasks_rq",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "unionplan.core",
     "unionplan.ops",
     "unionplan.orgs",
@@ -113,6 +116,7 @@ INSTALLED_APPS = [
     "unionplan.jobs",
     "unionplan.funds",
     "unionplan.welfare",
+    "unionplan.api",
 ]
 
 MIDDLEWARE = [
@@ -273,4 +277,38 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# The REST API (unionplan.api): personal tokens or the browser's session, JSON only, pages
+# of 100; a user's mistake is a 400 with the page's Chinese sentence (api.exceptions).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "unionplan.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "unionplan.api.exceptions.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "unionplan 接口",
+    "DESCRIPTION": "工会年度工作计划系统的 REST 接口：组织、计划、审批流程与审批看板。"
+    "以个人接口令牌认证（Authorization: Bearer up_…），可见范围与网页相同。",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Swagger UI from drf-spectacular-sidecar's files under static/: no CDN, works offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # A plan's and an activity's "status" are different lists: each gets its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "PlanStatusEnum": "unionplan.vocab.PLAN_STATUSES",
+        "ItemStatusEnum": "unionplan.vocab.ITEM_STATUSES",
+    },
 }

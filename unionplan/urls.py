@@ -25,5 +25,6 @@ urlpatterns = [
     path("jobs/", include("unionplan.jobs.urls")),
     path("welfare/", include("unionplan.welfare.urls")),
     path("funds/", include("unionplan.funds.urls")),
+    path("api/", include("unionplan.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -38,6 +38,8 @@ READ_ONLY = {
     "plans:export", "agenda:plan_grid", "agenda:plan_year", "agenda:feed_ics",
     "members:participants", "records:item", "records:attachment", "records:plan",
     "records:ledger", "dashboard:org", "review:bell", "review:board", "audit:log",
+    "api:organizations", "api:organization", "api:plans", "api:plan", "api:plan-history",
+    "api:board", "api:schema", "api:docs",
 }  # fmt: skip
 PUBLIC = {"agenda:feed_ics"}  # reached by its secret token, not by a login
 SKIPPED_NAMESPACES = {"admin"}  # Django's own admin, tested by Django
