@@ -114,12 +114,16 @@ class Member(models.Model):
     # 会籍 and what the fund rules ask of it (see unionplan.welfare.services.qualification):
     # collective welfare goes to members in good standing who pay 会费 and whose wages are
     # in the fund base, and to seconded or agency staff in one place only.
-    standing = models.CharField(_("会籍"), max_length=16, choices=STANDINGS, default="normal")
+    # The database defaults too: rows written by raw SQL (the benchmarks' loaders) that
+    # leave these columns out are members in good standing, not seconded.
+    standing = models.CharField(
+        _("会籍"), max_length=16, choices=STANDINGS, default="normal", db_default="normal"
+    )
     standing_since = models.DateField(_("会籍变动日期"), null=True, blank=True)
     dues_paid_through = models.DateField(_("会费缴至"), null=True, blank=True)  # a month's 1st
     in_fund_base = models.BooleanField(_("工资列入经费计提基数"), null=True, blank=True)
     secondment = models.CharField(
-        _("借调/派遣"), max_length=10, choices=SECONDMENTS, blank=True, default=""
+        _("借调/派遣"), max_length=10, choices=SECONDMENTS, blank=True, default="", db_default=""
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("标签"), through="MemberTag", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
