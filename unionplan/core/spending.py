@@ -48,7 +48,7 @@ class OverBudget(UserInputError):
     """Spending refused for want of budget; the chair may still approve it with a reason."""
 
 
-Guard = Callable[[Spending], None]
+Guard = Callable[[Spending], object]  # what a guard returns is its own business
 Source = Callable[[Any, int], Iterable[Expense]]
 
 _guards: list[Guard] = []

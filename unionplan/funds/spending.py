@@ -29,16 +29,17 @@ from unionplan.plan.money import money
 ZERO = Decimal("0.00")
 
 
-def guard(spending: Spending) -> None:
-    """Refuse ``spending`` past the budget in force unless the chair overrides with a reason."""
+def guard(spending: Spending) -> list[SpendingOverride]:
+    """Refuse ``spending`` past the budget in force unless the chair overrides with a reason;
+    the overrides logged (none when within budget)."""
     force = budgeting.in_force(spending.organization, spending.year)
     if force is None or not spending.expenses:
-        return
+        return []
     lines = books.line_map()
     new, old = _by_line(spending.expenses, lines), _by_line(spending.replaced, lines)
     raised = [key for key, amount in new.items() if amount > old.get(key, ZERO)]
     if not raised:
-        return
+        return []
     spent = ledger.spent_by_line(spending.organization, spending.year, lines)
     is_chair = role_in(spending.user, spending.organization) == "chair"
     overridden = []
@@ -57,8 +58,7 @@ def guard(spending: Spending) -> None:
             if check.allowed or (spending.date and spending.date.year != spending.year):
                 raise  # bad input, not a question of budget
             raise OverBudget(error.message) from None
-    for check in overridden:
-        _log(spending, check)
+    return [_log(spending, check) for check in overridden]
 
 
 def _by_line(expenses: list[Expense], lines) -> dict[str, Decimal]:
@@ -94,11 +94,10 @@ def authorize(
 ) -> SpendingOverride | None:  # fmt: skip
     """One expense through the guard: None when within budget (or no budget in force yet),
     the logged override when the chair approved it; UserInputError when refused."""
-    before = SpendingOverride.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    guard(
+    logged = guard(
         Spending(
             org, year, date, [Expense(activity_category, expense_category, Decimal(amount))],
             user=user, reason=reason,
         )
     )  # fmt: skip
-    return SpendingOverride.objects.filter(id__gt=before).order_by("id").first()
+    return logged[0] if logged else None
