@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
@@ -116,3 +117,82 @@ def test_target_statuses_in_sql_agree_with_the_plan_pages_progress(db):
         counted = target_statuses(targets, day)
         assert {k: v for k, v in counted.items() if v} == dict(expected)
     assert target_statuses(targets, JULY)["missed"] == 1
+
+
+def test_the_grouped_figures_equal_a_python_count_of_the_rows(db):
+    """The page's sums come from a few grouped queries (items by month and category, records
+    by month and category with their members and expenses, the listed branches only);
+    recounted here row by row in Python on a varied subtree, they agree."""
+    import random
+    from collections import Counter
+
+    from unionplan.orgs.models import Organization
+    from unionplan.plan.states import due_date, item_state
+    from unionplan.plans.models import ScheduleItem
+    from unionplan.records import accounts
+    from unionplan.records.models import ActivityRecord
+
+    rng = random.Random(15)
+    federation = FederationFactory()
+    district = FederationFactory(parent=federation)
+    categories = ["training", "welfare", "festival", "culture"]
+    for parent in (federation, federation, district, district, district):
+        union = OrganizationFactory(parent=parent)
+        plan = PlanFactory(organization=union, status=rng.choice(["approved", "draft"]))
+        members = [MemberFactory(organization=union) for _ in range(3)]
+        for _ in range(8):
+            month = rng.randint(1, 12)
+            item = ScheduleItemFactory(
+                plan=plan, month=month, category=rng.choice(categories),
+                budget=rng.choice([None, Decimal("120.50"), Decimal(300)]),
+                status=rng.choice(["planned", "planned", "cancelled", "postponed"]),
+                end_month=rng.choice([None, min(month + 1, 12)]),
+                date=rng.choice([None, dt.date(2027, month, rng.randint(1, 28))]),
+            )  # fmt: skip
+            for record in held(item, rng.randint(0, 2), others_count=rng.randint(0, 4)):
+                record.date = dt.date(2027, rng.randint(1, 12), 5)  # held in another month
+                record.save()
+                record.attendees.add(*rng.sample(members, rng.randint(0, 3)))
+                for _ in range(rng.randint(0, 3)):
+                    ExpenseLineFactory(record=record, amount=Decimal(rng.randint(1, 9999)) / 100)
+    PlanFactory(organization=OrganizationFactory())  # outside the federation
+
+    f = figures(federation, 2027, JULY)
+
+    items = ScheduleItem.objects.filter(plan__organization__path__startswith=federation.path)
+    state = {
+        i.pk: item_state(i.status, due=due_date(2027, i.month, i.end_month, i.date, i.end_date),
+                         today=JULY)
+        for i in items
+    }  # fmt: skip
+    for row in f.months:
+        mine = [i for i in items if i.month == row["month"]]
+        assert row["total"] == len(mine)
+        assert row["done"] == sum(state[i.pk] == "done" for i in mine)
+        assert row["overdue"] == sum(state[i.pk] == "overdue" for i in mine)
+        assert row["cancelled"] == sum(i.status == "cancelled" for i in mine)
+    records = ActivityRecord.objects.filter(item__in=items)
+    assert [r["records"] for r in f.months] == [
+        sum(r.date.month == m for r in records) for m in range(1, 13)
+    ]
+    reached = Counter()
+    for r in records:
+        reached[r.date.month] += r.others_count + r.attendees.count()
+    assert [r["attendance"] for r in f.months] == [reached[m] for m in range(1, 13)]
+    assert sum(reached.values()) == f.attendance > 0
+    plans = Q(plan__organization__path__startswith=federation.path, plan__year=2027)
+    assert f.by_category == accounts.budget_by_category(plans)  # the per-figure queries
+    assert f.by_month_budget == accounts.budget_by_month(plans)
+    spent = sum(line.amount for r in records for line in r.expenses.all())
+    assert accounts.totals(f.by_category).spent == spent > 0
+    budget = sum((i.budget for i in items if i.budget is not None), Decimal(0))
+    assert accounts.totals(f.by_month_budget).budget == budget
+    by_child = {c["org"].pk: c for c in f.children}
+    for child in (district, *Organization.objects.filter(parent=federation, kind="grassroots")):
+        below = [i for i in items if i.plan.organization.path.startswith(child.path)]
+        row = by_child[child.pk]
+        assert (row["total"], row["done"], row["overdue"]) == (
+            len(below),
+            sum(state[i.pk] == "done" for i in below),
+            sum(state[i.pk] == "overdue" for i in below),
+        )

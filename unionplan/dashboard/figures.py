@@ -8,9 +8,10 @@ runs per union. Overdue is computed in SQL from the same rule as ``unionplan.pla
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, DecimalField, F, Func, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
@@ -18,8 +19,8 @@ from unionplan.orgs.models import Organization
 from unionplan.plan import states
 from unionplan.plans.models import Plan, ScheduleItem, Target
 from unionplan.records import accounts, measuring
-from unionplan.records.models import ActivityRecord
-from unionplan.records.target_counts import target_statuses
+from unionplan.records.models import ActivityRecord, ExpenseLine
+from unionplan.records.target_counts import count_subquery, target_statuses
 
 ATTENDEES = ActivityRecord.attendees.through
 ID_WIDTH = 9  # "00000042/": one level of Organization.path
@@ -85,10 +86,10 @@ def figures(org: Organization, year: int, today: dt.date | None = None) -> Figur
         .annotate(n=Count("id"))
         .order_by()
     )
-    _items(result, plans, year, today)
-    _participation(result, plans)
-    result.by_category = accounts.budget_by_category(plans)
-    result.by_month_budget = accounts.budget_by_month(plans)
+    budget = _items(result, plans, year, today)
+    spent = _participation(result, org, year)
+    result.by_category = accounts.lines_by_category(budget["category"], spent["category"])
+    result.by_month_budget = accounts.lines_by_month(budget["month"], spent["month"])
     result.targets = target_statuses(
         Target.objects.filter(plan__organization__path__startswith=org.path, plan__year=year),
         today,
@@ -104,66 +105,98 @@ def _annotated_items(plans: Q):
     )
 
 
-def _items(result: Figures, plans: Q, year: int, today: dt.date) -> None:
+def _items(result: Figures, plans: Q, year: int, today: dt.date) -> dict[str, dict]:
+    """The items by month (total, done, overdue, cancelled) into ``result``, and their
+    budgets {"category": {code: sum}, "month": {month: sum}}: one pass over the items,
+    grouped by month and category together (at most 12 × categories rows)."""
     rows = (
         _annotated_items(plans)
-        .values("month")
+        .values("month", "category")
         .annotate(
             total=Count("id"),
             done=Count("id", filter=Q(status=states.DONE)),
             overdue=Count("id", filter=overdue_q(year, today)),
             cancelled=Count("id", filter=Q(status="cancelled")),
+            budget=Sum("budget"),
         )
         .order_by()
     )
-    by_month = {row["month"]: row for row in rows}
-    result.months = [
-        by_month.get(m, {"month": m, "total": 0, "done": 0, "overdue": 0, "cancelled": 0})
-        for m in range(1, 13)
-    ]
+    counts = ("total", "done", "overdue", "cancelled")
+    by_month = {m: {"month": m, **dict.fromkeys(counts, 0)} for m in range(1, 13)}
+    budget: dict[str, dict] = {"category": Counter(), "month": Counter()}
+    for row in rows:
+        month = by_month.setdefault(
+            row["month"], {"month": row["month"], **dict.fromkeys(counts, 0)}
+        )
+        for key in counts:
+            month[key] += row[key]
+        if row["budget"] is not None:
+            budget["category"][row["category"]] += accounts.money(row["budget"])
+            budget["month"][row["month"]] += accounts.money(row["budget"])
+    result.months = [by_month[m] for m in range(1, 13)]
     for row in result.months:
         row["other"] = row["total"] - row["done"] - row["overdue"]
     result.items_total = sum(row["total"] for row in result.months)
     result.items_done = sum(row["done"] for row in result.months)
     result.items_overdue = sum(row["overdue"] for row in result.months)
+    return budget
 
 
-def _participation(result: Figures, plans: Q) -> None:
-    """Records held and people reached in each month (members ticked plus others)."""
-    records = ActivityRecord.objects.filter(
-        item__in=ScheduleItem.objects.filter(plans).values("pk")
-    )
+def _participation(result: Figures, org: Organization, year: int) -> dict[str, dict]:
+    """Records held and people reached in each month (members ticked plus others) into
+    ``result``, and the spending {"category": {code: sum}, "month": {month: sum}}.
+
+    One pass over the subtree's records, grouped by the record's month and its activity's
+    category; each record's members ticked and expense lines are summed by an indexed
+    subquery on the record (a join would repeat the record once per attendee and line)."""
+    members = ATTENDEES.objects.filter(activityrecord_id=OuterRef("pk"))
+    lines = ExpenseLine.objects.filter(record_id=OuterRef("pk"))
     rows = (
-        records.annotate(m=measuring.Month("date"))
-        .values("m")
-        .annotate(n=Count("id"), others=Sum("others_count"))
+        ActivityRecord.objects.filter(
+            item__plan__organization__path__startswith=org.path, item__plan__year=year
+        )
+        .annotate(
+            m=measuring.Month("date"),
+            members=count_subquery(members),
+            spent=_sum_of(lines, "amount"),
+        )
+        .values("m", "item__category")
+        .annotate(n=Count("id"), others=Sum("others_count"), ticked=Sum("members"),
+                  amount=Sum("spent"))
         .order_by()
-    )
-    members = (
-        ATTENDEES.objects.filter(activityrecord__in=records.values("pk"))
-        .annotate(m=measuring.Month("activityrecord__date"))
-        .values("m")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    per_member = {row["m"]: row["n"] for row in members}
-    per_month = {row["m"]: row for row in rows}
+    )  # fmt: skip
+    per_month: Counter = Counter()
+    records: Counter = Counter()
+    spent: dict[str, dict] = {"category": Counter(), "month": Counter()}
+    for row in rows:
+        records[row["m"]] += row["n"]
+        per_month[row["m"]] += (row["others"] or 0) + (row["ticked"] or 0)
+        if row["amount"] is not None:
+            spent["category"][row["item__category"]] += accounts.money(row["amount"])
+            spent["month"][row["m"]] += accounts.money(row["amount"])
     for month_row in result.months:
-        m = month_row["month"]
-        row = per_month.get(m, {})
-        month_row["records"] = row.get("n", 0)
-        month_row["attendance"] = (row.get("others") or 0) + per_member.get(m, 0)
+        month_row["records"] = records.get(month_row["month"], 0)
+        month_row["attendance"] = per_month.get(month_row["month"], 0)
     result.records = sum(r["records"] for r in result.months)
     result.attendance = sum(r["attendance"] for r in result.months)
+    return spent
 
 
 def _children(org: Organization, plans: Q, year: int, today: dt.date) -> list[dict]:
-    """Each union directly under ``org`` with the sums of its own subtree (two queries)."""
+    """The unions directly under ``org`` that the page lists (the first ``MAX_CHILD_ROWS``
+    by name), each with the sums of its own subtree (three queries).
+
+    Only the listed branches are summed: a federation of 5,000 unions shows 200 rows, and
+    summing the other 4,800 was a fifth of the page."""
+    children = list(Organization.objects.filter(parent=org).order_by("name")[:MAX_CHILD_ROWS])
+    if not children:
+        return []
     length = len(org.path) + ID_WIDTH
-    branch = Substr("plan__organization__path", 1, length)
+    listed = [child.path for child in children]  # at most MAX_CHILD_ROWS
     rows = (
         _annotated_items(plans)
-        .annotate(branch=branch)
+        .annotate(branch=Substr("plan__organization__path", 1, length))
+        .filter(branch__in=listed)
         .values("branch")
         .annotate(
             total=Count("id"),
@@ -176,13 +209,13 @@ def _children(org: Organization, plans: Q, year: int, today: dt.date) -> list[di
     plan_rows = (
         Plan.objects.filter(organization__path__startswith=org.path, year=year)
         .annotate(branch=Substr("organization__path", 1, length))
+        .filter(branch__in=listed)
         .values("branch")
         .annotate(plans=Count("id"), approved=Count("id", filter=Q(status="approved")))
         .order_by()
     )
     for row in plan_rows:
         by_branch.setdefault(row["branch"], {"total": 0, "done": 0, "overdue": 0}).update(row)
-    children = Organization.objects.filter(parent=org).order_by("name")[:MAX_CHILD_ROWS]
     empty = {"total": 0, "done": 0, "overdue": 0, "plans": 0, "approved": 0}
     found = []
     for child in children:
@@ -191,3 +224,9 @@ def _children(org: Organization, plans: Q, year: int, today: dt.date) -> list[di
         percent = round(row["done"] * 100 / row["total"]) if row["total"] else None
         found.append({"org": child, **row, "percent": percent})
     return found
+
+
+def _sum_of(queryset, field: str):
+    """A scalar subquery: SUM of ``field`` over ``queryset`` as a decimal, NULL when empty."""
+    total = Func(F(field), function="SUM", output_field=DecimalField())
+    return Subquery(queryset.order_by().annotate(t=total).values("t")[:1])

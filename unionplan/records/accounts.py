@@ -7,6 +7,7 @@ items or a federation of 1,000 unions costs the same few queries.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -43,11 +44,7 @@ def budget_by_category(plans: Q) -> list[BudgetLine]:
     spent = _sum_by(
         ExpenseLine.objects.filter(_expense_q(plans)), "record__item__category", "amount"
     )
-    return [
-        BudgetLine(code, label, budget.get(code, ZERO), spent.get(code, ZERO))
-        for code, label in vocab.CATEGORIES
-        if code in budget or code in spent
-    ]
+    return lines_by_category(budget, spent)
 
 
 def budget_by_month(plans: Q) -> list[BudgetLine]:
@@ -55,6 +52,23 @@ def budget_by_month(plans: Q) -> list[BudgetLine]:
     budget = _sum_by(ScheduleItem.objects.filter(plans), "month", "budget")
     lines = ExpenseLine.objects.filter(_expense_q(plans)).annotate(m=Month("record__date"))
     spent = _sum_by(lines, "m", "amount")
+    return lines_by_month(budget, spent)
+
+
+def lines_by_category(
+    budget: Mapping[str, Decimal], spent: Mapping[str, Decimal]
+) -> list[BudgetLine]:
+    """The category lines from sums already made ({code: amount}), in the vocabulary's
+    order: callers that group by more than the category (the dashboard) share the shape."""
+    return [
+        BudgetLine(code, label, budget.get(code, ZERO), spent.get(code, ZERO))
+        for code, label in vocab.CATEGORIES
+        if code in budget or code in spent
+    ]
+
+
+def lines_by_month(budget: Mapping[int, Decimal], spent: Mapping[int, Decimal]) -> list[BudgetLine]:
+    """Twelve month lines from sums already made ({month: amount})."""
     return [
         BudgetLine(str(m), f"{m}月", budget.get(m, ZERO), spent.get(m, ZERO)) for m in range(1, 13)
     ]
@@ -73,6 +87,12 @@ def budget_by_plan(plans: Q) -> dict[int, BudgetLine]:
     }
 
 
+def money(total) -> Decimal:
+    """A database sum as yuan with two places: SQLite sums decimals without their scale
+    (800, 320.5, or a float)."""
+    return Decimal(total).quantize(ZERO)
+
+
 def totals(lines: list[BudgetLine]) -> BudgetLine:
     return BudgetLine(
         "total", "合计", sum((x.budget for x in lines), ZERO), sum((x.spent for x in lines), ZERO)
@@ -81,10 +101,7 @@ def totals(lines: list[BudgetLine]) -> BudgetLine:
 
 def _sum_by(queryset, key: str, field: str) -> dict:
     rows = queryset.values(key).annotate(total=Sum(field)).order_by()
-    # SQLite sums decimals without their scale (800, 320.5): give every figure two places.
-    return {
-        row[key]: Decimal(row["total"]).quantize(ZERO) for row in rows if row["total"] is not None
-    }
+    return {row[key]: money(row["total"]) for row in rows if row["total"] is not None}
 
 
 def _expense_q(plans: Q) -> Q:

@@ -37,7 +37,7 @@ ATTENDEES = ActivityRecord.attendees.through
 MEASURE_ITEMS = measuring.MEASURE_ITEMS
 
 
-def _count(queryset, expression=None):
+def count_subquery(queryset, expression=None):
     """A scalar subquery: COUNT (or SUM of ``expression``) over ``queryset``, 0 when empty."""
     function, over = ("SUM", expression) if expression is not None else ("COUNT", F("pk"))
     aggregate = Func(over, function=function, output_field=IntegerField())
@@ -134,6 +134,6 @@ def _metric(scope, metric: str):
     """Records counted, or people reached (others counted plus members ticked)."""
     records = ActivityRecord.objects.filter(scope(""))
     if metric == "records":
-        return _count(records)
+        return count_subquery(records)
     people = ATTENDEES.objects.filter(scope("activityrecord__"))
-    return _count(records, F("others_count")) + _count(people)
+    return count_subquery(records, F("others_count")) + count_subquery(people)
