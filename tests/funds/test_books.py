@@ -96,3 +96,45 @@ def test_accounts_cost_constant_queries(django_assert_num_queries, unions):
     federation = federation_with(unions)
     with django_assert_num_queries(3):  # budgets, spending, the mapping table
         books.org_accounts(federation, 2027)
+
+
+def test_spending_summed_per_record_first_equals_each_line_added_up(db):
+    """The accounts sum the lines per record and kind in SQL, then by activity category and
+    month; adding up every line here in Python, on a varied subtree with cents, several
+    lines of one kind on a record, records in other months and a union outside, agrees."""
+    import datetime as dt
+    import random
+    from collections import Counter
+
+    from tests.factories import FederationFactory, OrganizationFactory, PlanFactory
+    from tests.factories import ScheduleItemFactory as Item
+    from tests.records.factories import ActivityRecordFactory, ExpenseLineFactory
+    from unionplan.records.models import ActivityRecord, ExpenseLine
+
+    rng = random.Random(12)
+    federation = FederationFactory()
+    district = FederationFactory(parent=federation)
+    kinds = [code for code, _label in EXPENSE_CATEGORIES]
+    for parent in (federation, district, district, OrganizationFactory()):
+        plan = PlanFactory(organization=OrganizationFactory(parent=parent), year=2027)
+        for _ in range(6):
+            item = Item(
+                plan=plan,
+                month=rng.randint(1, 12),
+                category=rng.choice(["culture", "welfare", "training"]),
+            )
+            for _ in range(rng.randint(0, 3)):
+                record = ActivityRecordFactory(item=item, date=dt.date(2027, rng.randint(1, 12), 9))
+                for _ in range(rng.randint(0, 4)):
+                    ExpenseLineFactory(record=record, category=rng.choice(kinds[:4]),
+                                       amount=D(rng.randint(1, 99999)) / 100)  # fmt: skip
+    records = ActivityRecord.objects.filter(
+        item__plan__organization__path__startswith=federation.path
+    )
+    expected = Counter()
+    for line in ExpenseLine.objects.filter(record__in=records).select_related("record__item"):
+        key = (line.record.item.category, line.category, line.record.date.month)
+        expected[key] += line.amount
+    found = {(c, e, m): total for c, e, m, total in books.spending_by_record_kind(records)}
+    assert found == dict(expected) and len(found) > 10
+    assert all(total.as_tuple().exponent == -2 for total in found.values())

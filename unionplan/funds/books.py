@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db import connection
+from django.db.models import F, Sum
 
 from unionplan.accounting import accounts
 from unionplan.accounting.budget import (
@@ -26,7 +27,9 @@ from unionplan.funds.models import FinanceYear, LineMapping
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem
 from unionplan.records.measuring import Month
-from unionplan.records.models import ExpenseLine
+from unionplan.records.models import ActivityRecord, ExpenseLine
+
+CENT = Decimal("0.01")
 
 
 def line_map() -> LineMap:
@@ -86,15 +89,10 @@ def org_accounts(org: Organization, year: int) -> Accounts:
         .annotate(total=Sum("budget"))
         .order_by()
     )
-    spent = list(
-        ExpenseLine.objects.filter(
-            **{f"record__item__{key}": value for key, value in in_subtree.items()}
-        )
-        .annotate(m=Month("record__date"))
-        .values_list("record__item__category", "category", "m")
-        .annotate(total=Sum("amount"))
-        .order_by()
+    records = ActivityRecord.objects.filter(
+        **{f"item__{key}": value for key, value in in_subtree.items()}
     )
+    spent = spending_by_record_kind(records)
     table = line_map()
     return Accounts(
         by_line=accounts.by_line(
@@ -104,6 +102,37 @@ def org_accounts(org: Organization, year: int) -> Accounts:
             [(m, t) for _c, m, t in budgets], [(m, t) for _c, _e, m, t in spent]
         ),
     )
+
+
+def spending_by_record_kind(records) -> list[tuple[str, str, int, Decimal]]:
+    """(activity category, expense category, month, sum) of the expense lines of ``records``,
+    in one statement.
+
+    The lines are first summed per record and expense category along the index on
+    (record, category, amount), which the database reads in order without sorting and
+    without touching the table; only those few sums per record are then grouped by the
+    record's activity category and month. Grouping the 300,000 lines of a federation
+    directly by the three keys sorted every line and was nine tenths of the page (SQLite).
+    """
+    expense = ExpenseLine._meta.db_table
+    records = records.order_by()
+    ids_sql, ids_params = records.values("pk").query.sql_with_params()
+    scope_sql, scope_params = (
+        records.annotate(rid=F("pk"), cat=F("item__category"), m=Month("date"))
+        .values("rid", "cat", "m")
+        .query.sql_with_params()
+    )
+    sql = (
+        f"SELECT s.cat, x.category, s.m, SUM(x.total) FROM "
+        f"(SELECT e.record_id, e.category, SUM(e.amount) AS total FROM {expense} e "
+        f"WHERE e.record_id IN ({ids_sql}) GROUP BY e.record_id, e.category) x "
+        f"JOIN ({scope_sql}) s ON s.rid = x.record_id GROUP BY s.cat, x.category, s.m"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*ids_params, *scope_params))
+        rows = cursor.fetchall()
+    # SQLite sums decimals as floats: give every sum its two places.
+    return [(c, e, int(m), Decimal(str(t)).quantize(CENT)) for c, e, m, t in rows]
 
 
 def subtree_income(org: Organization, year: int) -> tuple[list[LineAmount], Decimal, int]:
