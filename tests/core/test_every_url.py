@@ -37,7 +37,8 @@ READ_ONLY = {
     "home", "favicon", "orgs:detail", "plans:detail", "plans:block", "members:plan_participant_counts",
     "plans:export", "agenda:plan_grid", "agenda:plan_year", "agenda:feed_ics",
     "members:participants", "records:item", "records:attachment", "records:plan",
-    "records:ledger", "dashboard:org", "review:bell", "review:board", "audit:log",
+    "records:ledger", "dashboard:org", "review:bell", "review:board", "review:statistics",
+    "review:statistics_xlsx", "audit:log",
     "api:organizations", "api:organization", "api:plans", "api:plan", "api:plan-history",
     "api:board", "api:schema", "api:docs",
 }  # fmt: skip

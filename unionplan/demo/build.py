@@ -87,6 +87,8 @@ def build(today: dt.date | None = None) -> dict[str, Organization]:
             sector=union.sector,
             parent=orgs.get(union.parent) if union.parent else None,
             province="江苏省",
+            # A grassroots union's workplace has a few people who have not joined (入会率).
+            employees=union.members + union.members // 12 if union.kind == "grassroots" else None,
         )
     users = _users(orgs)
     _members(orgs, today)

@@ -11,7 +11,7 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "sector", "parent", "province"]
+    list_display = ["name", "kind", "sector", "parent", "province", "employees"]
     list_filter = ["kind", "sector", "province"]
     search_fields = ["name"]
     autocomplete_fields = ["parent"]

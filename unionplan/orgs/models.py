@@ -38,6 +38,11 @@ class Organization(models.Model):
         related_name="children",
     )
     province = models.CharField(_("省份"), max_length=50, blank=True)
+    # 职工人数: the people working there, members or not; 入会率 is members over it. Left
+    # empty, the union is not counted in a federation's 入会率.
+    employees = models.PositiveIntegerField(
+        _("职工人数"), null=True, blank=True, help_text=_("用于计算入会率；不填则不计入。")
+    )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
 
     objects = OrganizationQuerySet.as_manager()

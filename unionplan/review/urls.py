@@ -11,4 +11,6 @@ urlpatterns = [
     path("board/<int:pk>/<int:year>/", views.board, name="board"),
     path("board/<int:pk>/<int:year>/deadline/", views.deadline, name="deadline"),
     path("board/<int:pk>/<int:year>/remind/", views.remind, name="remind"),
+    path("statistics/<int:pk>/<int:year>/", views.statistics, name="statistics"),
+    path("statistics/<int:pk>/<int:year>/xlsx/", views.statistics_xlsx, name="statistics_xlsx"),
 ]

@@ -1,6 +1,9 @@
 """The workflow buttons of the plan page: submit, approve, return. Both only take a POST and
 go back to the plan page with the outcome (or the reason of a refusal) as a message. And the
-federation's board: where each union below it stands with its plan for a year."""
+federation's pages: the board (where each union below it stands with its plan for a year, the
+submission deadline and its reminders) and the statistics of its subtree, page and .xlsx."""
+
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,12 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
+from unionplan.core.downloads import download
+from unionplan.documents.stats_xlsx import write_statistics
 from unionplan.errors import UserInputError
 from unionplan.orgs.access import role_in
 from unionplan.orgs.models import Organization
 from unionplan.plans.views import get_plan_or_404
 from unionplan.review import board as board_lib
 from unionplan.review import reminders, rules, services
+from unionplan.review import statistics as statistics_lib
 from unionplan.review.forms import DeadlineForm, ReviewForm, SubmitForm
 from unionplan.review.models import Notification, SubmissionDeadline
 
@@ -214,3 +220,44 @@ def remind(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         notified, mailed = reminders.send(round_)
         messages.success(request, reminders.message(round_, notified, mailed))
     return redirect("review:board", pk=federation.pk, year=year)
+
+
+def _statistics_of(request: HttpRequest, pk: int, year: int):
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    federation = federation_for_board(request.user, pk)
+    lines, total = statistics_lib.statistics(federation, year)
+    return federation, lines, total
+
+
+@login_required
+@require_safe
+def statistics(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """The subtree's unions, members, 入会率, activities, participants and welfare money."""
+    try:
+        federation, lines, total = _statistics_of(request, pk, year)
+    except Refused as error:
+        return refused(request, str(error))
+    return render(
+        request,
+        "review/statistics.html",
+        {"org": federation, "year": year, "lines": lines, "total": total},
+    )
+
+
+@login_required
+@require_safe
+def statistics_xlsx(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """The same figures as the page, as an .xlsx table with its totals as formulas."""
+    try:
+        federation, lines, total = _statistics_of(request, pk, year)
+    except Refused as error:
+        return refused(request, str(error))
+    title = f"{federation.name}{year}年度工会工作统计表"
+    note = (
+        f"统计范围：{federation.name}及所属工会；入会率＝填报职工人数的工会的在职会员÷其职工人数；"
+        f"活动、参加人次按{year}年度计划的活动记录统计；慰问按{year}年福利慰问台账统计。"
+    )
+    out = io.BytesIO()
+    write_statistics(title, note, lines, total, out)
+    return download(out.getvalue(), f"{title}.xlsx")

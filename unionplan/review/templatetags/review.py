@@ -1,5 +1,7 @@
 """``{% workflow_panel plan %}``: the plan's state, the steps this user may take, the history;
-``{% board_url org as url %}``: the federation's board, for those who may open it.
+``{% board_url org as url %}`` and ``{% statistics_url org as url %}``: the federation's
+board and statistics, for those who may open them; ``{% board_rows rows %}``: the board's
+table body.
 
 The plan page (an app below this one) draws it with a template tag, so the plans app does
 not import the workflow; the panel costs a constant handful of queries.
@@ -50,10 +52,20 @@ def workflow_panel(context, plan):
 def board_url(context, org, year=None) -> str:
     """The address of ``org``'s board (this year unless ``year``) when the person may open
     it — chair or staff of a federation — else "" (the page draws no link then)."""
+    return _federation_page(context, "review:board", org, year)
+
+
+@register.simple_tag(takes_context=True)
+def statistics_url(context, org, year=None) -> str:
+    """The address of ``org``'s statistics, for the same people as its board; else ""."""
+    return _federation_page(context, "review:statistics", org, year)
+
+
+def _federation_page(context, name: str, org, year) -> str:
     user = context["request"].user
     if org.kind != "federation" or role_in(user, org) not in rules.REVIEWERS:
         return ""
-    return reverse("review:board", args=[org.pk, year or timezone.localdate().year])
+    return reverse(name, args=[org.pk, year or timezone.localdate().year])
 
 
 _PK = 987654321  # a stand-in id: the plan page's address is reversed once, not per row
@@ -101,3 +113,9 @@ def _board_row(row, words: dict[str, str]) -> str:
 
 def _num(value, *, bad: bool = False) -> str:
     return f'<td class="num bad">{value}</td>' if bad else f'<td class="num">{value}</td>'
+
+
+@register.filter
+def percent(fraction: float | None) -> str:
+    """0.9264 -> "92.6%" (as the .xlsx shows it); blank for none."""
+    return "" if fraction is None else f"{fraction * 100:.1f}%"
