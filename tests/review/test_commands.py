@@ -77,7 +77,7 @@ def test_empty_plan_and_bad_arguments(database):
 def test_help_lists_the_workflow_commands():
     result = run_cli("--help")
     assert "plan submit" in result.stdout and "plan review" in result.stdout
-    assert "plan history" in result.stdout
+    assert "plan history" in result.stdout and "plan remind" in result.stdout
 
 
 def test_meeting_date_must_be_a_date(tree, school_plan):
