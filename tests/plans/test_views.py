@@ -111,8 +111,9 @@ def test_plan_page_query_count_does_not_grow_with_items(
 
 # session, user, roles, plan (+ visible orgs), sections, targets, items; then how the year
 # goes: target progress (item states come from the items' status, participant counts in a
-# request of their own); the review panel: its steps and the roles the workflow rules read
-PLAN_PAGE_QUERIES = 10
+# request of their own); the review panel: its steps, the roles the workflow rules read and
+# the plan's 调整 (revisions)
+PLAN_PAGE_QUERIES = 11
 
 
 def test_block_redraws_one_part(chair_client, full_plan):

@@ -109,3 +109,23 @@ def test_top_level_plan_approved_with_meeting_date(tree, capsys):
     call_command("plan_history", str(plan.pk), "--json")
     steps = json.loads(capsys.readouterr().out.split("\n", 2)[-1])
     assert steps[-1]["state"] == "approved" and steps[-1]["meeting_date"] == "2026-11-30"
+
+
+def test_plan_adjust_opens_a_revision_and_refuses_without_a_reason(tree, school_plan, capsys):
+    from unionplan.review import services
+
+    services.submit(school_plan, tree.school_chair)
+    services.review(school_plan, tree.district_chair, approve=True)
+    user = tree.school_chair.username
+    with pytest.raises(CommandError, match="申请调整必须填写调整原因"):
+        call_command("plan_adjust", str(school_plan.pk), "--user", user)
+    assert Plan.objects.get(pk=school_plan.pk).status == "approved"
+    call_command("plan_adjust", str(school_plan.pk), "--user", user, "--reason", "新增讲座")
+    assert "已开始第1次调整" in capsys.readouterr().out
+    assert Plan.objects.get(pk=school_plan.pk).status == "draft"
+
+
+def test_plan_adjust_exits_2_with_one_chinese_line(database):
+    env, pk = database
+    result = run_cli("plan", "adjust", pk, "--user", "li", "--reason", "原因", env=env)
+    assert_one_line_exit_2(result, "工会主席")

@@ -101,3 +101,20 @@ def test_approval_applies_to_the_submitted_version():
     assert check_version(3, 3, False) is None
     assert "已被修改" in check_version(3, 4, False)
     assert "已被修改" in check_version(3, 3, True)
+
+
+def test_only_the_union_s_chair_adjusts_an_approved_plan():
+    from unionplan.review.rules import check_reason, may_adjust
+
+    approved = PlanFacts(organization_path="00000001/00000002/", top_level=False, status="approved")
+    chair = Actor(1, (RoleHeld("00000001/00000002/", "chair"),))
+    above = Actor(2, (RoleHeld("00000001/", "chair"),))
+    committee = Actor(3, (RoleHeld("00000001/00000002/", "committee"),))
+    assert may_adjust(chair, approved) is None
+    assert may_adjust(above, approved) is None  # a chair's role reaches the subtree
+    assert "工会主席" in may_adjust(committee, approved)
+    for status in ("draft", "submitted", "returned", "archived"):
+        draft = PlanFacts(approved.organization_path, False, status)
+        assert "只有已通过的计划" in may_adjust(chair, draft)
+    assert check_reason("经费调整") is None
+    assert "必须填写" in check_reason(" ")

@@ -50,3 +50,15 @@ class DeadlineForm(forms.Form):
                 % {"year": self.year, "before": self.year - 1}
             )
         return due
+
+
+class AdjustForm(forms.Form):
+    """A 调整 of an approved plan: why it is needed (the reviewers read it first)."""
+
+    reason = forms.CharField(
+        label=_("调整原因"),
+        max_length=MAX_COMMENT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("例如：上级工会新增部署的工作、经费调整、活动时间变化。"),
+        error_messages={"required": _("申请调整必须填写调整原因。")},
+    )

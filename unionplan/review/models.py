@@ -145,3 +145,49 @@ class SubmissionReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.union_id} {self.stage} → {self.user_id}"
+
+
+class PlanRevision(models.Model):
+    """A 调整 of an approved plan: why, by whom, and the approved content it started from.
+
+    Opening one takes the plan back to 草稿 to be edited in place (its rows keep their ids,
+    so activity records stay attached); ``base`` is the approved content at that moment
+    (``review.revisions.snapshot``), which the comparison page sets beside the plan. The
+    revision is closed by the approval of the plan as revised (``approved_step``).
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("第几次调整"))
+    reason = models.TextField(_("调整原因"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人"),
+        on_delete=models.PROTECT,
+        related_name="plan_revisions",
+    )
+    opened_at = models.DateTimeField(_("申请时间"), default=timezone.now)
+    base_version = models.PositiveIntegerField(_("原计划版本"))
+    base = models.JSONField(_("原计划内容"), editable=False)
+    approved_step = models.OneToOneField(
+        PlanStep,
+        verbose_name=_("通过步骤"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="revision",
+    )
+
+    class Meta:
+        verbose_name = _("计划调整")
+        verbose_name_plural = _("计划调整")
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_revision_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} 第{self.number}次调整"
+
+    @property
+    def is_open(self) -> bool:
+        return self.approved_step_id is None

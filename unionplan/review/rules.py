@@ -1,12 +1,14 @@
 """Who may take which step of a plan's review: pure rules, no Django.
 
-A plan goes 草稿/已退回 → 已提交 → 已通过 or 已退回. The rules:
+A plan goes 草稿/已退回 → 已提交 → 已通过 or 已退回; an approved plan is changed by a 调整,
+which takes it back to 草稿 (its approved content kept) to be submitted again. The rules:
 
 - only the union's chair submits (a chair role on the union or on a federation above it,
   since a role on a federation reaches its whole subtree);
 - a chair or staff role on a federation strictly above the union reviews;
 - nobody reviews their own union's plan (a role on the union itself), nor a plan they
   submitted themselves;
+- only the union's chair opens a 调整, of an approved plan, with a reason;
 - a top-level organization has nobody above it: its plan is approved by its own committee
   decision, recorded by its chair or staff with the date of the meeting.
 
@@ -21,6 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 SUBMITTABLE = frozenset({"draft", "returned"})
+ADJUSTABLE = frozenset({"approved"})
 REVIEWABLE = frozenset({"submitted"})
 SUBMITTERS = frozenset({"chair"})
 REVIEWERS = frozenset({"chair", "staff"})
@@ -68,18 +71,39 @@ def _above(role: RoleHeld, path: str) -> bool:
     return path.startswith(role.organization_path) and len(path) > len(role.organization_path)
 
 
+def _chair_of(actor: Actor, path: str) -> bool:
+    """A chair role on the union or on a federation above it (its reach is the subtree)."""
+    return any(
+        role.role in SUBMITTERS and (_on(role, path) or _above(role, path)) for role in actor.roles
+    )
+
+
 def may_submit(actor: Actor, plan: PlanFacts) -> str | None:
     """Why ``actor`` may not submit ``plan`` now, or None."""
-    if not any(
-        role.role in SUBMITTERS
-        and (_on(role, plan.organization_path) or _above(role, plan.organization_path))
-        for role in actor.roles
-    ):
+    if not _chair_of(actor, plan.organization_path):
         return "只有本工会的工会主席可以提交计划。"
     if plan.status not in SUBMITTABLE:
         return f"计划状态为“{_status(plan.status)}”，不能提交。"
     if plan.item_count <= 0:
         return "计划还没有任何活动安排，不能提交。"
+    return None
+
+
+def may_adjust(actor: Actor, plan: PlanFacts) -> str | None:
+    """Why ``actor`` may not open a 调整 of ``plan`` now, or None."""
+    if not _chair_of(actor, plan.organization_path):
+        return "只有本工会的工会主席可以申请调整计划。"
+    if plan.status not in ADJUSTABLE:
+        return f"计划状态为“{_status(plan.status)}”，只有已通过的计划需要调整；请直接修改。"
+    return None
+
+
+def check_reason(reason: str) -> str | None:
+    """A 调整 says why: the reviewers and the year-end summary read it."""
+    if not reason.strip():
+        return "申请调整必须填写调整原因。"
+    if len(reason) > MAX_COMMENT_LENGTH:
+        return f"调整原因不能超过{MAX_COMMENT_LENGTH}字。"
     return None
 
 

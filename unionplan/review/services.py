@@ -16,6 +16,7 @@ import json
 from dataclasses import asdict, replace
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from unionplan.audit.models import record
@@ -23,8 +24,8 @@ from unionplan.errors import UserInputError
 from unionplan.orgs.models import Role
 from unionplan.plans.convert import plan_to_data
 from unionplan.plans.models import Plan
-from unionplan.review import rules
-from unionplan.review.models import Notification, PlanStep
+from unionplan.review import revisions, rules
+from unionplan.review.models import Notification, PlanRevision, PlanStep
 from unionplan.review.signals import plan_approved
 
 RACED = "计划刚被他人处理或修改，请刷新页面后再试。"
@@ -199,11 +200,51 @@ def review(
         )
         _audit(plan, user, "plan.approve" if approve else "plan.return", old, step)
         if approve:
+            PlanRevision.objects.filter(plan=plan, approved_step__isnull=True).update(
+                approved_step=step
+            )
             plan_approved.send(sender=Plan, plan=plan, step=step)
         word = "已通过" if approve else f"被退回：{comment}"
         recipients = _union_chairs(plan) | ({submission.user_id} if submission else set())
         _notify(step, recipients - {user.pk}, f"《{plan.title}》{word}"[:300])
     return step
+
+
+def adjust(plan: Plan, user, reason: str) -> PlanRevision:
+    """Open a 调整 of an approved plan: keep what was approved, take the plan back to 草稿
+    for its chair to edit and submit again; the reviewers above are told why."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        plan = _locked(plan)
+        _refuse(
+            rules.may_adjust(actor(user), facts(plan, item_count=1)), rules.check_reason(reason)
+        )
+        number = plan.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+        revision = PlanRevision.objects.create(
+            plan=plan,
+            number=number + 1,
+            reason=reason,
+            opened_by=user,
+            base_version=plan.version,
+            base=revisions.snapshot(plan),
+        )
+        old = plan.status
+        _move(plan, "draft", version=plan.version + 1)
+        record(
+            plan.organization,
+            user,
+            "plan.adjust",
+            f"{plan.year}年度 {plan.title}（计划{plan.pk}）第{revision.number}次调整",
+            {"plan": plan.pk, "from": old, "to": "draft", "revision": revision.number,
+             "base_version": revision.base_version, "reason": reason},
+        )  # fmt: skip
+        link = reverse("review:revision", args=[plan.pk, revision.number])
+        text = f"{plan.organization.name}申请调整《{plan.title}》：{reason}"[:300]
+        Notification.objects.bulk_create(
+            Notification(user_id=user_id, link=link, text=text)
+            for user_id in sorted(_reviewers(plan) - {user.pk})
+        )
+    return revision
 
 
 def history(plan: Plan) -> list[dict]:

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from unionplan.review import views
+from unionplan.review import revision_views, views
 
 app_name = "review"
 urlpatterns = [
     path("plans/<int:pk>/submit/", views.submit, name="submit"),
     path("plans/<int:pk>/review/", views.review, name="review"),
+    path("plans/<int:pk>/adjust/", revision_views.adjust, name="adjust"),
+    path("plans/<int:pk>/revisions/<int:number>/", revision_views.revision, name="revision"),
     path("bell/", views.bell, name="bell"),
     path("notifications/", views.inbox, name="inbox"),
     path("board/<int:pk>/<int:year>/", views.board, name="board"),

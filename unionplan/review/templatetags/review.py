@@ -18,7 +18,7 @@ from unionplan.orgs.access import role_in
 from unionplan.plan.money import money
 from unionplan.review import board as board_lib
 from unionplan.review import rules, services
-from unionplan.review.forms import ReviewForm, SubmitForm
+from unionplan.review.forms import AdjustForm, ReviewForm, SubmitForm
 
 register = template.Library()
 
@@ -28,7 +28,7 @@ def workflow_panel(context, plan):
     request = context["request"]
     steps = list(plan.steps.select_related("user").order_by("at", "id"))
     submission = next((s for s in reversed(steps) if s.state == "submitted"), None)
-    may_submit = may_review = False
+    may_submit = may_review = may_adjust = False
     if request.user.is_authenticated:
         who = services.actor(request.user)
         # Offer the button when the person holds the role for it and the state allows it;
@@ -36,12 +36,16 @@ def workflow_panel(context, plan):
         facts = services.facts(plan, submission, item_count=1)
         may_submit = rules.may_submit(who, facts) is None
         may_review = rules.may_review(who, facts) is None
+        may_adjust = rules.may_adjust(who, facts) is None
     return {
         "plan": plan,
         "steps": steps,
         "top_level": plan.organization.parent_id is None,
         "may_submit": may_submit,
         "may_review": may_review,
+        "may_adjust": may_adjust,
+        "adjust_form": AdjustForm(),
+        "revisions": list(plan.revisions.order_by("number")),
         "submit_form": SubmitForm(),
         "review_form": ReviewForm(initial={"version": plan.version, "decision": "approve"}),
         "csrf_token": context.get("csrf_token"),
