@@ -7,7 +7,6 @@ board is ``review.board``. A refusal is a 400 with the same Chinese sentence the
 
 from csp.decorators import csp_update
 from django.db.models import Prefetch
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import generics, status
@@ -17,13 +16,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from unionplan.api import serializers as s
-from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.orgs.access import visible_organizations
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.views import get_plan_or_404
 from unionplan.review import board as board_lib
 from unionplan.review import services
-from unionplan.review.views import Refused, federation_for_board
+from unionplan.review.access import Refused, federation_for_board
 from unionplan.vocab import PLAN_STATUSES
 
 _PLAN_STATUS_CODES = {code for code, _label in PLAN_STATUSES}
@@ -182,10 +180,8 @@ class Board(APIView):
     """The federation's board for a year: every union below it and how far its plan is."""
 
     def get(self, request: Request, pk: int, year: int) -> Response:
-        if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise Http404
         try:
-            federation = federation_for_board(request.user, pk)
+            federation = federation_for_board(request.user, pk, year)
         except Refused as error:
             raise PermissionDenied(str(error)) from None
         state = request.query_params.get("state", "").strip()

@@ -34,12 +34,12 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
         revision = services.adjust(plan, request.user, form.cleaned_data["reason"])
     except UserInputError as error:
         messages.error(request, error.message)
-        return redirect("plans:detail", pk=plan.pk)
-    messages.success(
-        request,
-        _("已开始第%(n)d次调整：计划回到草稿，修改后请重新提交上级工会审批。")
-        % {"n": revision.number},
-    )
+    else:
+        messages.success(
+            request,
+            _("已开始第%(n)d次调整：计划回到草稿，修改后请重新提交上级工会审批。")
+            % {"n": revision.number},
+        )
     return redirect("plans:detail", pk=plan.pk)
 
 

@@ -7,22 +7,20 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.core.downloads import download
 from unionplan.documents.stats_xlsx import write_statistics
 from unionplan.errors import UserInputError
-from unionplan.orgs.access import role_in
-from unionplan.orgs.models import Organization
 from unionplan.plans.views import get_plan_or_404
 from unionplan.review import board as board_lib
-from unionplan.review import reminders, rules, services
+from unionplan.review import reminders, services
 from unionplan.review import statistics as statistics_lib
+from unionplan.review.access import Refused, federation_for_board
 from unionplan.review.forms import DeadlineForm, ReviewForm, SubmitForm
 from unionplan.review.models import Notification, SubmissionDeadline
 
@@ -102,27 +100,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "review/inbox.html", {"notifications": notifications})
 
 
-class Refused(Exception):
-    """The person may know the organization but may not open this page: say why (403)."""
-
-
-def federation_for_board(user, pk: int) -> Organization:
-    """The federation ``pk`` if ``user`` is chair or staff of it (or of one above it).
-
-    Someone of a union below it, or a committee member or viewer of it, knows it exists and
-    is told why not (``Refused``); anyone else gets 404, as everywhere.
-    """
-    org = Organization.objects.filter(pk=pk, kind="federation").first()
-    if org is None:
-        raise Http404
-    if role_in(user, org) in rules.REVIEWERS:
-        return org
-    paths = [held.organization_path for held in services.actor(user).roles]
-    if any(org.path.startswith(p) or p.startswith(org.path) for p in paths):
-        raise Refused(_("只有本工会联合会（总工会）的主席或工作人员可以查看审批看板。"))
-    raise Http404
-
-
 def refused(request: HttpRequest, reason: str) -> HttpResponse:
     return render(request, "review/refused.html", {"reason": reason}, status=403)
 
@@ -132,10 +109,8 @@ def refused(request: HttpRequest, reason: str) -> HttpResponse:
 def board(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     """Every union below the federation with its plan's state, days since submission,
     targets and spend; ``?state=`` keeps one state (the counts at the top stay whole)."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404
     try:
-        federation = federation_for_board(request.user, pk)
+        federation = federation_for_board(request.user, pk, year)
     except Refused as error:
         return refused(request, str(error))
     state = request.GET.get("state", "")
@@ -173,10 +148,8 @@ def deadline(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     """Set (or, left empty, remove) the date by which the unions below submit their plans."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404
     try:
-        federation = federation_for_board(request.user, pk)
+        federation = federation_for_board(request.user, pk, year)
     except Refused as error:
         return refused(request, str(error))
     form = DeadlineForm(request.POST, year=year)
@@ -207,10 +180,8 @@ def remind(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     """Send the submission reminders of this federation now (what is due and not sent yet)."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404
     try:
-        federation = federation_for_board(request.user, pk)
+        federation = federation_for_board(request.user, pk, year)
     except Refused as error:
         return refused(request, str(error))
     round_ = reminders.collect(timezone.localdate(), federation)
@@ -223,9 +194,7 @@ def remind(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 
 
 def _statistics_of(request: HttpRequest, pk: int, year: int):
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404
-    federation = federation_for_board(request.user, pk)
+    federation = federation_for_board(request.user, pk, year)
     lines, total = statistics_lib.statistics(federation, year)
     return federation, lines, total
 
