@@ -38,6 +38,25 @@ def _background_jobs_run_in_the_request(request):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_chinese(request):
+    """Every test starts in the site's language, whatever the test before it asked for.
+
+    Django's LocaleMiddleware activates the request's language in the thread and leaves it
+    active after the response, so a test that fetched a page in English would turn the
+    next test's labels on the same worker English too.
+    """
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def org(db):
     from tests.factories import OrganizationFactory
