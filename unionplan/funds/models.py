@@ -8,21 +8,19 @@ retained share of 拨缴经费, the funds carried over and the income lines type
 
 from __future__ import annotations
 
-import secrets
 from decimal import Decimal
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplan.accounting.budget import DEFAULT_RETAINED_PERCENT, FinanceSettings
 from unionplan.accounting.lines import expense_line
 from unionplan.accounting.mapping import ACTIVITY, EXPENSE
 from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
+from unionplan.core.stored_files import StoredFile, random_name
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 
@@ -240,9 +238,8 @@ SPENT_STATES = ("approved", "paid")  # what counts as spending on the lines
 
 
 def receipt_path(instance: ReimbursementReceipt, filename: str) -> str:
-    """A random name that keeps only the (already checked) extension, as records' files."""
-    extension = PurePath(filename).suffix.lower()
-    return f"receipts/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{extension}"
+    """Where a receipt is kept (named in migrations, hence a function of its own)."""
+    return random_name("receipts", filename)
 
 
 class Reimbursement(models.Model):
@@ -306,24 +303,13 @@ class ReimbursementItem(models.Model):
         return f"{self.description} {self.amount}"
 
 
-class ReimbursementReceipt(models.Model):
+class ReimbursementReceipt(StoredFile):
     """A receipt (发票、收据的照片或扫描件), checked like every upload, never public."""
 
     claim = models.ForeignKey(Reimbursement, on_delete=models.CASCADE, related_name="receipts")
     file = models.FileField(upload_to=receipt_path, max_length=200)
-    original_name = models.CharField(_("文件名"), max_length=255)
-    kind = models.CharField(max_length=10)  # image | document
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("报销凭证")
         verbose_name_plural = _("报销凭证")
         ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -120,13 +120,7 @@ def _write(org, data: ClaimInput, user, claim: Reimbursement | None, seen_versio
 
 
 def _attach(claim, upload: UploadedFile, kind: uploads.FileKind, user) -> ReimbursementReceipt:
-    receipt = ReimbursementReceipt(
-        claim=claim, original_name=upload.name[:255], kind=kind.kind,
-        content_type=kind.content_type, size=upload.size, uploaded_by=user,
-    )  # fmt: skip
-    receipt.file.save(upload.name, upload, save=False)
-    receipt.save()
-    return receipt
+    return ReimbursementReceipt.store(upload, kind, user, claim=claim)
 
 
 def _locked(claim: Reimbursement) -> Reimbursement:

@@ -8,12 +8,11 @@ Everything is reached through the viewer's organizations, so another union answe
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from unionplan.accounting.lines import STATUS, expense_lines
 from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
-from unionplan.core.downloads import disposition
+from unionplan.core import stored_files
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
 from unionplan.funds import books, budgeting
@@ -344,18 +343,4 @@ def receipt(request, pk: int):
     found = get_visible_or_404(
         ReimbursementReceipt.objects, request.user, pk, via="claim__organization"
     )
-    try:
-        handle = found.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    inline = found.kind == "image" and request.GET.get("inline") == "1"
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=PurePath(found.original_name).name,
-        content_type=found.content_type,
-    )
-    response["Content-Disposition"] = disposition(found.original_name, inline=inline)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return stored_files.serve(request, found)

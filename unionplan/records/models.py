@@ -7,17 +7,14 @@ public URL: ``records:attachment`` checks the viewer's role first.
 
 from __future__ import annotations
 
-import secrets
-from pathlib import PurePath
-
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplan import vocab
 from unionplan.core.choices import translated
+from unionplan.core.stored_files import StoredFile, random_name
 from unionplan.plans.models import ScheduleItem, Target
 
 # Kinds of spending on a union activity (the item's category says what the activity was).
@@ -42,9 +39,8 @@ METRICS = [
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
-    """A random name that keeps only the (already checked) extension: nothing to guess."""
-    extension = PurePath(filename).suffix.lower()
-    return f"records/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{extension}"
+    """Where a record's file is kept (named in migrations, hence a function of its own)."""
+    return random_name("records", filename)
 
 
 class ActivityRecord(models.Model):
@@ -108,25 +104,16 @@ class ExpenseLine(models.Model):
         return f"{self.get_category_display()} {self.amount}"
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
+    """A photo or document of what was done (签到表, 照片), kept as every upload is."""
+
     record = models.ForeignKey(ActivityRecord, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, max_length=200)
-    original_name = models.CharField(_("文件名"), max_length=255)
-    kind = models.CharField(max_length=10)  # image | document
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
         ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class TargetMeasure(models.Model):

@@ -186,17 +186,7 @@ def attach(
     record: ActivityRecord, upload: UploadedFile, kind: uploads.FileKind, user
 ) -> Attachment:
     """Store ``upload`` under a random name and link it to ``record``."""
-    attachment = Attachment(
-        record=record,
-        original_name=upload.name[:255],
-        kind=kind.kind,
-        content_type=kind.content_type,
-        size=upload.size,
-        uploaded_by=user,
-    )
-    attachment.file.save(upload.name, upload, save=False)
-    attachment.save()
-    return attachment
+    return Attachment.store(upload, kind, user, record=record)
 
 
 def mark_done(item: ScheduleItem) -> None:

@@ -8,18 +8,16 @@ organizations, so another union's record, attachment or plan answers 404.
 from __future__ import annotations
 
 import io
-from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from unionplan.core import spending
-from unionplan.core.downloads import disposition, download
+from unionplan.core import spending, stored_files
+from unionplan.core.downloads import download
 from unionplan.documents.ledger_xlsx import BudgetRow, write_ledger
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
@@ -260,21 +258,7 @@ def attachment(request, pk: int):
     found = get_visible_or_404(
         Attachment.objects, request.user, pk, via="record__item__plan__organization"
     )
-    try:
-        handle = found.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    inline = found.kind == "image" and request.GET.get("inline") == "1"
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=PurePath(found.original_name).name,
-        content_type=found.content_type,
-    )
-    response["Content-Disposition"] = disposition(found.original_name, inline=inline)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return stored_files.serve(request, found)
 
 
 # --- the plan's year --------------------------------------------------------------------
