@@ -112,3 +112,27 @@ def test_the_rules_page_lists_the_packs(anhui_chair_client):
 def test_the_member_page_links_to_the_members_welfare(anhui_chair_client, member):
     text = anhui_chair_client.get(reverse("members:edit", args=[member.pk])).text
     assert reverse("welfare:member", args=[member.pk]) in text
+
+
+def test_a_gift_past_the_budget_asks_the_chair_for_a_reason(client, anhui, member):
+    """The budget gate's refusal shows the 超预算支出理由 field; with a reason the gift is
+    recorded and the chair's override kept and logged, as for activity records."""
+    from tests.factories import PlanFactory, ScheduleItemFactory
+    from tests.funds.conftest import approved_now
+    from unionplan.audit.models import AuditEntry
+    from unionplan.funds.models import SpendingOverride
+
+    chair = RoleFactory(organization=anhui, role="chair").user
+    plan = PlanFactory(organization=anhui, year=2025)
+    ScheduleItemFactory(plan=plan, month=9, category="festival", budget=D(500))
+    approved_now(plan, chair)
+    client.force_login(chair)
+    form = client.get(reverse("welfare:give", args=[anhui.pk])).text
+    assert 'name="budget_reason"' not in form
+    refused = post_gift(client, anhui, member)
+    assert refused.status_code == 200 and "将超出预算300.00元" in refused.text
+    assert 'name="budget_reason"' in refused.text and not WelfareEntry.objects.exists()
+    recorded = post_gift(client, anhui, member, budget_reason="慰问标准提高")
+    assert recorded.status_code == 302 and WelfareEntry.objects.count() == 1
+    assert SpendingOverride.objects.get().reason == "慰问标准提高"
+    assert AuditEntry.objects.get(action="funds.override").detail["reason"] == "慰问标准提高"

@@ -30,6 +30,10 @@ class GiftForm(forms.Form):
         label=_("超标发放理由"), max_length=500, required=False,
         help_text=_("仅在超出规定仍须发放时填写；理由随记录保存"),
     )  # fmt: skip
+    budget_reason = forms.CharField(
+        label=_("超预算支出理由"), max_length=500, required=False,
+        help_text=_("支出没有预算或超出预算时，由工会主席填写理由后批准；理由记入审计日志。"),
+    )  # fmt: skip
 
     def clean_amount(self):
         try:

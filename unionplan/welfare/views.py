@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from unionplan.core import spending
 from unionplan.errors import UserInputError
 from unionplan.fundrules import KINDS
 from unionplan.members import privacy
@@ -88,6 +89,7 @@ def give(request: HttpRequest, pk: int) -> HttpResponse:
         initial["member"] = int(member_pk)
     form = GiftForm(request.POST or None, initial=initial)
     decision = member = None
+    over_budget = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -100,6 +102,7 @@ def give(request: HttpRequest, pk: int) -> HttpResponse:
                     reason=data["reason"], approved_by=data["approved_by"],
                     received_by=data["received_by"], signed=data["signed"],
                     override_reason=override, user=request.user,
+                    budget_reason=data["budget_reason"],
                 )  # fmt: skip
                 messages.success(
                     request, f"已登记：{member.name} {entry.get_kind_display()} {entry.amount}元"
@@ -114,9 +117,16 @@ def give(request: HttpRequest, pk: int) -> HttpResponse:
         except services.Refused as refused:
             decision = refused.decision
             form.add_error(None, "超出规定，未登记。如确需发放，请填写“超标发放理由”后再登记。")
+        except spending.OverBudget as error:
+            form.add_error(None, error.message)
+            over_budget = True
         except UserInputError as error:
             form.add_error(None, error.message)
-    context = {"org": org, "form": form, "decision": decision, "member": member}
+    context = {
+        "org": org, "form": form, "decision": decision, "member": member,
+        # The budget reason is asked for only once the budget has refused the gift.
+        "show_budget_reason": over_budget or bool(form["budget_reason"].value()),
+    }  # fmt: skip
     return render(request, "welfare/give.html", context)
 
 
