@@ -20,7 +20,7 @@ from unionplan.orgs.access import visible_organizations
 from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.views import get_plan_or_404
 from unionplan.review import board as board_lib
-from unionplan.review import services
+from unionplan.review import notify, services
 from unionplan.review.access import Refused, federation_for_board
 from unionplan.vocab import PLAN_STATUSES
 
@@ -129,7 +129,7 @@ class PlanSubmit(APIView):
     def post(self, request: Request, pk: int) -> Response:
         plan = get_plan_or_404(request.user, pk)
         data = _valid(s.SubmitSerializer, request)
-        step = services.submit(plan, request.user, data["comment"])
+        step = services.submit(plan, request.user, data["comment"], site=notify.site_of(request))
         return _step(step)
 
 
@@ -152,6 +152,7 @@ class PlanReview(APIView):
             comment=data["comment"],
             meeting_date=data["meeting_date"],
             seen_version=data["version"],
+            site=notify.site_of(request),
         )
         return _step(step)
 

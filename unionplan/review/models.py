@@ -48,7 +48,9 @@ class PlanStep(models.Model):
 class Notification(models.Model):
     """A message in a person's in-app inbox (the bell): a plan was submitted, returned or
     approved (``step``), or a union is reminded to submit its plan (``link``: the page to
-    go to). Kept after it is read, so it is also the log of what was sent."""
+    go to). Kept after it is read, so it is also the log of what was sent: in the inbox,
+    and by mail to ``mail_to`` (the address then) with its ``mail_subject``, sent at
+    ``mailed_at`` or refused with ``mail_error`` (see ``unionplan.review.notify``)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_notifications"
@@ -60,6 +62,10 @@ class Notification(models.Model):
     text = models.CharField(_("内容"), max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    mail_to = models.EmailField(_("收件邮箱"), blank=True)
+    mail_subject = models.CharField(_("邮件主题"), max_length=200, blank=True)
+    mailed_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True)
+    mail_error = models.CharField(_("邮件发送失败原因"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("通知")

@@ -19,13 +19,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from unionplan.orgs.models import Organization, Role
 from unionplan.plans.models import Plan
+from unionplan.review import notify
 from unionplan.review.board import chosen_plans
 from unionplan.review.models import Notification, SubmissionDeadline, SubmissionReminder
 from unionplan.review.rules import STATUS_NAMES
@@ -136,11 +137,11 @@ def send(round_: Round) -> tuple[int, int]:
                     user=reminder.user,
                     mailed=bool(reminder.user.email),
                 )
-                Notification.objects.create(
+                note = Notification.objects.create(
                     user=reminder.user, link=reminder.link, text=reminder.text[:300]
                 )
                 if reminder.user.email:
-                    mailed += _mail(reminder)
+                    mailed += _mail(reminder, note)
         except IntegrityError:
             round_.already_sent += 1
             continue
@@ -148,24 +149,22 @@ def send(round_: Round) -> tuple[int, int]:
     return notified, mailed
 
 
-def _mail(reminder: Reminder) -> int:
-    user = reminder.user
-    name = f"{user.last_name}{user.first_name}".strip() or user.get_username()
+def _mail(reminder: Reminder, note: Notification) -> int:
+    """Mail the reminder and log it on its notification (a failure raises: the round's
+    claim is undone with it, and the next round sends it)."""
     status = STATUS_NAMES.get(reminder.plan["status"], "") if reminder.plan else "尚未制定"
     lines = [
-        f"{name}，您好：",
-        "",
         reminder.text,
         f"计划状态：{status}" + (f"（《{reminder.plan['title']}》）" if reminder.plan else ""),
-        f"请登录系统处理：{settings.PUBLIC_URL}{reminder.link}",
-        "",
-        "—— unionplan 工会年度工作计划系统",
-        f"（本邮件由系统自动发送，发件地址 {settings.DEFAULT_FROM_EMAIL}。）",
     ]
     subject = f"【计划报送提醒】{reminder.deadline.year}年度工作计划" + (
         "报送即将截止" if reminder.stage == "soon" else "报送已逾期"
     )
-    return EmailMessage(subject, "\n".join(lines), None, [user.email]).send() or 0
+    text = notify.body(reminder.user, lines, notify.absolute(reminder.link))
+    sent = EmailMessage(subject, text, None, [reminder.user.email]).send() or 0
+    note.mail_to, note.mail_subject, note.mailed_at = reminder.user.email, subject, timezone.now()
+    note.save(update_fields=["mail_to", "mail_subject", "mailed_at"])
+    return sent
 
 
 def message(round_: Round, notified: int, mailed: int) -> str:

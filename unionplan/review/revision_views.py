@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from unionplan.errors import UserInputError
 from unionplan.plan.compare import COLUMNS, PARTS, SAME, cells, changed_columns
 from unionplan.plans.views import get_plan_or_404
-from unionplan.review import revisions, services
+from unionplan.review import notify, revisions, services
 from unionplan.review.forms import AdjustForm
 from unionplan.review.models import PlanRevision
 
@@ -31,7 +31,9 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise UserInputError(next(iter(form.errors.values()))[0])
-        revision = services.adjust(plan, request.user, form.cleaned_data["reason"])
+        revision = services.adjust(
+            plan, request.user, form.cleaned_data["reason"], site=notify.site_of(request)
+        )
     except UserInputError as error:
         messages.error(request, error.message)
     else:

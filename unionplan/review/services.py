@@ -24,7 +24,7 @@ from unionplan.errors import UserInputError
 from unionplan.orgs.models import Role
 from unionplan.plans.convert import plan_to_data
 from unionplan.plans.models import Plan
-from unionplan.review import revisions, rules
+from unionplan.review import notify, revisions, rules
 from unionplan.review.models import Notification, PlanRevision, PlanStep
 from unionplan.review.signals import plan_approved
 
@@ -116,18 +116,18 @@ def _union_chairs(plan: Plan) -> set[int]:
     return set(roles.values_list("user_id", flat=True))
 
 
-def _notify(step: PlanStep, users: set[int], text: str) -> None:
-    Notification.objects.bulk_create(
-        Notification(user_id=user_id, step=step, text=text) for user_id in sorted(users)
-    )
+def _notify(step: PlanStep, users: set[int], text: str, subject: str, site: str) -> None:
+    link = reverse("plans:detail", args=[step.plan_id])
+    notify.tell(sorted(users), text, link, f"【{subject}】{text}", step=step, site=site)
 
 
 def unread_count(user) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
-def submit(plan: Plan, user, comment: str = "") -> PlanStep:
-    """Send ``plan`` up for review; the plan gets a new version, which the step records."""
+def submit(plan: Plan, user, comment: str = "", *, site: str = "") -> PlanStep:
+    """Send ``plan`` up for review; the plan gets a new version, which the step records.
+    ``site``: the address for the links in the mails (``notify.site_of``)."""
     comment = (comment or "").strip()
     with transaction.atomic():
         plan = _locked(plan)
@@ -150,6 +150,8 @@ def submit(plan: Plan, user, comment: str = "") -> PlanStep:
             step,
             _reviewers(plan) - {user.pk},
             f"{plan.organization.name}提交了《{plan.title}》，请审批。",
+            "计划待审批",
+            site,
         )
     return step
 
@@ -162,6 +164,7 @@ def review(
     comment: str = "",
     meeting_date: dt.date | None = None,
     seen_version: int | None = None,
+    site: str = "",
 ) -> PlanStep:
     """Approve or return a submitted plan.
 
@@ -206,11 +209,12 @@ def review(
             plan_approved.send(sender=Plan, plan=plan, step=step)
         word = "已通过" if approve else f"被退回：{comment}"
         recipients = _union_chairs(plan) | ({submission.user_id} if submission else set())
-        _notify(step, recipients - {user.pk}, f"《{plan.title}》{word}"[:300])
+        subject = "计划已通过" if approve else "计划被退回"
+        _notify(step, recipients - {user.pk}, f"《{plan.title}》{word}", subject, site)
     return step
 
 
-def adjust(plan: Plan, user, reason: str) -> PlanRevision:
+def adjust(plan: Plan, user, reason: str, *, site: str = "") -> PlanRevision:
     """Open a 调整 of an approved plan: keep what was approved, take the plan back to 草稿
     for its chair to edit and submit again; the reviewers above are told why."""
     reason = (reason or "").strip()
@@ -239,11 +243,9 @@ def adjust(plan: Plan, user, reason: str) -> PlanRevision:
              "base_version": revision.base_version, "reason": reason},
         )  # fmt: skip
         link = reverse("review:revision", args=[plan.pk, revision.number])
-        text = f"{plan.organization.name}申请调整《{plan.title}》：{reason}"[:300]
-        Notification.objects.bulk_create(
-            Notification(user_id=user_id, link=link, text=text)
-            for user_id in sorted(_reviewers(plan) - {user.pk})
-        )
+        text = f"{plan.organization.name}申请调整《{plan.title}》：{reason}"
+        reviewers = sorted(_reviewers(plan) - {user.pk})
+        notify.tell(reviewers, text, link, f"【计划申请调整】{text}", site=site)
     return revision
 
 

@@ -18,7 +18,7 @@ from unionplan.documents.stats_xlsx import write_statistics
 from unionplan.errors import UserInputError
 from unionplan.plans.views import get_plan_or_404
 from unionplan.review import board as board_lib
-from unionplan.review import reminders, services
+from unionplan.review import notify, reminders, services
 from unionplan.review import statistics as statistics_lib
 from unionplan.review.access import Refused, federation_for_board
 from unionplan.review.forms import DeadlineForm, ReviewForm, SubmitForm
@@ -42,7 +42,9 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise UserInputError(_form_error(form))
-        step = services.submit(plan, request.user, form.cleaned_data["comment"])
+        step = services.submit(
+            plan, request.user, form.cleaned_data["comment"], site=notify.site_of(request)
+        )
     except UserInputError as error:
         messages.error(request, error.message)
     else:
@@ -67,6 +69,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             comment=data["comment"],
             meeting_date=data["meeting_date"],
             seen_version=data["version"],
+            site=notify.site_of(request),
         )
     except UserInputError as error:
         messages.error(request, error.message)
