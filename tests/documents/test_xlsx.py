@@ -144,22 +144,86 @@ def _row_styled_one_by_one(
     return written  # fmt: skip
 
 
+def _width_char_by_char(text):
+    """The obvious width (ask unicodedata for each character), as a reference."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _written_obviously(plan, monkeypatch) -> bytes:
+    """``plan`` written with new style objects for every cell and widths counted per
+    character: what the fast writer must reproduce exactly."""
+    from unionplan.documents import plan_xlsx
+
+    with monkeypatch.context() as patch:
+        patch.setattr(plan_xlsx._Looks, "row", _row_styled_one_by_one)
+        patch.setattr(plan_xlsx, "_display_width", _width_char_by_char)
+        out = io.BytesIO()
+        write_xlsx(plan, out)
+    return out.getvalue()
+
+
 def test_shared_cell_styles_write_the_same_sheets_and_styles_as_styling_each_cell(monkeypatch):
     import zipfile
 
     from tests.documents.plans import generated_plan
-    from unionplan.documents import plan_xlsx
 
     plan = generated_plan(120)
     parts = ["xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
 
-    def written_parts():
-        out = io.BytesIO()
-        write_xlsx(plan, out)
-        with zipfile.ZipFile(out) as archive:
+    def parts_of(data: bytes):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return [archive.read(name) for name in parts if name in archive.namelist()]
 
-    fast = written_parts()
-    monkeypatch.setattr(plan_xlsx._Looks, "row", _row_styled_one_by_one)
-    assert fast == written_parts()
+    out = io.BytesIO()
+    write_xlsx(plan, out)
+    fast = parts_of(out.getvalue())
+    assert fast == parts_of(_written_obviously(plan, monkeypatch))
     assert any(b'quotePrefix="1"' in part for part in fast)  # formula-like text kept as text
+
+
+def _cells_of(data: bytes) -> dict:
+    """Every sheet's cells (value, number format, font, alignment, border, fill, quote
+    prefix), merges, row heights, widths, freeze and filter, as openpyxl reads them back."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    found = {}
+    for sheet in book.worksheets:
+        found[sheet.title] = {
+            "cells": {
+                cell.coordinate: (cell.value, cell.number_format, repr(cell.font),
+                                  repr(cell.alignment), repr(cell.border), repr(cell.fill),
+                                  cell.quotePrefix)
+                for row in sheet.iter_rows() for cell in row
+            },
+            "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
+            "heights": {n: d.height for n, d in sheet.row_dimensions.items()},
+            "widths": {k: d.width for k, d in sheet.column_dimensions.items()},
+            "frozen": sheet.freeze_panes,
+            "filter": sheet.auto_filter.ref,
+        }  # fmt: skip
+    return found
+
+
+def test_the_export_is_cell_by_cell_what_the_obvious_writer_writes(monkeypatch):
+    """Values, number formats, looks, merges and row heights of a wide-character plan
+    (hanzi, full-width and ambiguous-width punctuation, a formula-like text) stay exactly
+    those of the obvious writer, however the fast one gets there."""
+    from dataclasses import replace
+
+    from tests.documents.plans import generated_plan
+
+    plan = generated_plan(60)
+    odd = ["７—８月　全体职工（含退休）·篮球赛…", "=SUM(A1)", "Café ａｂｃ 工会", "x" * 90]
+    plan = replace(
+        plan, items=[replace(i, text=odd[n % 4]) if n < 8 else i for n, i in enumerate(plan.items)]
+    )
+    out = io.BytesIO()
+    write_xlsx(plan, out)
+    fast, obvious = _cells_of(out.getvalue()), _cells_of(_written_obviously(plan, monkeypatch))
+    assert fast.keys() == obvious.keys() == {"计划表", "工作目标"}
+    for name in fast:
+        for part in obvious[name]:
+            assert fast[name][part] == obvious[name][part], (name, part)
+    heights = fast["计划表"]["heights"]
+    assert len(set(heights.values())) > 2  # the long texts made taller rows

@@ -28,8 +28,9 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell import Cell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -60,9 +61,10 @@ def put(sheet: Worksheet, row: int, column: int, value: object = None) -> Cell:
     return cell
 
 
-def write_only_cell(sheet, value: object = None) -> WriteOnlyCell:
-    """A cell for ``sheet.append`` in write-only mode, with the same rule for text."""
-    cell = WriteOnlyCell(sheet)
+def write_only_cell(sheet, value: object = None, *, style: StyleArray | None = None) -> Cell:
+    """A cell for ``sheet.append`` in write-only mode, with the same rule for text;
+    ``style``: the style ids of another cell (``cell._style``), copied into this one."""
+    cell = Cell(sheet, row=1, column=1, style_array=style)  # what WriteOnlyCell() makes
     if value is not None:  # a new cell is empty: no need to bind None
         _assign(cell, value)
     return cell

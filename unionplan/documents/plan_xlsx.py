@@ -10,6 +10,7 @@ quantified targets. Cells are written through ``cells``: typed text is never a f
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -261,8 +262,9 @@ class _Looks:
         for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
             horizontal = "center" if centre_first and index == 1 else column.horizontal
             key = (horizontal, bold, formats.get(index, VALUE_FORMAT), centre_first and index == 1)
-            cell = cells.write_only_cell(self.sheet)
             look = self.styles.get(key)
+            # A new cell takes its look's style ids as it is made (no copy.copy per cell).
+            cell = cells.write_only_cell(self.sheet, style=look)
             if look is None:
                 cell.font = Font(name=FONT_NAME, size=11, bold=bold)
                 cell.alignment = (
@@ -274,8 +276,6 @@ class _Looks:
                 if index in formats:
                     cell.number_format = formats[index]
                 self.styles[key] = copy.copy(cell._style)
-            else:
-                cell._style = copy.copy(look)
             if isinstance(value, cells.Formula):
                 cells.write_only_formula(self.sheet, cell, f"{get_column_letter(index)}{row}",
                                          value)  # fmt: skip
@@ -298,8 +298,14 @@ def _display_width(text: str) -> int:
     """Width in Excel character units: Chinese (wide) characters count two."""
     if text.isascii():  # no ASCII character is wide
         return len(text)
-    width = unicodedata.east_asian_width
-    return len(text) + sum(1 for ch in text if width(ch) in "WF")
+    # map over a cached lookup runs in C: a generator asking unicodedata for every
+    # character of every cell was a tenth of a long export.
+    return len(text) + sum(map(_is_wide, text))
+
+
+@functools.cache
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def _print_setup(sheet) -> None:
