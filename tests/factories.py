@@ -170,3 +170,32 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
 
     organization = factory.SubFactory(OrganizationFactory)
     created_by = factory.SubFactory(UserFactory)
+
+
+# --- hardship files (issue 14) ----------------------------------------------------------
+
+from unionplan.welfare.hardship_models import DibaoStandard  # noqa: E402
+
+
+class DibaoStandardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DibaoStandard
+        django_get_or_create = ("city", "year")
+
+    city = "合肥市"
+    year = 2025
+    monthly = Decimal(800)
+    document = "合民〔2025〕1号"
+
+
+def hardship_file(member, *, income="20000", costs="0", size=3, year=2025, **facts):
+    """A saved file of ``member``'s household: the worker with all the figures, and others."""
+    from unionplan.fundrules.hardship import Person
+    from unionplan.welfare import hardship_services
+
+    DibaoStandardFactory(year=year)
+    people = [Person("本人", Decimal(income), Decimal(costs), member.name)]
+    people += [Person("配偶" if n == 0 else "子女") for n in range(size - 1)]
+    return hardship_services.save_file(
+        member.organization, member, hardship_services.Facts("合肥市", year, **facts), people, None
+    )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from unionplan.welfare.models import WelfareEntry
+from unionplan.welfare.models import DibaoStandard, WelfareEntry
 
 
 @admin.register(WelfareEntry)
@@ -9,3 +9,16 @@ class WelfareEntryAdmin(admin.ModelAdmin):
     list_filter = ["kind", "within_rules"]
     raw_id_fields = ["organization", "member", "schedule_item", "created_by"]
     readonly_fields = ["pack", "decision", "within_rules", "override_reason", "created_by"]
+
+
+@admin.register(DibaoStandard)
+class DibaoStandardAdmin(admin.ModelAdmin):
+    """The operator keeps each city's 低保 of each year; hardship files are classified by it.
+
+    The files themselves are not in the admin: reading one there would bypass the access
+    rule and the log of every view.
+    """
+
+    list_display = ["city", "year", "monthly", "document"]
+    list_filter = ["year"]
+    search_fields = ["city"]

@@ -63,3 +63,22 @@ class WelfareEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id} {self.get_kind_display()} {self.date} {self.amount}"
+
+
+# The hardship files live in their own module; imported here so Django finds the models.
+from unionplan.welfare.hardship_models import (  # noqa: E402
+    DibaoStandard,
+    HardshipAid,
+    HardshipFile,
+    HardshipReader,
+    HouseholdPerson,
+)
+
+__all__ = [
+    "DibaoStandard",
+    "HardshipAid",
+    "HardshipFile",
+    "HardshipReader",
+    "HouseholdPerson",
+    "WelfareEntry",
+]

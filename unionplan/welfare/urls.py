@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unionplan.welfare import views
+from unionplan.welfare import hardship_views, views
 
 app_name = "welfare"
 urlpatterns = [
@@ -8,4 +8,19 @@ urlpatterns = [
     path("org/<int:pk>/give/", views.give, name="give"),
     path("member/<int:pk>/", views.member_year, name="member"),
     path("rules/", views.rules, name="rules"),
+    path("org/<int:pk>/hardship/", hardship_views.file_list, name="hardship_list"),
+    path("org/<int:pk>/hardship/new/", hardship_views.intake, name="hardship_new"),
+    path(
+        "org/<int:pk>/hardship/publicity/",
+        hardship_views.publicity_list,
+        name="hardship_publicity_list",
+    ),
+    path("org/<int:pk>/hardship/readers/", hardship_views.readers, name="hardship_readers"),
+    path("hardship/<int:pk>/", hardship_views.file_page, name="hardship_file"),
+    path("hardship/<int:pk>/edit/", hardship_views.edit, name="hardship_edit"),
+    path("hardship/<int:pk>/review/", hardship_views.review, name="hardship_review"),
+    path("hardship/<int:pk>/publicity/", hardship_views.publicity, name="hardship_publicity"),
+    path("hardship/<int:pk>/pay/", hardship_views.pay, name="hardship_pay"),
+    path("hardship/<int:pk>/recheck/", hardship_views.recheck, name="hardship_recheck"),
+    path("hardship/<int:pk>/exit/", hardship_views.exit_file, name="hardship_exit"),
 ]
