@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from unionplan.audit.models import record as audit
 from unionplan.core import spending
+from unionplan.core.people import person_name
 from unionplan.errors import UserInputError
 from unionplan.fundrules.hardship import (
     AID_KINDS,
@@ -260,7 +261,7 @@ def pay(
 def _name(user) -> str:
     if user is None or not user.is_authenticated:
         return ""
-    return (user.get_full_name() or user.get_username())[:50]
+    return person_name(user)[:50]
 
 
 def recheck(file: HardshipFile, year: int, day: dt.date, user) -> str:

@@ -21,12 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from unionplan.core.people import person_name
 from unionplan.errors import UserInputError
 from unionplan.fundrules.hardship import mask_name
 from unionplan.members import privacy
 from unionplan.members.models import Member
 from unionplan.orgs.access import get_organization_or_404, get_visible_or_404, role_in
 from unionplan.orgs.models import Role
+from unionplan.plan.money import money
 from unionplan.welfare import hardship_access as access
 from unionplan.welfare import hardship_services as hardship
 from unionplan.welfare import services
@@ -300,7 +302,7 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
                     signed=d["signed"],
                 )  # fmt: skip
                 messages.success(
-                    request, _("已发放 %(a)s 元，记入福利慰问台账。") % {"a": entry.amount}
+                    request, _("已发放 %(a)s 元，记入福利慰问台账。") % {"a": money(entry.amount)}
                 )
                 return redirect("welfare:hardship_file", file.pk)
             decision = hardship.decide_aid(
@@ -342,7 +344,7 @@ def readers(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_organization_or_404(request.user, pk)
     access.require_union_chair(request.user, org)
     people = [
-        (role.user, f"{role.user.get_full_name() or role.user.get_username()}（{role.get_role_display()}）")
+        (role.user, f"{person_name(role.user)}（{role.get_role_display()}）")
         for role in Role.objects.filter(organization=org).exclude(role="chair").select_related("user")
     ]  # fmt: skip
     form = ReaderForm(request.POST or None, people=people)
