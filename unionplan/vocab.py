@@ -30,6 +30,8 @@ ROLES = [
     ("chair", gettext_noop("工会主席")),
     ("committee", gettext_noop("工会委员")),
     ("staff", gettext_noop("工作人员")),
+    # 经费审查委员会: reads everything, changes nothing, signs off the year's 决算.
+    ("auditor", gettext_noop("经费审查委员")),
     ("viewer", gettext_noop("查看者")),
 ]
 # Roles that may change a plan; a viewer only reads.

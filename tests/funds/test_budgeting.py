@@ -115,12 +115,12 @@ def test_no_adjustment_before_the_budget_is_approved(tree):
 
 def test_final_accounts_show_the_adjusted_budget(approved_plan, tree):
     budgeting.review(_propose(tree), tree.reviewer, approve=True)
-    _title, note, groups = final_accounts(tree.district, 2027)
-    lines = {line.label: line for line in groups[1].lines}
+    found = final_accounts(tree.district, 2027)
+    lines = {line.label: line for line in found.groups[1].lines}
     assert (lines["文体活动"].budget, lines["文体活动"].adjusted) == (D("3000.00"), D("4500.00"))
     assert lines["职工活动支出"].adjusted == D("6500.00")
     assert lines["会员活动"].adjusted == D("2000.00")
-    assert "经批准的预算调整" in note
+    assert "经批准的预算调整" in found.note
 
 
 def test_top_level_union_adjusts_by_its_committee_meeting(db):

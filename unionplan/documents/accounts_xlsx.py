@@ -4,7 +4,8 @@ One sheet: 科目 | 预算数 | 调整后预算数 | 决算数 | 差额 | 备注
 expense lines, each group with its total and on a page of its own (A4 landscape, header
 repeated). Differences and totals are formulas carrying their computed value (``cells``), so
 a treasurer who corrects a figure in Excel sees them follow, and readers that do not
-calculate (calamine, phone previewers) still show them.
+calculate (calamine, phone previewers) still show them. The sheet ends with ``footer`` (the
+经费审查委员会's sign-off, or 未经审查), also printed at the foot of every page.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class AccountGroup:
 
 
 def write_final_accounts(
-    title: str, note: str, groups: list[AccountGroup], out: str | BinaryIO
+    title: str, note: str, groups: list[AccountGroup], out: str | BinaryIO, *, footer: str = ""
 ) -> None:
     """Write the 决算 workbook to ``out`` (a path or a binary file object)."""
     book = Workbook()
@@ -70,6 +71,8 @@ def write_final_accounts(
         if index:
             sheet.row_breaks.append(Break(id=row - 1))  # each group on a page of its own
         row = _group(sheet, row, group)
+    if footer:
+        _footer(sheet, row + 1, footer)
     sheet.freeze_panes = f"A{FIRST_ROW}"
     sheet.print_title_rows = "3:3"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -78,6 +81,17 @@ def write_final_accounts(
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     cells.save(book, out)
+
+
+def _footer(sheet, row: int, text: str) -> None:
+    """The sign-off under the last group, and at the foot of each printed page."""
+    cell = cells.put(sheet, row, 1, text)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(COLUMNS))
+    sheet.row_dimensions[row].height = 32
+    first = text.split("　审查意见")[0]
+    sheet.oddFooter.left.text = first.replace("&", "&&")
+    sheet.oddFooter.right.text = "第 &P 页，共 &N 页"
 
 
 def _group(sheet, row: int, group: AccountGroup) -> int:

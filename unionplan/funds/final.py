@@ -3,18 +3,21 @@
 The adjusted budget is the budget with the year's approved adjustments (调整) of the union
 and the unions below it applied (``budgeting.adjustment_differences``); income has no
 actual figures in the system yet (income is not booked here), so 决算数 is left for the
-treasurer to fill in from the books.
+treasurer to fill in from the books. The sheet ends with the 经费审查委员会's sign-off, or
+未经审查 (``final_review.footer``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import BinaryIO
 
 from unionplan.accounting.lines import EXPENSE_CHART, SOURCE, STATUS
 from unionplan.calendar.years import check_year
-from unionplan.documents.accounts_xlsx import AccountGroup, AccountLine
+from unionplan.documents.accounts_xlsx import AccountGroup, AccountLine, write_final_accounts
 from unionplan.errors import UserInputError
-from unionplan.funds import books, budgeting
+from unionplan.funds import books, budgeting, final_review
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan
 
@@ -34,8 +37,25 @@ def find_org(text: str) -> Organization:
     return found
 
 
-def final_accounts(org: Organization, year: object) -> tuple[str, str, list[AccountGroup]]:
-    """(title, note line, groups) of the 决算 of ``org`` (and its subtree) for ``year``."""
+@dataclass
+class FinalAccounts:
+    """The 决算 as written: title, note line, the income and expense groups, the sign-off."""
+
+    title: str
+    note: str
+    groups: list[AccountGroup]
+    footer: str
+
+    def write(self, out: str | BinaryIO) -> None:
+        write_final_accounts(self.title, self.note, self.groups, out, footer=self.footer)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.title}.xlsx"
+
+
+def final_accounts(org: Organization, year: object) -> FinalAccounts:
+    """The 决算 of ``org`` (and its subtree) for ``year``."""
     year = check_year(year)
     income, _carried, settings = books.subtree_income(org, year)
     plans = Plan.objects.filter(organization__path__startswith=org.path, year=year).exists()
@@ -71,7 +91,8 @@ def final_accounts(org: Organization, year: object) -> tuple[str, str, list[Acco
     title = f"{org.name}{year}年度工会经费收支决算表{whole}"
     adjusted = "调整后预算数含本年度经批准的预算调整" if changes else "本年度未调整预算"
     note = f"单位：元　科目依据{SOURCE}（{STATUS}）　{adjusted}"
-    return title, note, [income_group, expense_group]
+    footer = final_review.footer(org, year)
+    return FinalAccounts(title, note, [income_group, expense_group], footer)
 
 
 def _note(budget: Decimal, spent: Decimal) -> str:

@@ -176,3 +176,24 @@ class DecisionForm(forms.Form):
         label=_("超预算支出理由"), max_length=500, required=False,
         help_text=_("支出没有预算或超出预算时，由工会主席填写理由后批准；理由记入审计日志。"),
     )  # fmt: skip
+
+
+class FinalReviewForm(forms.Form):
+    """The 经费审查委员会's act on the 决算; the service checks who, when and what."""
+
+    decision = forms.ChoiceField(
+        label=_("审查结果"),
+        choices=[("signed", _("审查通过，签署")), ("returned", _("审查未通过，退回"))],
+    )
+    name = forms.CharField(label=_("审查人（签名）"), max_length=50)
+    reviewed_on = DateField(label=_("审查日期"))
+    opinion = forms.CharField(
+        label=_("审查意见"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class WithdrawReviewForm(forms.Form):
+    name = forms.CharField(label=_("审查人（签名）"), max_length=50)
+    opinion = forms.CharField(
+        label=_("撤回理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

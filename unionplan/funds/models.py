@@ -313,3 +313,45 @@ class ReimbursementReceipt(StoredFile):
         verbose_name = _("报销凭证")
         verbose_name_plural = _("报销凭证")
         ordering = ["id"]
+
+
+FINAL_REVIEW_STATES = [
+    ("signed", _("已审查签署")),
+    ("returned", _("审查未通过")),
+    ("withdrawn", _("已撤回签署")),
+]
+
+
+class FinalReview(models.Model):
+    """One act of the 经费审查委员会 on a union's 决算 of a year: signed, returned, withdrawn.
+
+    Kept as a history, never edited: the latest row of a union's year is its state. While
+    it is 已审查签署 the year's money is fixed (``final_review.locking``): spending in it is
+    refused until the committee withdraws its signature with a reason.
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveIntegerField(_("年度"))
+    state = models.CharField(_("状态"), max_length=20, choices=FINAL_REVIEW_STATES)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审查人"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    reviewer_name = models.CharField(_("审查人姓名"), max_length=50)
+    reviewed_on = models.DateField(_("审查日期"))
+    opinion = models.TextField(_("审查意见"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("决算审查")
+        verbose_name_plural = _("决算审查")
+        ordering = ["organization", "-year", "-id"]
+        indexes = [models.Index(fields=["organization", "year"])]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(opinion=""), name="final_review_opinion")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.year} {self.get_state_display()}"

@@ -7,7 +7,8 @@ the plan is approved there is none to hold spending to, and nothing is checked. 
 budget a save passes; on a line without budget or past it, it is refused (UserInputError
 with line, budget and spent) unless the union's chair gives a reason, which is kept as a
 SpendingOverride and written to the audit log. An edit is checked only on the lines it
-raises, so saving a record unchanged never asks again.
+raises, so saving a record unchanged never asks again. Once the year's 决算 is signed by the
+经费审查委员会, any change to its spending is refused outright (``final_review``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from unionplan.accounting.spending import SpendingCheck, check_spending
 from unionplan.audit.models import record as audit
 from unionplan.core.spending import Expense, OverBudget, Spending
 from unionplan.errors import UserInputError
-from unionplan.funds import books, budgeting, ledger
+from unionplan.funds import books, budgeting, final_review, ledger
 from unionplan.funds.models import SpendingOverride
 from unionplan.orgs.access import role_in
 from unionplan.orgs.models import Organization
@@ -31,7 +32,9 @@ ZERO = Decimal("0.00")
 
 def guard(spending: Spending) -> list[SpendingOverride]:
     """Refuse ``spending`` past the budget in force unless the chair overrides with a reason;
-    the overrides logged (none when within budget)."""
+    the overrides logged (none when within budget). Nothing changes in a signed year."""
+    if _sums(spending.expenses) != _sums(spending.replaced):
+        final_review.refuse_if_signed(spending.organization, spending.year)
     force = budgeting.in_force(spending.organization, spending.year)
     if force is None or not spending.expenses:
         return []
@@ -59,6 +62,15 @@ def guard(spending: Spending) -> list[SpendingOverride]:
                 raise  # bad input, not a question of budget
             raise OverBudget(error.message) from None
     return [_log(spending, check) for check in overridden]
+
+
+def _sums(expenses: list[Expense]) -> dict[tuple[str, str, str], Decimal]:
+    """The amounts by what decides their line: equal sums mean the save changes no figure."""
+    sums: dict[tuple[str, str, str], Decimal] = {}
+    for e in expenses:
+        key = (e.activity_category, e.expense_category, e.line)
+        sums[key] = sums.get(key, ZERO) + Decimal(e.amount)
+    return {key: amount for key, amount in sums.items() if amount}
 
 
 def _by_line(expenses: list[Expense], lines) -> dict[str, Decimal]:

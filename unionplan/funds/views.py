@@ -7,6 +7,7 @@ Everything is reached through the viewer's organizations, so another union answe
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 from django.contrib import messages
@@ -21,22 +22,27 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from unionplan.accounting.lines import STATUS, expense_lines
 from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.core import stored_files
+from unionplan.core.downloads import download
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
-from unionplan.funds import books, budgeting
+from unionplan.funds import books, budgeting, final_review
 from unionplan.funds import reimbursements as reimbursement_services
+from unionplan.funds.final import final_accounts
 from unionplan.funds.forms import (
     AdjustmentForm,
     AdjustmentReviewForm,
     ClaimForm,
     ClaimItemFormSet,
     DecisionForm,
+    FinalReviewForm,
     FinanceForm,
+    WithdrawReviewForm,
     claim_items,
     initial_of,
 )
 from unionplan.funds.models import (
     BudgetAdjustment,
+    FinalReview,
     FinanceYear,
     Reimbursement,
     ReimbursementReceipt,
@@ -182,8 +188,96 @@ def accounts(request, pk: int, year: int):
             "status": STATUS,
             "subtree": org.kind == "federation",
             "can_edit": can_edit(request.user, org),
+            "review": final_review.current(org, year),
         },
     )
+
+
+# --- the 决算 and its review by the 经费审查委员会 ----------------------------------------
+
+
+@login_required
+@require_safe
+def final_download(request, pk: int, year: int):
+    """The year's 决算 as .xlsx, with the sign-off (or 未经审查) at its foot."""
+    org = get_organization_or_404(request.user, pk)
+    year = _year(year)
+    try:
+        found = final_accounts(org, year)
+    except UserInputError as error:
+        messages.error(request, error.message)
+        return redirect("funds:accounts", pk=org.pk, year=year)
+    out = io.BytesIO()
+    found.write(out)
+    return download(out.getvalue(), found.filename)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def final_review_page(request, pk: int, year: int):
+    """The 决算 beside its review history; the committee signs, returns or withdraws here.
+
+    Everyone who sees the union sees the page; only its 经费审查委员会 gets the forms, and a
+    POST from anyone else is refused with the service's message, nothing stored.
+    """
+    org = get_organization_or_404(request.user, pk)
+    year = _year(year)
+    sign_form, withdraw_form = _review_forms(request)
+    if request.method == "POST":
+        form = withdraw_form if request.POST.get("action") == "withdraw" else sign_form
+        if form.is_valid():
+            try:
+                _act(request, org, year, form)
+            except UserInputError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect("funds:final_review", pk=org.pk, year=year)
+    try:
+        found, problem = final_accounts(org, year), ""
+    except UserInputError as error:
+        found, problem = None, error.message
+    review = final_review.current(org, year)
+    return render(
+        request,
+        "funds/final_review.html",
+        {
+            "org": org, "year": year, "final": found, "problem": problem, "review": review,
+            "history": FinalReview.objects.filter(organization=org, year=year)
+            .select_related("reviewer").order_by("-id"),
+            "locking": final_review.locking(org, year),
+            "may_review": final_review.may_review(request.user, org),
+            "signed": review is not None and review.state == final_review.SIGNED,
+            "sign_form": sign_form, "withdraw_form": withdraw_form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )  # fmt: skip
+
+
+def _review_forms(request) -> tuple[FinalReviewForm, WithdrawReviewForm]:
+    name = request.user.get_full_name() or request.user.get_username()
+    if request.method != "POST":
+        initial = {"name": name, "reviewed_on": timezone.localdate()}
+        return FinalReviewForm(initial=initial), WithdrawReviewForm(initial={"name": name})
+    withdrawing = request.POST.get("action") == "withdraw"
+    return (
+        FinalReviewForm(None if withdrawing else request.POST, initial={"name": name}),
+        WithdrawReviewForm(request.POST if withdrawing else None, initial={"name": name}),
+    )
+
+
+def _act(request, org, year: int, form) -> None:
+    data = form.cleaned_data
+    state = data.get("decision", final_review.WITHDRAWN)
+    final_review.act(
+        org, year, request.user, state=state, name=data["name"], opinion=data["opinion"],
+        on=data.get("reviewed_on"),
+    )  # fmt: skip
+    words = {
+        final_review.SIGNED: _("决算已审查签署，本年度支出已锁定。"),
+        final_review.RETURNED: _("决算审查未通过，已退回。"),
+        final_review.WITHDRAWN: _("已撤回签署，本年度支出可以更正。"),
+    }
+    messages.success(request, words[state])
 
 
 # --- reimbursements (报销) ---------------------------------------------------------------

@@ -12,7 +12,7 @@ from unionplan.orgs.models import Organization, Role
 from unionplan.vocab import EDITOR_ROLES
 
 # The strength of each role, for when a person holds several along one branch of the tree.
-_RANK = {"viewer": 0, "staff": 1, "committee": 2, "chair": 3}
+_RANK = {"viewer": 0, "auditor": 1, "staff": 2, "committee": 3, "chair": 4}
 
 
 def _roles(user) -> list[Role]:

@@ -152,6 +152,21 @@ def check_budget(
     )
 
 
+def _check_removal(record: ActivityRecord) -> None:
+    """Deleting a record takes its expenses off the books: the gate may refuse that too
+    (a year whose 决算 is signed)."""
+    old = [
+        spending.Expense(record.item.category, e.category, e.amount) for e in record.expenses.all()
+    ]
+    if old:
+        spending.check(
+            spending.Spending(
+                record.item.plan.organization, record.item.plan.year, record.date, [],
+                replaced=old, description=f"删除活动记录 {record.date:%Y-%m-%d}",
+            )
+        )  # fmt: skip
+
+
 RECORD_FIELDS = ["date", "place", "others_count", "summary", "updated_at"]
 
 
@@ -205,6 +220,7 @@ def delete_record(record: ActivityRecord, seen_version: int | None = None) -> No
     """
     item = record.item
     names = [(a.file.name, a.file.storage) for a in record.attachments.all()]
+    _check_removal(record)
     if seen_version is not None:
         current = ActivityRecord.objects.select_for_update().filter(pk=record.pk).first()
         if current is None or current.version != seen_version:

@@ -246,6 +246,9 @@ def delete(request, pk: int):
                 _("这条记录在您打开页面后已被他人修改，没有删除。请查看下面的最新内容后再决定。"),
             )
         return redirect("records:item", item_pk)
+    except UserInputError as error:
+        messages.error(request, error.message)
+        return redirect("records:item", item_pk)
     messages.success(request, _("活动记录已删除。"))
     return redirect("records:item", item_pk)
 

@@ -4,7 +4,6 @@ from pathlib import Path
 
 from unionplan.calendar.years import check_year
 from unionplan.core.management.base import UnionplanCommand
-from unionplan.documents.accounts_xlsx import write_final_accounts
 from unionplan.errors import UserInputError
 from unionplan.funds.final import final_accounts, find_org
 
@@ -24,9 +23,9 @@ class Command(UnionplanCommand):
         if path.is_dir():
             raise UserInputError(f"“{output}”是一个目录，请给出文件名。")
         year_number = check_year(year)
-        title, note, groups = final_accounts(find_org(org), year_number)
+        found = final_accounts(find_org(org), year_number)
         try:
-            write_final_accounts(title, note, groups, str(path))
+            found.write(str(path))
         except OSError as error:
             raise UserInputError(f"无法写入“{output}”：{error.strerror or error}。") from None
         self.stdout.write(f"已导出：{path}")
