@@ -137,6 +137,20 @@ def test_a_signed_year_still_saves_a_record_whose_money_is_unchanged(org, spent,
     assert ActivityRecord.objects.get(pk=record.pk).summary == "补写了小结"
 
 
+def test_a_signed_year_refuses_approving_a_reimbursement(org, spent, auditor, chair):
+    from tests.funds.conftest import claim_input
+    from unionplan.funds import reimbursements as claims
+
+    staff = RoleFactory(organization=org, role="staff").user
+    typed = claim_input(("奖品", "50", "职工活动支出/文体活动"), day=dt.date(YEAR, 6, 1))
+    claim = claims.submit(claims.save(org, typed, staff), staff)
+    _sign(org, auditor)
+    with pytest.raises(UserInputError, match="审查签署，该年度的支出不能再登记"):
+        claims.decide(claim, chair, approve=True, reason="补报")
+    claim.refresh_from_db()
+    assert claim.state == "submitted"
+
+
 def test_another_year_is_not_fixed(org, spent, auditor):
     _sign(org, auditor)
     item = budgeted(PlanFactory(organization=org, year=YEAR + 1), "culture", 100)
