@@ -35,6 +35,7 @@ def test_the_auditor_signs_the_final_accounts(page):
     page.wait_for_selector("#review-form")
     page.fill("#id_name", "李审计")
     page.fill("#id_opinion", "经审查，收支真实，账实相符，同意决算。")
+    page.locator("#id_opinion").blur()
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=SHOT.format(name="form", width=width), full_page=True)
