@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from unionplan import vocab
 from unionplan.core.choices import translated
 from unionplan.core.dates import DateField
+from unionplan.core.fields import IdListField
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
 from unionplan.plan.money import clean_amount
@@ -30,18 +31,6 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
-class IdListField(forms.Field):
-    """The ids of ticked checkboxes (rendered by the template from the participant list)."""
-
-    widget = forms.MultipleHiddenInput
-
-    def to_python(self, value) -> list[int]:
-        try:
-            return sorted({int(v) for v in value or []})
-        except (TypeError, ValueError):
-            raise forms.ValidationError(_("参加人员的选择有误，请重新勾选。")) from None
 
 
 class RecordForm(forms.Form):

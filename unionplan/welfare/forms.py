@@ -9,6 +9,30 @@ from unionplan.welfare.models import KIND_CHOICES
 FORMS = ["实物", "提货券", "指定商家提货券", "蛋糕券", "慰问金", "现金", "购物卡"]
 
 
+def override_reason_field() -> forms.CharField:
+    """The reason that records a gift over the fund rules (kept on the entry)."""
+    return forms.CharField(
+        label=_("超标发放理由"), max_length=500, required=False,
+        help_text=_("仅在超出规定仍须发放时填写；理由随记录保存"),
+    )  # fmt: skip
+
+
+def budget_reason_field() -> forms.CharField:
+    """The chair's reason that records a gift without or past its budget (audited)."""
+    return forms.CharField(
+        label=_("超预算支出理由"), max_length=500, required=False,
+        help_text=_("支出没有预算或超出预算时，由工会主席填写理由后批准；理由记入审计日志。"),
+    )  # fmt: skip
+
+
+def amount_of(text: str):
+    """An amount typed on a form, or the form error in Chinese."""
+    try:
+        return clean_amount(text)
+    except UserInputError as error:
+        raise forms.ValidationError(error.message) from None
+
+
 class GiftForm(forms.Form):
     id_number = forms.CharField(label=_("会员身份证号"), max_length=30, required=False)
     member = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -26,20 +50,11 @@ class GiftForm(forms.Form):
     approved_by = forms.CharField(label=_("审批人"), max_length=50, required=False)
     received_by = forms.CharField(label=_("签收人"), max_length=50, required=False)
     signed = forms.BooleanField(label=_("已实名签收"), required=False)
-    override_reason = forms.CharField(
-        label=_("超标发放理由"), max_length=500, required=False,
-        help_text=_("仅在超出规定仍须发放时填写；理由随记录保存"),
-    )  # fmt: skip
-    budget_reason = forms.CharField(
-        label=_("超预算支出理由"), max_length=500, required=False,
-        help_text=_("支出没有预算或超出预算时，由工会主席填写理由后批准；理由记入审计日志。"),
-    )  # fmt: skip
+    override_reason = override_reason_field()
+    budget_reason = budget_reason_field()
 
     def clean_amount(self):
-        try:
-            return clean_amount(self.cleaned_data["amount"])
-        except UserInputError as error:
-            raise forms.ValidationError(error.message) from None
+        return amount_of(self.cleaned_data["amount"])
 
     def clean(self):
         data = super().clean()

@@ -13,6 +13,7 @@ from unionplan.fundrules import KINDS
 from unionplan.members.models import Member
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import ScheduleItem
+from unionplan.welfare.campaign_models import Campaign
 
 KIND_CHOICES = list(KINDS.items())
 
@@ -37,6 +38,10 @@ class WelfareEntry(models.Model):
         ScheduleItem, verbose_name=_("所属活动"), on_delete=models.SET_NULL,
         null=True, blank=True, related_name="welfare_entries",
     )  # fmt: skip
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("所属专项活动"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="entries", db_index=False,  # welfare_campaign_member
+    )  # fmt: skip
     approved_by = models.CharField(_("审批人"), max_length=50, blank=True)
     received_by = models.CharField(_("签收人"), max_length=50, blank=True)
     signed = models.BooleanField(_("已实名签收"), default=False)
@@ -59,6 +64,8 @@ class WelfareEntry(models.Model):
             models.Index(fields=["member", "kind", "date"], name="welfare_member_kind_date"),
             # The register of one union by date.
             models.Index(fields=["organization", "date"], name="welfare_org_date"),
+            # Who of a campaign's list has had theirs, and the campaign's totals.
+            models.Index(fields=["campaign", "member"], name="welfare_campaign_member"),
         ]
 
     def __str__(self) -> str:
@@ -75,6 +82,7 @@ from unionplan.welfare.hardship_models import (  # noqa: E402
 )
 
 __all__ = [
+    "Campaign",
     "DibaoStandard",
     "HardshipAid",
     "HardshipFile",

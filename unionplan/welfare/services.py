@@ -39,7 +39,7 @@ from unionplan.fundrules import (
 from unionplan.fundrules.packs import OPERATOR_DIR_VARIABLE
 from unionplan.fundrules.planning import PlannedGift, PlanWarning, check_plan, welfare_kind
 from unionplan.idcard import mask_id_number, normalize_id_number
-from unionplan.members.models import Member
+from unionplan.members.models import Member, org_key_of
 from unionplan.members.participants import counts_for_items
 from unionplan.orgs.models import Organization
 from unionplan.welfare.models import WelfareEntry
@@ -120,7 +120,7 @@ def decide(
     org: Organization, member: Member, kind: str, amount: Decimal, day: dt.date, *,
     illness: str = "", form: str = "", occasion: str = "",
 ) -> Decision:  # fmt: skip
-    if member.organization_id != org.pk:
+    if not belongs(member, org):
         raise UserInputError(f"{member.name}不是{org.name}的会员，不能在本工会登记。")
     pack = pack_for(org, day)
     kind = kind_of(kind)
@@ -131,6 +131,12 @@ def decide(
         form=form or None, occasion=occasion or None,
     )  # fmt: skip
     return qualified(decision, member, day)
+
+
+def belongs(member: Member, org: Organization) -> bool:
+    """Whether ``org`` may give to ``member``: its own member, or one of a union below it (a
+    federation's campaign reaches the members of its unions)."""
+    return member.organization_id == org.pk or member.org_key.startswith(org_key_of(org))
 
 
 def standing_of(member: Member) -> Standing:
@@ -170,7 +176,7 @@ def record(
     org: Organization, member: Member, kind: str, amount: Decimal, day: dt.date, *,
     illness: str = "", form: str = "", occasion: str = "", reason: str = "",
     schedule_item=None, approved_by: str = "", received_by: str = "", signed: bool = False,
-    override_reason: str | None = None, user=None, budget_reason: str = "",
+    override_reason: str | None = None, user=None, budget_reason: str = "", campaign=None,
 ) -> tuple[WelfareEntry, Decision]:  # fmt: skip
     """Record one gift; Refused if over the rules without an override reason.
 
@@ -190,7 +196,7 @@ def record(
         entry = WelfareEntry.objects.create(
             organization=org, member=member, kind=kind, date=day, amount=amount,
             form=form[:30], occasion=occasion[:20], illness=illness[:100], reason=reason[:300],
-            schedule_item=schedule_item, approved_by=approved_by[:50],
+            schedule_item=schedule_item, campaign=campaign, approved_by=approved_by[:50],
             received_by=received_by[:50], signed=signed, within_rules=decision.allowed,
             override_reason=(override_reason or "").strip()[:500] if not decision.allowed else "",
             pack=decision.pack.id, decision=decision.reason[:600],
@@ -203,6 +209,7 @@ def record(
                 "entry": entry.pk, "member": member.pk, "kind": kind, "amount": str(entry.amount),
                 "date": day.isoformat(), "allowed": decision.allowed, "pack": decision.pack.id,
                 "reason": decision.reason, "override_reason": entry.override_reason,
+                "campaign": campaign.pk if campaign is not None else None,
             },
         )  # fmt: skip
     return entry, decision

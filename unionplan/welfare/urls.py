@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unionplan.welfare import hardship_views, views
+from unionplan.welfare import campaign_views, hardship_views, views
 
 app_name = "welfare"
 urlpatterns = [
@@ -23,4 +23,16 @@ urlpatterns = [
     path("hardship/<int:pk>/pay/", hardship_views.pay, name="hardship_pay"),
     path("hardship/<int:pk>/recheck/", hardship_views.recheck, name="hardship_recheck"),
     path("hardship/<int:pk>/exit/", hardship_views.exit_file, name="hardship_exit"),
+]
+
+urlpatterns += [
+    path("org/<int:pk>/campaigns/", campaign_views.campaign_list, name="campaigns"),
+    path("org/<int:pk>/campaigns/new/", campaign_views.campaign_new, name="campaign_new"),
+    path("campaign/<int:pk>/", campaign_views.campaign_detail, name="campaign"),
+    path("campaign/<int:pk>/edit/", campaign_views.campaign_edit, name="campaign_edit"),
+    path("campaign/<int:pk>/sign/", campaign_views.campaign_sign, name="campaign_sign"),
+    path(
+        "campaign/<int:pk>/sign.xlsx", campaign_views.campaign_sign_xlsx, name="campaign_sign_xlsx"
+    ),
+    path("campaign/<int:pk>/notice/", campaign_views.campaign_notice, name="campaign_notice"),
 ]

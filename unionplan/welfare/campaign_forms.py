@@ -1,0 +1,74 @@
+"""The campaign form, and the form that records payments to people of its list."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from unionplan.core.dates import DateField, DatePicker
+from unionplan.core.fields import IdListField
+from unionplan.scope import parse_scope
+from unionplan.welfare.campaign_models import Campaign
+from unionplan.welfare.forms import FORMS, amount_of, budget_reason_field, override_reason_field
+
+
+class CampaignForm(forms.ModelForm):
+    amount = forms.CharField(label=_("每人金额（元）"), max_length=30)
+    form = forms.ChoiceField(
+        label=_("发放形式"), choices=[("", "—")] + [(f, f) for f in FORMS], required=False
+    )
+
+    class Meta:
+        model = Campaign
+        fields = ["kind", "year", "title", "starts_on", "ends_on", "scope", "amount", "form",
+                  "gift_kind", "occasion"]  # fmt: skip
+        widgets = {"starts_on": DatePicker, "ends_on": DatePicker}
+        field_classes = {"starts_on": DateField, "ends_on": DateField}
+        help_texts = {
+            "scope": _("如 全体会员、退休会员、70周岁以上退休会员、一线职工"),
+            "gift_kind": _("每笔发放按此种类核对经费规则"),
+        }
+
+    def clean_amount(self):
+        return amount_of(self.cleaned_data["amount"])
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("年度应在2000至2100之间。"))
+        return year
+
+    def clean_scope(self):
+        scope = parse_scope(self.cleaned_data["scope"])
+        if not scope.resolved:
+            words = "、".join(scope.unresolved)
+            raise forms.ValidationError(
+                _("“%(words)s”无法从会员名册确定。%(notes)s")
+                % {"words": words, "notes": "".join(scope.notes)}
+            )
+        return self.cleaned_data["scope"].strip()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and start > end:
+            self.add_error("ends_on", _("结束日期不能早于开始日期。"))
+        return data
+
+
+class PayForm(forms.Form):
+    """Payments of one page of the list: the ticked members (or the whole page), the date,
+    and — once some were refused — the reasons that record them anyway."""
+
+    members = IdListField(
+        required=False, error_messages={"invalid": _("人员的选择有误，请重新勾选。")}
+    )
+    date = DateField(label=_("发放日期"))
+    override_reason = override_reason_field()
+    budget_reason = budget_reason_field()
+
+    def clean_members(self):
+        members = self.cleaned_data["members"]
+        if not members:
+            raise forms.ValidationError(_("请勾选要登记的人员。"))
+        return members

@@ -1,0 +1,50 @@
+"""Campaigns (送温暖, 金秋助学, 夏送清凉): one union's drive that gives the same to many.
+
+A campaign names who it reaches (a 参加范围, read by the scope language), what each person
+gets (amount, form) and as which kind of the register it is checked against the fund
+rules. What was actually given is in the welfare register: each entry of the campaign
+points back to it (``WelfareEntry.campaign``), so the register stays the one record of
+money given and the campaign's totals are read from there.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unionplan.core.choices import translated
+from unionplan.fundrules import KINDS
+from unionplan.orgs.models import Organization
+
+CAMPAIGN_KINDS = {"warmth": "送温暖", "schooling": "金秋助学", "cooling": "夏送清凉"}
+
+
+class Campaign(models.Model):
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="campaigns"
+    )
+    kind = models.CharField(
+        _("活动"), max_length=12, choices=translated(list(CAMPAIGN_KINDS.items()))
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    title = models.CharField(_("名称"), max_length=100)
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"))
+    scope = models.CharField(_("慰问范围"), max_length=200)
+    amount = models.DecimalField(_("每人金额（元）"), max_digits=12, decimal_places=2)
+    form = models.CharField(_("发放形式"), max_length=30, blank=True)
+    gift_kind = models.CharField(_("台账种类"), max_length=20, choices=list(KINDS.items()))
+    occasion = models.CharField(_("节日/情形"), max_length=20, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("专项慰问活动")
+        verbose_name_plural = _("专项慰问活动")
+        ordering = ["-year", "-starts_on", "-pk"]
+        indexes = [models.Index(fields=["organization", "year"], name="campaign_org_year")]
+
+    def __str__(self) -> str:
+        return self.title
