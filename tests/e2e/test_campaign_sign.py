@@ -46,7 +46,9 @@ def test_a_campaign_paid_and_its_sign_sheet(page, shots):
     page.click("button:has-text('登记所选')")
     refused = page.locator("#refused")
     refused.wait_for()
-    assert "1人未登记" in refused.inner_text() and "每人每年不超过2,200.00元" in refused.inner_text()
+    assert (
+        "1人未登记" in refused.inner_text() and "每人每年不超过2,200.00元" in refused.inner_text()
+    )
     look(page, shots, "campaign-refused")
     page.fill("#refused #id_override_reason", "家中老人住院，委员会同意")
     page.click("button:has-text('按所填理由登记')")
