@@ -190,3 +190,12 @@ def test_exit_with_date_and_reason(approved, chair):
     assert approved.state == "exited" and approved.exit_reason == "子女就业，家庭收入提高"
     with pytest.raises(UserInputError, match="不能发放帮扶"):
         hardship.pay(approved, "living", D(100), TODAY, chair, today=TODAY)
+
+
+def test_recheck_into_a_year_that_already_has_a_file_is_refused(approved, worker, chair):
+    DibaoStandardFactory(year=2026)
+    hardship_file(worker, year=2026)
+    with pytest.raises(UserInputError, match="2026年已有困难职工档案"):
+        hardship.recheck(approved, 2026, dt.date(2026, 1, 10), chair)
+    approved.refresh_from_db()
+    assert approved.year == 2025 and approved.rechecked_on is None

@@ -44,6 +44,14 @@ def chair_client(client, chair):
     return client
 
 
+def published(file) -> None:
+    """``file`` approved and its 公示 over (9-01..9-07), as if both reviews had been taken."""
+    file.state, file.publicity_start, file.publicity_end = (
+        "approved", dt.date(2025, 9, 1), dt.date(2025, 9, 7),
+    )  # fmt: skip
+    file.save()
+
+
 def intake_data(worker, **extra):
     data = {
         "id_number": worker.id_number, "year": "2025", "city": "合肥市", "homes": "1",
@@ -207,6 +215,7 @@ def test_the_two_reviews_through_the_pages(chair_client, school, worker):
 
 def test_the_federation_sees_the_files_below_it(client, school, worker):
     file = hardship_file(worker)
+    hardship.union_review(file, None, True, "")
     client.force_login(RoleFactory(organization=school.parent, role="staff").user)
     text = client.get(reverse("welfare:hardship_list", args=[school.parent.pk]) + "?year=2025").text
     assert f"file-{file.pk}" in text and "合肥一中工会" in text
@@ -214,10 +223,7 @@ def test_the_federation_sees_the_files_below_it(client, school, worker):
 
 def test_payment_page_checks_then_pays(chair_client, worker, chair):
     file = hardship_file(worker)
-    file.state, file.publicity_start, file.publicity_end = (
-        "approved", dt.date(2025, 9, 1), dt.date(2025, 9, 7),
-    )  # fmt: skip
-    file.save()
+    published(file)
     url = reverse("welfare:hardship_pay", args=[file.pk])
     data = {"kind": "living", "amount": "10000", "date": "2025-09-10", "action": "check"}
     response = chair_client.post(url, data)
@@ -240,10 +246,7 @@ def test_payment_amount_not_money_is_a_chinese_error(chair_client, worker):
 
 def test_the_publicity_list_masks_names_and_is_logged_as_an_export(chair_client, school, worker):
     file = hardship_file(worker)
-    file.state, file.publicity_start, file.publicity_end = (
-        "approved", dt.date(2025, 9, 1), dt.date(2025, 9, 7),
-    )  # fmt: skip
-    file.save()
+    published(file)
     url = reverse("welfare:hardship_publicity_list", args=[school.pk]) + "?year=2025"
     text = chair_client.get(url).text
     assert "张**" in text and "张三丰" not in text and worker.id_number not in text
@@ -269,10 +272,7 @@ def test_list_query_count_does_not_grow_with_files(chair_client, school):
 
 def test_file_page_query_count_does_not_grow_with_aids(chair_client, worker, chair):
     file = hardship_file(worker)
-    file.state, file.publicity_start, file.publicity_end = (
-        "approved", dt.date(2025, 9, 1), dt.date(2025, 9, 7),
-    )  # fmt: skip
-    file.save()
+    published(file)
     url = reverse("welfare:hardship_file", args=[file.pk])
 
     def queries() -> int:
@@ -285,3 +285,51 @@ def test_file_page_query_count_does_not_grow_with_aids(chair_client, worker, cha
     for _ in range(4):
         hardship.pay(file, "training", D(100), dt.date(2025, 9, 10), chair)
     assert queries() == first
+
+
+def test_a_reviewer_above_sees_a_file_only_once_the_union_passed_it_on(client, school, worker):
+    file = hardship_file(worker)
+    client.force_login(RoleFactory(organization=school.parent, role="staff").user)
+    response = client.get(reverse("welfare:hardship_file", args=[file.pk]))
+    assert response.status_code == 403 and "尚未经本工会审核" in response.text
+    listed = reverse("welfare:hardship_list", args=[school.parent.pk]) + "?year=2025"
+    assert f"file-{file.pk}" not in client.get(listed).text
+    hardship.union_review(file, None, True, "")
+    assert client.get(reverse("welfare:hardship_file", args=[file.pk])).status_code == 200
+    assert f"file-{file.pk}" in client.get(listed).text
+
+
+def test_the_staff_of_the_union_itself_is_refused_the_list(client, school):
+    client.force_login(RoleFactory(organization=school, role="staff").user)
+    assert client.get(reverse("welfare:hardship_list", args=[school.pk])).status_code == 403
+
+
+def test_a_second_file_for_the_same_year_is_refused(chair_client, school, worker):
+    DibaoStandardFactory()
+    url = reverse("welfare:hardship_new", args=[school.pk])
+    chair_client.post(url, intake_data(worker))
+    response = chair_client.post(url, intake_data(worker))
+    assert response.status_code == 200 and "2025年已有困难职工档案" in response.text
+    assert HardshipFile.objects.count() == 1
+
+
+def test_aid_past_the_budget_asks_the_chair_for_a_reason(chair_client, school, worker, chair):
+    """The budget gate refuses aid as it refuses a gift; with the chair's reason it is paid."""
+    from tests.factories import PlanFactory, ScheduleItemFactory
+    from tests.funds.conftest import approved_now
+    from unionplan.funds.models import SpendingOverride
+
+    plan = PlanFactory(organization=school, year=2025)
+    ScheduleItemFactory(plan=plan, month=9, category="festival", budget=D(500))
+    approved_now(plan, chair)
+    file = hardship_file(worker)
+    published(file)
+    url = reverse("welfare:hardship_pay", args=[file.pk])
+    assert 'name="budget_reason"' not in chair_client.get(url).text
+    data = {"kind": "living", "amount": "800", "date": "2025-09-10", "action": "pay"}
+    refused = chair_client.post(url, data)
+    assert refused.status_code == 200 and "超出预算" in refused.text
+    assert 'name="budget_reason"' in refused.text and not WelfareEntry.objects.exists()
+    paid = chair_client.post(url, {**data, "budget_reason": "困难帮扶不可延误"})
+    assert paid.status_code == 302 and WelfareEntry.objects.get().kind == "hardship"
+    assert SpendingOverride.objects.get().reason == "困难帮扶不可延误"

@@ -59,17 +59,24 @@ def reviews_above(user, org: Organization) -> bool:
     )
 
 
-def may_see(user, org: Organization) -> bool:
-    if is_chair(user, org) or reviews_above(user, org):
-        return True
+def is_named(user, org: Organization) -> bool:
+    if not user.is_authenticated:
+        return False
     return HardshipReader.objects.filter(organization=org, user=user).exists()
+
+
+def sees_drafts(user, org: Organization) -> bool:
+    """The chair and the named readers see files still being recorded; reviewers do not."""
+    return is_chair(user, org) or is_named(user, org)
+
+
+def may_see(user, org: Organization) -> bool:
+    return sees_drafts(user, org) or reviews_above(user, org)
 
 
 def may_write(user, org: Organization) -> bool:
     """The chair and the named readers keep the files; the reviewers above only read them."""
-    if is_chair(user, org):
-        return True
-    return HardshipReader.objects.filter(organization=org, user=user).exists()
+    return sees_drafts(user, org)
 
 
 def require_writer(user, org: Organization) -> None:
@@ -80,6 +87,18 @@ def require_writer(user, org: Organization) -> None:
 def require_reader(user, org: Organization) -> None:
     if not may_see(user, org):
         raise Refused(_("困难职工档案只有本工会主席和主席指定的人员可以查看。"))
+
+
+def require_file_reader(user, file) -> None:
+    """``file`` readable by ``user``: a reviewer above sees it once the union passed it on."""
+    org = file.organization
+    if sees_drafts(user, org):
+        return
+    if reviews_above(user, org) and file.state != "draft":
+        return
+    if reviews_above(user, org):
+        raise Refused(_("档案尚未经本工会审核，上级工会暂不能查看。"))
+    raise Refused(_("困难职工档案只有本工会主席和主席指定的人员可以查看。"))
 
 
 def require_union_chair(user, org: Organization) -> None:

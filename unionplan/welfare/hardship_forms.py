@@ -160,6 +160,10 @@ class AidForm(forms.Form):
     date = DateField(label=_("发放日期"))
     received_by = forms.CharField(label=_("签收人"), max_length=50, required=False)
     signed = forms.BooleanField(label=_("已实名签收"), required=False)
+    budget_reason = forms.CharField(
+        label=_("超预算支出理由"), max_length=500, required=False,
+        help_text=_("支出没有预算或超出预算时，由工会主席填写理由后批准；理由记入审计日志。"),
+    )  # fmt: skip
 
     def clean_amount(self):
         try:

@@ -102,6 +102,7 @@ def save_file(
     dibao = dibao_for(facts.city, facts.year)
     result = classify(household(facts, people, dibao))
     with transaction.atomic():
+        _one_a_year(member, facts.year, file)
         file = file or HardshipFile(organization=org, created_by=_user(user))
         file.member = member
         _apply(file, facts, dibao, result)
@@ -114,6 +115,18 @@ def save_file(
         )  # fmt: skip
         audit(org, user, "hardship.save", _describe(file), {"file": file.pk, "class": result.code})
     return file
+
+
+def _one_a_year(member: Member, year: int, file: HardshipFile | None) -> None:
+    """A household has one file a year: a second is refused, naming the first."""
+    others = HardshipFile.objects.filter(member=member, year=year)
+    if file is not None and file.pk:
+        others = others.exclude(pk=file.pk)
+    if (other := others.first()) is not None:
+        raise UserInputError(
+            f"{member.name}{year}年已有困难职工档案（档案{other.pk}，{other.get_state_display()}），"
+            "请在原档案上修改。"
+        )
 
 
 def _apply(file: HardshipFile, facts: Facts, dibao: Decimal, result: Classification) -> None:
@@ -233,16 +246,20 @@ def decide_aid(
 def pay(
     file: HardshipFile, kind: str, amount: Decimal, day: dt.date, user, *,
     school_level: str = "", received_by: str = "", signed: bool = False,
-    today: dt.date | None = None,
+    today: dt.date | None = None, budget_reason: str = "",
 ) -> tuple[WelfareEntry, AidDecision]:  # fmt: skip
-    """Pay aid: an entry of the register (kind hardship), refused over the caps."""
+    """Pay aid: an entry of the register (kind hardship), refused over the caps.
+
+    Aid is spending like a gift: the budget gate may refuse it (``spending.OverBudget``)
+    unless the chair gives ``budget_reason``.
+    """
     with transaction.atomic():
         file = HardshipFile.objects.select_for_update().get(pk=file.pk)
         decision = decide_aid(file, kind, amount, day, school_level, today)
         if not decision.allowed:
             raise UserInputError(decision.reason)
         org = file.organization
-        spending.check(budget_spending(org, day, amount, None, user, ""))
+        spending.check(budget_spending(org, day, amount, None, user, budget_reason))
         entry = WelfareEntry.objects.create(
             organization=org, member=file.member, kind="hardship", date=day, amount=amount,
             form="慰问金", occasion=AID_KINDS[kind][:20],
@@ -278,6 +295,8 @@ def recheck(file: HardshipFile, year: int, day: dt.date, user) -> str:
     current = classify(household(facts_of(file), people_of(file), dibao))
     still, outcome = recheck_outcome(file.classification, current)
     with transaction.atomic():
+        if still:
+            _one_a_year(file.member, year, file)
         file.rechecked_on = day
         if still:
             file.year, file.dibao = year, dibao

@@ -15,12 +15,14 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from unionplan.core import spending
 from unionplan.core.people import person_name
 from unionplan.errors import UserInputError
 from unionplan.fundrules.hardship import mask_name
@@ -43,7 +45,7 @@ from unionplan.welfare.hardship_forms import (
     ReviewForm,
     household_rows,
 )
-from unionplan.welfare.hardship_models import HardshipFile, HardshipReader
+from unionplan.welfare.hardship_models import STATES, HardshipFile, HardshipReader
 
 PAGE_SIZE = 100
 EXTRA_ROWS = 3
@@ -72,7 +74,7 @@ def _year(request: HttpRequest) -> int:
 def _file(request: HttpRequest, pk: int) -> HardshipFile:
     """The file ``pk`` if the user may see its union's files (404 / Refused otherwise)."""
     file = get_visible_or_404(HardshipFile.objects, request.user, pk, via="organization")
-    access.require_reader(request.user, file.organization)
+    access.require_file_reader(request.user, file)
     return file
 
 
@@ -80,33 +82,40 @@ def _file(request: HttpRequest, pk: int) -> HardshipFile:
 @require_safe
 @refusing
 def file_list(request: HttpRequest, pk: int) -> HttpResponse:
-    """The union's files of a year; for a federation's chair or staff, those below it too."""
-    org = get_organization_or_404(request.user, pk)
-    own = access.may_see(request.user, org)
-    below = role_in(request.user, org) in SUBTREE_ROLES
+    """The union's files of a year; for a federation's chair or staff, those below it too
+    (a reviewer who is not a chair sees only files the union has passed on)."""
+    org, user = get_organization_or_404(request.user, pk), request.user
+    own = access.may_see(user, org)
+    below = org.kind == "federation" and role_in(user, org) in SUBTREE_ROLES
     if not (own or below):
-        access.require_reader(request.user, org)
+        access.require_reader(user, org)
     year = _year(request)
-    files = HardshipFile.objects.filter(year=year).select_related("member", "organization")
-    if own and below:
-        files = files.filter(organization__path__startswith=org.path)
-    elif own:
-        files = files.filter(organization=org)
-    else:
-        files = files.filter(organization__path__startswith=org.path).exclude(organization=org)
-    if (state := request.GET.get("state", "")) in dict(
-        HardshipFile._meta.get_field("state").choices
-    ):
+    files = _listed(org, user, own, below).filter(year=year)
+    if (state := request.GET.get("state", "")) in dict(STATES):
         files = files.filter(state=state)
-    page = Paginator(files.order_by("organization__path", "pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    hardship.log_list(org, request.user, year, len(page.object_list))
+    page = Paginator(
+        files.select_related("member", "organization").order_by("organization__path", "pk"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    hardship.log_list(org, user, year, len(page.object_list))
     context = {
         "org": org, "year": year, "page": page, "state": state,
-        "may_write": access.may_write(request.user, org), "is_union_chair": access.is_union_chair(request.user, org),
+        "may_write": access.may_write(user, org), "is_union_chair": access.is_union_chair(user, org),
     }  # fmt: skip
     return render(request, "welfare/hardship/list.html", context)
+
+
+def _listed(org, user, own: bool, below: bool):
+    """The files of ``org`` (when ``own``) and of the unions below it (when ``below``)."""
+    mine = Q(organization=org) if own else Q(pk__in=[])
+    if own and not access.sees_drafts(user, org):
+        mine &= ~Q(state="draft")
+    if below:
+        under = Q(organization__path__startswith=org.path) & ~Q(organization=org)
+        if role_in(user, org) != "chair":
+            under &= ~Q(state="draft")
+        mine |= under
+    return HardshipFile.objects.filter(mine)
 
 
 @login_required
@@ -291,7 +300,7 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
     file = _file(request, pk)
     access.require_union_chair(request.user, file.organization)
     form = AidForm(request.POST or None, initial={"date": timezone.localdate()})
-    decision = None
+    decision, over_budget = None, False
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -299,7 +308,7 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
                 entry, _decision = hardship.pay(
                     file, d["kind"], d["amount"], d["date"], request.user,
                     school_level=d["school_level"], received_by=d["received_by"],
-                    signed=d["signed"],
+                    signed=d["signed"], budget_reason=d["budget_reason"],
                 )  # fmt: skip
                 messages.success(
                     request, _("已发放 %(a)s 元，记入福利慰问台账。") % {"a": money(entry.amount)}
@@ -308,9 +317,16 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
             decision = hardship.decide_aid(
                 file, d["kind"], d["amount"], d["date"], d["school_level"]
             )
+        except spending.OverBudget as error:
+            form.add_error(None, error.message)
+            over_budget = True
         except UserInputError as error:
             form.add_error(None, error.message)
-    context = {"org": file.organization, "file": file, "form": form, "decision": decision}
+    context = {
+        "org": file.organization, "file": file, "form": form, "decision": decision,
+        # The budget reason is asked for only once the budget has refused the aid.
+        "show_budget_reason": over_budget or bool(form["budget_reason"].value()),
+    }  # fmt: skip
     return render(request, "welfare/hardship/pay.html", context)
 
 
