@@ -91,7 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "unionplan.ops.staticfiles.CollectedStaticConfig",  # django.contrib.staticfiles
     "django_htmx",
     "axes",
     "django_tasks",
@@ -305,7 +305,6 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI from drf-spectacular-sidecar's files under static/: no CDN, works offline.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     # A plan's and an activity's "status" are different lists: each gets its own name.
     "ENUM_NAME_OVERRIDES": {
         "PlanStatusEnum": "unionplan.vocab.PLAN_STATUSES",

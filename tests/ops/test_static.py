@@ -23,6 +23,7 @@ print(json.dumps({
     "zipped_size": int(zipped.headers["Content-Length"]),
     "plain_size": int(plain.headers["Content-Length"]),
     "not_collected": static("unionplan/not-collected-yet.css"),
+    "swagger": static("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js"),
 }))
 """
 
@@ -36,6 +37,7 @@ def run(env: dict, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_collected_files_are_hashed_compressed_and_cached_for_a_year(tmp_path):
+    """Also: what no page asks for (source maps, ReDoc) is not collected."""
     env = {**os.environ, "UNIONPLAN_VAR_DIR": str(tmp_path),
            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}  # fmt: skip
     run(env, "-m", "unionplan.cli", "collectstatic", "--noinput", "-v", "0")
@@ -47,3 +49,11 @@ def test_collected_files_are_hashed_compressed_and_cached_for_a_year(tmp_path):
     assert seen["zipped_size"] < seen["plain_size"] / 2
     # A file the manifest does not know keeps its plain name instead of failing the page.
     assert seen["not_collected"].endswith("/unionplan/not-collected-yet.css")
+
+    # What no page asks for is left out: the vendored bundles' source maps, the unused ReDoc.
+    collected = [
+        p.relative_to(tmp_path / "static").as_posix() for p in (tmp_path / "static").rglob("*")
+    ]
+    assert "/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle." in seen["swagger"]
+    assert not seen["swagger"].endswith("/swagger-ui-bundle.js")
+    assert not [p for p in collected if ".map" in p or "redoc" in p]
