@@ -20,6 +20,7 @@ from tests.factories import (
     ScheduleItemFactory,
 )
 from tests.records.factories import held
+from unionplan.orgs.models import Organization
 from unionplan.review.statistics import statistics
 from unionplan.welfare.models import WelfareEntry
 
@@ -147,3 +148,33 @@ def test_the_statistics_are_for_the_federations_chair_and_staff(client, city):
     client.force_login(RoleFactory(organization=city, role="chair").user)
     detail = client.get(reverse("orgs:detail", args=[city.pk])).content.decode()
     assert reverse("review:statistics", args=[city.pk, dt.date.today().year]) in detail
+
+
+def test_campaigns_report_people_households_and_money(client, city):
+    """Campaign payments count in the welfare figures and, of them, as campaign people
+    (entries), households (members) and money, per branch, on the page and in the .xlsx."""
+    from unionplan.welfare.campaign_models import Campaign
+
+    school = Organization.objects.get(name="一小工会")
+    teacher = school.members.filter(status="active").first()
+    campaign = Campaign.objects.create(
+        organization=school, kind="warmth", year=2027, title="2027年送温暖",
+        starts_on=dt.date(2027, 1, 10), ends_on=dt.date(2027, 12, 31), scope="全体会员",
+        amount=Decimal(400), gift_kind="festival",
+    )  # fmt: skip
+    for amount in ("400.00", "150.25"):  # the same household twice
+        entry = gift(teacher, amount)
+        entry.campaign = campaign
+        entry.save()
+    lines, total = statistics(city, 2027)
+    district = by_name(lines)["区总工会"]
+    assert (district.campaign_people, district.campaign_households) == (2, 1)
+    assert district.campaign_amount == Decimal("550.25")
+    assert (total.campaign_people, total.campaign_households) == (2, 1)
+    assert by_name(lines)["机械厂工会"].campaign_people == 0
+    client.force_login(RoleFactory(organization=city, role="staff").user)
+    page = client.get(reverse("review:statistics", args=[city.pk, 2027])).content.decode()
+    assert '<span class="big" id="stat-campaigns">550.25</span>' in page
+    rows = xlsx_rows(client.get(reverse("review:statistics_xlsx", args=[city.pk, 2027])))
+    assert rows[2][12:15] == ["专项慰问人数", "专项慰问户数", "专项慰问金额（元）"]
+    assert rows[-1][12:15] == [2, 1, 550.25]

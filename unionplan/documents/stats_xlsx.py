@@ -37,6 +37,9 @@ COLUMNS = [
     ("参加人次", 10, "0"),
     ("慰问人次", 10, "0"),
     ("慰问金额（元）", 15, MONEY),
+    ("专项慰问人数", 11, "0"),
+    ("专项慰问户数", 11, "0"),
+    ("专项慰问金额（元）", 15, MONEY),
 ]
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -59,6 +62,10 @@ class StatsLine:
     participants: int
     welfare_count: int
     welfare_amount: Decimal
+    # Of the welfare, what campaigns (送温暖, 金秋助学, 夏送清凉) gave: entries, members, money.
+    campaign_people: int = 0
+    campaign_households: int = 0
+    campaign_amount: Decimal = Decimal("0.00")
 
     @property
     def rate(self) -> float | None:
@@ -68,7 +75,8 @@ class StatsLine:
         return [
             self.organizations, self.grassroots, self.members, self.reporting, self.employees,
             self.members_at_work, self.rate, self.activities, self.participants,
-            self.welfare_count, self.welfare_amount,
+            self.welfare_count, self.welfare_amount, self.campaign_people,
+            self.campaign_households, self.campaign_amount,
         ]  # fmt: skip
 
 

@@ -11,7 +11,8 @@ What is counted:
   left out of both sides, so a rate is never diluted by a union that has not reported;
 - activities held (records) and people reached (others counted plus members ticked) for the
   activities of the year's plans, as the dashboard counts them;
-- welfare gifts and payments of the register dated in the year, and their money.
+- welfare gifts and payments of the register dated in the year, and their money; of them,
+  those of campaigns (送温暖, 金秋助学, 夏送清凉): people (entries), households (members) and money.
 
 The federation's own figures (its office staff, its own activities) form a row of their own
 (本级). Each figure is one grouped query over the subtree by branch: six queries in all,
@@ -66,7 +67,8 @@ def total(lines: list[StatsLine]) -> StatsLine:
 
 
 _COUNTS = ("organizations", "grassroots", "members", "reporting", "employees", "members_at_work",
-           "activities", "participants", "welfare_count", "welfare_amount")  # fmt: skip
+           "activities", "participants", "welfare_count", "welfare_amount", "campaign_people",
+           "campaign_households", "campaign_amount")  # fmt: skip
 
 
 def _empty(name: str) -> StatsLine:
@@ -140,11 +142,17 @@ def _welfare(federation: Organization, year: int, lines: dict) -> None:
     entries = WelfareEntry.objects.filter(
         organization__path__startswith=federation.path, date__year=year
     )
+    of_campaign = Q(campaign__isnull=False)
     for row in _by_branch(
-        entries, "organization__path", federation, n=Count("id"), amount=Sum("amount")
-    ):
+        entries, "organization__path", federation, n=Count("id"), money=Sum("amount"),
+        people=Count("id", filter=of_campaign),
+        households=Count("member", distinct=True, filter=of_campaign),
+        campaign_amount=Sum("amount", filter=of_campaign),
+    ):  # fmt: skip
         line = lines.get(row["branch"])
         if line is not None:
             line.welfare_count = row["n"]
             # SQLite sums decimals without their scale: give the figure two places.
-            line.welfare_amount = Decimal(row["amount"] or 0).quantize(ZERO)
+            line.welfare_amount = Decimal(row["money"] or 0).quantize(ZERO)
+            line.campaign_people, line.campaign_households = row["people"], row["households"]
+            line.campaign_amount = Decimal(row["campaign_amount"] or 0).quantize(ZERO)
