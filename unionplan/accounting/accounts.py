@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from unionplan.accounting.lines import expense_lines
+from unionplan.accounting.lines import expense_line, expense_lines
 from unionplan.accounting.mapping import LineMap
 from unionplan.plan.money import decimal
 
@@ -42,17 +42,21 @@ def by_line(
     budgets: Iterable[tuple[str, object]],
     spending: Iterable[tuple[str, str, object]],
     lines: LineMap,
+    direct: Iterable[tuple[str, object]] = (),
 ) -> list[AccountRow]:
     """One row per expense line of the chart.
 
     ``budgets`` are (activity category, budget) sums, ``spending`` (activity category,
-    expense category, amount) sums.
+    expense category, amount) sums, ``direct`` (line key, amount) sums of spending that
+    names its line outright (a reimbursement's items).
     """
     rows = {line: AccountRow(line.key, line.label) for line in expense_lines()}
     for category, amount in budgets:
         rows[lines.for_activity(category)].budget += decimal(amount or 0)
     for category, expense_category, amount in spending:
         rows[lines.for_expense(expense_category, category)].spent += decimal(amount or 0)
+    for key, amount in direct:
+        rows[expense_line(key)].spent += decimal(amount or 0)
     return list(rows.values())
 
 

@@ -6,7 +6,9 @@ beside welfare: neither may import it. So the saving code describes what it is a
 spend (``Spending``) and calls ``check`` inside its transaction; the funds app registers
 the guard that refuses spending without or past the budget (``register_guard``). Spending
 stored where the funds app cannot look (the welfare register) is reported to it by the app
-that stores it (``register_source``). With no guard registered every expense passes.
+that stores it (``register_source``); the books read the same sources for a whole subtree,
+so an expense is checked and counted on the same line. With no guard registered every
+expense passes.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Expense:
     expense_category: str  # records.EXPENSE_CATEGORIES code
     amount: Decimal
     line: str = ""  # an account line key named outright (a reimbursement's item), if any
+    month: int = 0  # 1–12 when the source groups by month (the accounts by month), else 0
 
 
 @dataclass
@@ -49,7 +52,9 @@ class OverBudget(UserInputError):
 
 
 Guard = Callable[[Spending], object]  # what a guard returns is its own business
-Source = Callable[[Any, int], Iterable[Expense]]
+# ``source(organization, year, subtree=False)``: its spending in ``year``, grouped by month;
+# with ``subtree`` that of every union below ``organization`` as well, in as many queries.
+Source = Callable[..., Iterable[Expense]]
 
 _guards: list[Guard] = []
 _sources: dict[str, Source] = {}
@@ -62,7 +67,7 @@ def register_guard(guard: Guard) -> None:
 
 
 def register_source(name: str, source: Source) -> None:
-    """Add where some stored spending is read from: ``source(organization, year)``."""
+    """Add where some stored spending is read from (see ``Source``)."""
     _sources[name] = source
 
 
@@ -72,6 +77,11 @@ def check(spending: Spending) -> None:
         guard(spending)
 
 
-def stored_elsewhere(organization, year: int) -> list[Expense]:
-    """The spending of ``organization`` in ``year`` that the registered sources report."""
-    return [expense for source in _sources.values() for expense in source(organization, year)]
+def stored_elsewhere(organization, year: int, *, subtree: bool = False) -> list[Expense]:
+    """The spending of ``organization`` (with ``subtree``, and of the unions below it) in
+    ``year`` that the registered sources report."""
+    return [
+        expense
+        for source in _sources.values()
+        for expense in source(organization, year, subtree=subtree)
+    ]

@@ -3,6 +3,11 @@
 Sums are grouped in the database by category and month (one query each) and put onto the
 account lines by ``unionplan.accounting``; the mapping is one more query. So the accounts of
 a federation with a thousand unions cost the same few queries as those of one union.
+
+Every kind of expense is counted, each once, where the spending gate checked it: activity
+records' expense lines (by their activity's and their own category), approved and paid
+reimbursements (on their items' lines) and the welfare register (``core.spending``'s
+sources, on 慰问金/慰问品's line), each in the month it was spent.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from unionplan.accounting.budget import (
     income_estimate,
 )
 from unionplan.accounting.mapping import LineMap
+from unionplan.core.spending import stored_elsewhere
+from unionplan.funds import ledger
 from unionplan.funds.models import FinanceYear, LineMapping
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem
@@ -81,7 +88,7 @@ class Accounts:
 
 
 def org_accounts(org: Organization, year: int) -> Accounts:
-    """Budget and spending of ``org`` and every union below it in ``year`` (3 queries)."""
+    """Budget and spending of ``org`` and every union below it in ``year`` (5 queries)."""
     in_subtree = {"plan__organization__path__startswith": org.path, "plan__year": year}
     budgets = list(
         ScheduleItem.objects.filter(budget__isnull=False, **in_subtree)
@@ -93,13 +100,17 @@ def org_accounts(org: Organization, year: int) -> Accounts:
         **{f"item__{key}": value for key, value in in_subtree.items()}
     )
     spent = spending_by_record_kind(records)
-    table = line_map()
+    others = ledger.reimbursed(org, year, subtree=True) + stored_elsewhere(org, year, subtree=True)
+    by_category = [(c, e, t) for c, e, _m, t in spent]
+    by_category += [
+        (x.activity_category, x.expense_category, x.amount) for x in others if not x.line
+    ]
+    named = [(x.line, x.amount) for x in others if x.line]
     return Accounts(
-        by_line=accounts.by_line(
-            [(c, t) for c, _m, t in budgets], [(c, e, t) for c, e, _m, t in spent], table
-        ),
+        by_line=accounts.by_line([(c, t) for c, _m, t in budgets], by_category, line_map(), named),
         by_month=accounts.by_month(
-            [(m, t) for _c, m, t in budgets], [(m, t) for _c, _e, m, t in spent]
+            [(m, t) for _c, m, t in budgets],
+            [(m, t) for _c, _e, m, t in spent] + [(x.month, x.amount) for x in others],
         ),
     )
 

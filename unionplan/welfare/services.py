@@ -21,6 +21,7 @@ from types import SimpleNamespace
 
 from django.db import connection, transaction
 from django.db.models import Sum
+from django.db.models.functions import ExtractMonth
 
 from unionplan.audit.models import record as audit
 from unionplan.core import spending
@@ -226,17 +227,24 @@ def budget_spending(
     )  # fmt: skip
 
 
-def spent_for_budget(org: Organization, year: int) -> list[spending.Expense]:
-    """The register's spending of ``org`` in ``year`` for the budget check (one query)."""
+def spent_for_budget(
+    org: Organization, year: int, *, subtree: bool = False
+) -> list[spending.Expense]:
+    """The register's spending of ``org`` (with ``subtree``, and of the unions below it) in
+    ``year`` by month, for the budget check and the books (one query)."""
+    whose = {"organization__path__startswith": org.path} if subtree else {"organization": org}
     rows = (
         WelfareEntry.objects.filter(
-            organization=org, date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31)
+            **whose, date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31)
         )
-        .values_list("schedule_item__category")
+        .values_list("schedule_item__category", ExtractMonth("date"))
         .annotate(total=Sum("amount"))
         .order_by()
     )
-    return [spending.Expense(category or "welfare", "gift", total) for category, total in rows]
+    return [
+        spending.Expense(category or "welfare", "gift", total, month=month)
+        for category, month, total in rows
+    ]
 
 
 def plan_warnings(plan) -> list[PlanWarning]:
