@@ -207,3 +207,33 @@ def test_hire_date_is_imported_kept_and_exported(org):
     before = list(Member.objects.values_list("pk", "updated_at"))
     importing.import_bytes(org, content, "export.xlsx")
     assert list(Member.objects.values_list("pk", "updated_at")) == before  # nothing changed
+
+
+def test_a_narrow_file_stores_the_same_members_as_a_full_row_insert(org):
+    """A file of four columns is inserted with only those (and what derives from them); the
+    database's defaults give the others exactly what writing every column would have."""
+    header = ["姓名", "身份证号", "手机", "入职时间"]
+    rows = [person(1, 入职时间="2020-03-01"), person(2, 入职时间="")]
+    preview = importing.preview_bytes(org, xlsx(rows, header=header), "窄.xlsx")
+    importing.apply(org, preview)
+    narrow = list(Member.objects.order_by("id_number").values())
+    Member.objects.all().delete()
+    with bulk_write.bulk_write():
+        bulk_write.insert_new(org, preview.rows, need_ids=False, fields=None)  # every column
+    full = list(Member.objects.order_by("id_number").values())
+    ignore = {"id", "created_at", "updated_at"}
+    assert [{k: v for k, v in m.items() if k not in ignore} for m in narrow] == [
+        {k: v for k, v in m.items() if k not in ignore} for m in full
+    ]
+    assert narrow[0]["status"] == "active" and narrow[0]["note"] == ""
+    assert {m["new_hire_date"] for m in narrow} == {dt.date(2020, 3, 1), None}
+
+
+def test_every_column_an_insert_may_leave_out_has_a_database_default():
+    """insert_new writes only the file's columns: the others must be filled by the database."""
+    from django.db.models import NOT_PROVIDED
+
+    always = set(bulk_write.insert_columns(["name", "gender", "birth_date"]))
+    for name in set(bulk_write.insert_columns(None)) - always:
+        field = Member._meta.get_field(name)
+        assert field.null or field.db_default is not NOT_PROVIDED, name

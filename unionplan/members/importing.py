@@ -197,7 +197,7 @@ def apply(org: Organization, preview: ImportPreview) -> None:
     old_rows = [row for row in preview.rows if row.id_number in preview.existing]
     links = "tags" in columns or "children" in columns
     with transaction.atomic(), bulk.bulk_write():
-        ids = bulk.insert_new(org, new_rows, need_ids=links)
+        ids = bulk.insert_new(org, new_rows, need_ids=links, fields=fields)
         updated = bulk.update_existing(old_rows, preview.existing, fields)
         ids.update(updated)
         if ("hired_on" in fields) != ("joined_at" in fields):

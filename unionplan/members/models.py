@@ -101,7 +101,11 @@ class Member(models.Model):
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
     department = models.CharField(_("部门"), max_length=100, blank=True)
     post = models.CharField(_("职务/岗位"), max_length=100, blank=True)
-    status = models.CharField(_("状态"), max_length=12, choices=STATUSES, default="active")
+    # Database defaults on status and note too: an import leaves out the columns its file
+    # does not have (bulk_write.insert_new), and the database fills them in.
+    status = models.CharField(
+        _("状态"), max_length=12, choices=STATUSES, default="active", db_default="active"
+    )
     joined_at = models.DateField(_("入会时间"), null=True, blank=True)
     # When the member started at this workplace (入职), for 新入职 scopes; not 入会时间 (a
     # transferred member keeps an old union card) nor 参加工作时间 (the first job anywhere).
@@ -110,7 +114,7 @@ class Member(models.Model):
     # (and in the covering index) so that counting new hires over a federation reads the
     # index, as an age bound does, instead of a million rows.
     new_hire_date = models.DateField(null=True, blank=True, editable=False)
-    note = models.CharField(_("备注"), max_length=500, blank=True)
+    note = models.CharField(_("备注"), max_length=500, blank=True, default="", db_default="")
     # 会籍 and what the fund rules ask of it (see unionplan.welfare.services.qualification):
     # collective welfare goes to members in good standing who pay 会费 and whose wages are
     # in the fund base, and to seconded or agency staff in one place only.
