@@ -60,7 +60,7 @@ def test_check_sees_what_give_recorded(run_command, anhui, member):
         ({"date": "2025-13-01"}, "日期应写作 YYYY-MM-DD"),
         ({"date": "2010-01-01"}, "不在安徽经费规则的施行期内"),
         ({"kind": "pizza"}, "未知的慰问种类"),
-        ({"kind": "hardship"}, "没有关于困难帮扶的规定"),
+        ({"kind": "hardship"}, "没有2025年已审核的困难职工档案"),
         ({"kind": "hospital"}, "须注明疾病名称"),
     ],
 )

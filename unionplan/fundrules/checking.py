@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from unionplan.errors import UserInputError
-from unionplan.fundrules.packs import FREQUENCIES, KINDS, Pack, Rule
+from unionplan.fundrules.packs import FREQUENCIES, KINDS, Pack, Rule, json_number
 from unionplan.plan.money import money
 
 
@@ -55,16 +55,11 @@ class Decision:
         }
 
     def as_dict(self) -> dict:
-        def number(value):
-            if value is None:
-                return None
-            return int(value) if value == value.to_integral_value() else float(value)
-
         return {
             "allowed": self.allowed,
-            "cap": number(self.cap),
-            "used": number(self.used),
-            "remaining": number(self.remaining),
+            "cap": json_number(self.cap),
+            "used": json_number(self.used),
+            "remaining": json_number(self.remaining),
             "rule": self.citation,
             "reason": self.reason,
         }

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from unionplan.errors import UserInputError
+from unionplan.fundrules.packs import json_number
 from unionplan.plan.money import money
 
 SOURCE = "困难职工认定与帮扶标准（全总困难职工帮扶工作规定，待核对）"
@@ -212,27 +213,34 @@ class AidDecision:
     kind: str
 
     def as_dict(self) -> dict:
+        """The shape of ``welfare check --json`` (issue 14's contract), the aid kind added."""
         return {
             "allowed": self.allowed,
-            "cap": str(self.cap),
-            "used": str(self.used),
-            "remaining": str(self.remaining),
-            "kind": self.kind,
+            "cap": json_number(self.cap),
+            "used": json_number(self.used),
+            "remaining": json_number(self.remaining),
+            "rule": {"document": SOURCE, "article": AID_KINDS[self.kind]},
             "reason": self.reason,
+            "aid": self.kind,
         }
+
+
+def _choices(names: dict[str, str]) -> str:
+    """living（生活救助）、schooling（助学）…: the codes the command line takes, and what they are."""
+    return "、".join(f"{code}（{name}）" for code, name in names.items())
 
 
 def aid_cap(code: str, kind: str, dibao: Decimal, school_level: str = "") -> Decimal:
     """A household's yearly cap of ``kind`` for its class; 0 when the class gets none."""
     if kind not in AID_KINDS:
-        raise UserInputError(f"未知的帮扶种类“{kind}”（可用：{'、'.join(AID_KINDS.values())}）")
+        raise UserInputError(f"未知的帮扶种类“{kind}”（可用：{_choices(AID_KINDS)}）")
     if code not in AID_CLASSES[kind]:
         return Decimal(0)
     if kind == "living":
         return (dibao * LIVING_MONTHS[code]).quantize(CENT)
     if kind == "schooling":
         if school_level not in SCHOOLING_CAPS:
-            raise UserInputError(f"助学须选择就读阶段（{'、'.join(SCHOOL_LEVELS.values())}）。")
+            raise UserInputError(f"助学须选择就读阶段（{_choices(SCHOOL_LEVELS)}）。")
         return SCHOOLING_CAPS[school_level]
     return TRAINING_CAP if kind == "training" else ACCIDENT_CAP
 

@@ -92,9 +92,9 @@ class Rule:
         return {
             "kind": self.kind,
             "name": self.name,
-            "per_event": _number(self.per_event),
-            "per_person_year": _number(self.per_person_year),
-            "occasion_caps": {k: _number(v) for k, v in self.occasion_caps.items()},
+            "per_event": json_number(self.per_event),
+            "per_person_year": json_number(self.per_person_year),
+            "occasion_caps": {k: json_number(v) for k, v in self.occasion_caps.items()},
             "frequency": self.frequency,
             "frequency_text": FREQUENCIES[self.frequency],
             "eligible": self.eligible,
@@ -152,7 +152,8 @@ class Pack:
         }
 
 
-def _number(value: Decimal | None) -> int | float | None:
+def json_number(value: Decimal | None) -> int | float | None:
+    """Yuan as the JSON of the command line gives them: 1500, 12.5, or null."""
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)

@@ -216,6 +216,17 @@ def set_publicity(file: HardshipFile, start: dt.date, end: dt.date, user) -> Non
               {"file": file.pk, "start": start.isoformat(), "end": end.isoformat()})  # fmt: skip
 
 
+def approved_file(member: Member, year: int) -> HardshipFile:
+    """The member's approved file of ``year``: hardship aid goes to a file, never to a name."""
+    file = HardshipFile.objects.filter(member=member, year=year, state="approved").first()
+    if file is None:
+        raise UserInputError(
+            f"{member.name}没有{year}年已审核的困难职工档案：困难帮扶须先建档，"
+            "经两级审核并公示期满后发放。"
+        )
+    return file
+
+
 def history(file: HardshipFile) -> list[Aid]:
     """Every aid the household had from its file (what the caps count)."""
     return [

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from unionplan.errors import UserInputError
 from unionplan.fundrules import KINDS
+from unionplan.fundrules.hardship import AID_KINDS, SCHOOL_LEVELS
 from unionplan.members.management.commands.scope_resolve import find_organization
 from unionplan.plan.money import clean_amount
 from unionplan.welfare import services
@@ -21,6 +22,10 @@ def add_gift_arguments(parser) -> None:
     parser.add_argument("--illness", default="", help="疾病名称（住院慰问）")
     parser.add_argument("--form", default="", help="发放形式，例如 实物、提货券、现金")
     parser.add_argument("--occasion", default="", help="节日或情形，例如 春节、中秋、手术")
+    parser.add_argument("--aid", default="living", help=f"困难帮扶的种类：{'、'.join(AID_KINDS)}")
+    parser.add_argument(
+        "--school-level", default="", help=f"助学的就读阶段：{'、'.join(SCHOOL_LEVELS)}"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
 

@@ -1,12 +1,16 @@
 """``unionplan welfare give …`` (the arguments of ``welfare check``) records the gift.
 
 Refused by the rules: exit 2 with the reason, nothing recorded. ``--override REASON``
-records it over the cap, keeping the reason on the entry.
+records it over the cap, keeping the reason on the entry. ``--kind hardship`` pays aid on
+the member's approved hardship file (after its 公示, within the household's caps, never over
+them: no override).
 """
 
 import json
 
 from unionplan.core.management.base import UnionplanCommand
+from unionplan.errors import UserInputError
+from unionplan.welfare import hardship_services as hardship
 from unionplan.welfare import services
 from unionplan.welfare.management.commands._arguments import add_gift_arguments, read_gift
 
@@ -24,6 +28,9 @@ class Command(UnionplanCommand):
 
     def run(self, *args, **options):
         org, member, kind, amount, day = read_gift(options)
+        if kind == "hardship":
+            self.pay_aid(member, amount, day, options)
+            return
         entry, decision = services.record(
             org, member, kind, amount, day,
             illness=options["illness"], form=options["form"], occasion=options["occasion"],
@@ -41,3 +48,18 @@ class Command(UnionplanCommand):
             self.stdout.write(
                 f"已超标登记（第 {entry.pk} 号，理由：{entry.override_reason}）：{decision.reason}"
             )
+
+    def pay_aid(self, member, amount, day, options) -> None:
+        if options["override"] is not None:
+            raise UserInputError("困难帮扶不能超标发放，--override 不适用。")
+        file = hardship.approved_file(member, day.year)
+        entry, decision = hardship.pay(
+            file, options["aid"], amount, day, None, school_level=options["school_level"],
+            received_by=options["received_by"], signed=options["signed"],
+        )  # fmt: skip
+        if options["json"]:
+            self.stdout.write(
+                json.dumps({**decision.as_dict(), "entry": entry.pk}, ensure_ascii=False)
+            )
+        else:
+            self.stdout.write(f"已登记（第 {entry.pk} 号）：{decision.reason}")
