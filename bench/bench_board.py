@@ -17,24 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
-import time
 from decimal import Decimal
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionplan.settings")
-if not os.environ.get("DATABASE_URL"):
-    os.environ["UNIONPLAN_VAR_DIR"] = tempfile.mkdtemp(prefix="unionplan-bench-")
+import standalone  # noqa: F401  (sets Django up: before any model is imported)
 
-import django
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from page_growth import analyze, measure_page, sql_anchor  # noqa: E402
+# isort: split
+from page_growth import run_page_bench, sql_anchor
 
 SIZES = tuple(int(s) for s in os.environ.get("BENCH_BOARD_SIZES", "100,1000").split(","))
 ITEMS = 12
@@ -148,27 +136,18 @@ def anchor_for(federation):
 
 
 def main() -> int:
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    built = {}
-    for size in SIZES:
-        start = time.perf_counter()
-        built[size] = build(size)
-        print(f"data: {size} unions, {size * 9 // 10 * ITEMS} items, "
-              f"{size * 9 // 10 * TARGETS} targets; built in {time.perf_counter() - start:.1f} s "
-              f"({connection.vendor})")  # fmt: skip
-    analyze()
-    ok = measure_page(
+    return run_page_bench(
         "federation review board",
-        built,
+        SIZES,
+        build,
+        lambda size: (
+            f"{size} unions, {size * 9 // 10 * ITEMS} items, {size * 9 // 10 * TARGETS} targets"
+        ),
         lambda federation: f"/review/board/{federation.pk}/{YEAR}/",
         anchor_for,
-        lambda size: RUNS[size],
+        lambda size: RUNS.get(size, 9),
         "the same figures by hand-written SQL, 5 statements",
     )
-    return 0 if ok else 1
 
 
 if __name__ == "__main__":

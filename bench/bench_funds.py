@@ -15,24 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
-import time
 from decimal import Decimal
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionplan.settings")
-if not os.environ.get("DATABASE_URL"):
-    os.environ["UNIONPLAN_VAR_DIR"] = tempfile.mkdtemp(prefix="unionplan-bench-")
+import standalone  # noqa: F401  (sets Django up: before any model is imported)
 
-import django
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from page_growth import analyze, measure_page, sql_anchor  # noqa: E402
+# isort: split
+from django.db import connection
+from page_growth import run_page_bench, sql_anchor
 
 SIZES = tuple(int(s) for s in os.environ.get("BENCH_FUNDS_SIZES", "10,100,1000").split(","))
 ITEMS = 12
@@ -106,26 +95,16 @@ def anchor_for(federation):
 
 
 def main() -> int:
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    built = {}
-    for size in SIZES:
-        start = time.perf_counter()
-        built[size] = build(size)
-        print(f"data: {size} unions, {size * ITEMS} items, {size * EXPENSES} expense lines; "
-              f"built in {time.perf_counter() - start:.1f} s ({connection.vendor})")  # fmt: skip
-    analyze()
-    ok = measure_page(
+    return run_page_bench(
         "accounts page",
-        built,
+        SIZES,
+        build,
+        lambda size: f"{size} unions, {size * ITEMS} items, {size * EXPENSES} expense lines",
         lambda federation: f"/funds/org/{federation.pk}/{YEAR}/",
         anchor_for,
         lambda size: 9 if size < 1000 else 5,
         "the same sums by hand-written SQL, 2 statements",
     )
-    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -10,8 +10,10 @@ loop lives here once; a benchmark gives its URL, its anchor and the words of its
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from growth import check_linear, paired
@@ -81,3 +83,30 @@ def measure_page(
         print(f"FAILED: the query count changes with the size: {sorted(counts)}", file=sys.stderr)
         ok = False
     return ok
+
+
+def run_page_bench(
+    name: str,
+    sizes: Sequence[int],
+    build: Callable[[int], tuple[object, object]],
+    describe: Callable[[int], str],
+    url_for: Callable[[object], str],
+    anchor_for: Callable[[object], Callable[[], None]],
+    runs_for: Callable[[int], int],
+    anchor_words: str,
+) -> int:
+    """A page bench from start to exit code: a migrated database, one federation built per
+    size (``describe(size)`` says what it holds), then ``measure_page``."""
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    built = {}
+    for size in sizes:
+        start = time.perf_counter()
+        built[size] = build(size)
+        print(f"data: {describe(size)}; built in {time.perf_counter() - start:.1f} s "
+              f"({connection.vendor})")  # fmt: skip
+    analyze()
+    ok = measure_page(name, built, url_for, anchor_for, runs_for, anchor_words)
+    return 0 if ok else 1
