@@ -275,10 +275,12 @@ def _chart(document: DocumentObject, data: SummaryData, prefix: str) -> None:
     """The chart whose title starts with ``prefix``, centred, with its caption."""
     for chart in data.charts:
         if chart.title.startswith(prefix):
-            paragraph = document.add_paragraph(style=official.TABLE_STYLE)
+            paragraph = official.add_styled_paragraph(document, "", official.TABLE_STYLE)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             # The table style's exact line pitch would clip the picture to one line.
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Mm(CHART_WIDTH_MM))
-            caption = document.add_paragraph(f"图：{chart.title}", style=official.TABLE_STYLE)
+            caption = official.add_styled_paragraph(
+                document, f"图：{chart.title}", official.TABLE_STYLE
+            )
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
