@@ -77,3 +77,46 @@ def total(rows: Iterable[AccountRow]) -> AccountRow:
     return AccountRow(
         "total", "合计", sum((r.budget for r in rows), ZERO), sum((r.spent for r in rows), ZERO)
     )
+
+
+@dataclass
+class LineFigures:
+    """One account line's money three ways: what the plan's items set aside (计划), the
+    budget approved with the plan and adjusted (预算; None before any is approved) and what
+    was spent (实际)."""
+
+    key: str
+    label: str
+    planned: Decimal
+    budget: Decimal | None
+    actual: Decimal
+
+    @property
+    def percent(self) -> int | None:
+        """实际 over 预算 (over 计划 while no budget is approved), rounded."""
+        base = self.planned if self.budget is None else self.budget
+        return round(self.actual * 100 / base) if base else None
+
+    def any(self) -> bool:
+        return bool(self.planned or self.budget or self.actual)
+
+
+def plan_budget_actual(
+    rows: Iterable[AccountRow], budget: dict[str, Decimal] | None
+) -> list[LineFigures]:
+    """The accounts' rows (计划 = the items' budgets, 实际 = spent) beside ``budget`` by line
+    key (None: no budget approved yet, so none is shown)."""
+
+    def budget_of(key: str) -> Decimal | None:
+        return None if budget is None else budget.get(key, ZERO)
+
+    return [LineFigures(r.key, r.label, r.budget, budget_of(r.key), r.spent) for r in rows]
+
+
+def figures_total(lines: Iterable[LineFigures]) -> LineFigures:
+    lines = list(lines)
+    budgets = [line.budget for line in lines if line.budget is not None]
+    return LineFigures(
+        "total", "合计", sum((line.planned for line in lines), ZERO),
+        sum(budgets, ZERO) if budgets else None, sum((line.actual for line in lines), ZERO),
+    )  # fmt: skip

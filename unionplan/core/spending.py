@@ -8,7 +8,9 @@ the guard that refuses spending without or past the budget (``register_guard``).
 stored where the funds app cannot look (the welfare register) is reported to it by the app
 that stores it (``register_source``); the books read the same sources for a whole subtree,
 so an expense is checked and counted on the same line. With no guard registered every
-expense passes.
+expense passes. The other way round, the apps below (the year-end summary, the federation's
+statistics) read plan vs budget vs actual by account line through ``line_figures``, which
+the funds app answers (``register_books``); without it they have none to show.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from unionplan.accounting.accounts import LineFigures
 from unionplan.errors import UserInputError
 
 
@@ -85,3 +88,18 @@ def stored_elsewhere(organization, year: int, *, subtree: bool = False) -> list[
         for source in _sources.values()
         for expense in source(organization, year, subtree=subtree)
     ]
+
+
+Books = Callable[[Any, int], list[LineFigures]]
+_books: list[Books] = []
+
+
+def register_books(books: Books) -> None:
+    """Name what answers ``line_figures`` (the funds app; the last registered wins)."""
+    _books[:] = [books]
+
+
+def line_figures(organization, year: int) -> list[LineFigures]:
+    """Plan vs budget vs actual by account line of ``organization`` and the unions below it
+    in ``year``; empty when no app keeps the books."""
+    return _books[0](organization, year) if _books else []

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from unionplan.accounting.accounts import LineFigures, figures_total
 from unionplan.documents import cells
 from unionplan.documents.cells import Formula
 
@@ -81,9 +82,11 @@ class StatsLine:
 
 
 def write_statistics(
-    title: str, note: str, lines: list[StatsLine], total: StatsLine, out: str | BinaryIO
-) -> None:
-    """Write the statistics workbook to ``out`` (a path or a binary file object)."""
+    title: str, note: str, lines: list[StatsLine], total: StatsLine, out: str | BinaryIO,
+    *, money: list[LineFigures] | None = None,
+) -> None:  # fmt: skip
+    """Write the statistics workbook to ``out`` (a path or a binary file object); with
+    ``money``, a second sheet of plan vs budget vs actual by account line."""
     book = Workbook()
     sheet = book.active
     sheet.title = "统计表"
@@ -110,7 +113,57 @@ def write_statistics(
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if money:
+        _money_sheet(book.create_sheet("经费"), title, money)
     cells.save(book, out)
+
+
+MONEY_COLUMNS = [("会计科目", 30), ("计划（元）", 16), ("预算（元）", 16), ("实际（元）", 16),
+                 ("执行率", 10)]  # fmt: skip
+
+
+def _money_sheet(sheet, title: str, money: list[LineFigures]) -> None:
+    """计划 / 预算 / 实际 by line, every line of the chart, 合计 as formulas with values."""
+    cells.put(sheet, 1, 1, f"{title}（经费：计划、预算与实际）").font = Font(bold=True, size=14)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(MONEY_COLUMNS))
+    cells.put(
+        sheet,
+        2,
+        1,
+        "单位：元；预算为随计划批准（含调整）的支出预算，实际含活动支出、福利慰问和已批准报销",
+    )
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(MONEY_COLUMNS))
+    for c, (name, size) in enumerate(MONEY_COLUMNS, start=1):
+        cell = cells.put(sheet, 3, c, name)
+        cell.font, cell.fill, cell.border = Font(bold=True), _HEAD_FILL, _BORDER
+        sheet.column_dimensions[cell.column_letter].width = size
+    row = FIRST_ROW
+    for line in money:
+        _money_row(sheet, row, [line.label, line.planned, line.budget, line.actual], line.percent)
+        row += 1
+    total = figures_total(money)
+    last = row - 1
+    sums = [
+        Formula(f"=SUM({col}{FIRST_ROW}:{col}{last})", value)
+        if value is not None else None
+        for col, value in zip("BCD", [total.planned, total.budget, total.actual], strict=True)
+    ]  # fmt: skip
+    _money_row(sheet, row, ["合计", *sums], total.percent)
+    for c in range(1, len(MONEY_COLUMNS) + 1):
+        sheet.cell(row, c).font = Font(bold=True)
+    sheet.print_title_rows = "3:3"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+
+
+def _money_row(sheet, row: int, values: list, percent: int | None) -> None:
+    for c, value in enumerate(values, start=1):
+        cell = cells.put(sheet, row, c, value)
+        cell.border = _BORDER
+        if c > 1:
+            cell.number_format = MONEY
+    rate = cells.put(sheet, row, 5, None if percent is None else percent / 100)
+    rate.number_format, rate.border = "0%", _BORDER
 
 
 def _row(sheet, row: int, name: str, values: list) -> None:

@@ -19,6 +19,7 @@ from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm
 
+from unionplan.accounting.accounts import LineFigures, figures_total
 from unionplan.documents import docx_package, official
 from unionplan.plan.money import money
 from unionplan.plan.numbering import section_number
@@ -99,6 +100,9 @@ class SummaryData:
     budget: list[SummaryBudget] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     signed_on: dt.date | None = None
+    # Plan vs budget vs actual by account line (every kind of expense); empty: not shown.
+    lines: list[LineFigures] = field(default_factory=list)
+    whole_subtree: bool = False  # a federation's figures include the unions below it
 
     @property
     def title(self) -> str:
@@ -123,6 +127,13 @@ BUDGET_COLUMNS = (
     official.Column("预算（元）", 38, WD_ALIGN_PARAGRAPH.RIGHT),
     official.Column("支出（元）", 38, WD_ALIGN_PARAGRAPH.RIGHT),
     official.Column("执行率", 34, WD_ALIGN_PARAGRAPH.RIGHT),
+)
+LINE_COLUMNS = (
+    official.Column("会计科目", 44),
+    official.Column("计划（元）", 28, WD_ALIGN_PARAGRAPH.RIGHT),
+    official.Column("预算（元）", 28, WD_ALIGN_PARAGRAPH.RIGHT),
+    official.Column("实际（元）", 28, WD_ALIGN_PARAGRAPH.RIGHT),
+    official.Column("执行率", 28, WD_ALIGN_PARAGRAPH.RIGHT),
 )
 PLANNED_EXCERPT = 150  # characters of a section's text quoted as "what was planned"
 
@@ -255,6 +266,31 @@ def _budget_part(document: DocumentObject, data: SummaryData) -> None:
         rows.append(["合计", money(budget), money(spent), _rate(budget, spent)])
         official.add_table(document, BUDGET_COLUMNS, rows)
     _chart(document, data, "经费预算与支出")
+    _lines_part(document, data)
+
+
+def _lines_part(document: DocumentObject, data: SummaryData) -> None:
+    """计划 / 预算 / 实际 by account line: the activities' 经费, the budget approved with the
+    plan (and adjusted), and every expense — records, welfare, reimbursements."""
+    shown = [line for line in data.lines if line.any()]
+    if not shown:
+        return
+    whole = "（含下级工会）" if data.whole_subtree else ""
+    total = figures_total(data.lines)
+    budget = "未批准" if total.budget is None else f"{money(total.budget)}元"
+    official.add_body(
+        document,
+        f"按《工会会计制度》会计科目{whole}：计划经费{money(total.planned)}元，批准预算{budget}，"
+        f"实际支出{money(total.actual)}元（含活动支出、福利慰问和报销）。",
+    )
+    rows = [_line_row(line) for line in [*shown, total]]
+    official.add_table(document, LINE_COLUMNS, rows)
+
+
+def _line_row(line: LineFigures) -> list[str]:
+    budget = "—" if line.budget is None else money(line.budget)
+    rate = "" if line.percent is None else f"{line.percent}%"
+    return [line.label, money(line.planned), budget, money(line.actual), rate]
 
 
 def _rate(budget: Decimal, spent: Decimal) -> str:

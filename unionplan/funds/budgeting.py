@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from unionplan.accounting.accounts import LineFigures, plan_budget_actual
 from unionplan.accounting.adjustment import (
     ComparedLine,
     adjusted,
@@ -129,6 +130,32 @@ def adjustment_differences(org: Organization, year: int) -> dict[str, Decimal]:
             change = amount - approved.get(key, Decimal("0.00"))
             differences[key] = differences.get(key, Decimal("0.00")) + change
     return differences
+
+
+def subtree_budget(org: Organization, year: int) -> dict[str, Decimal] | None:
+    """By line, the budgets in force of ``org`` and the unions below it in ``year``: each
+    union's latest approved budget with its approved adjustment (two queries); None when no
+    union of the subtree has an approved budget."""
+    latest: dict[int, BudgetApproval] = {}
+    for approval in BudgetApproval.objects.filter(
+        organization__path__startswith=org.path, year=year
+    ).order_by("organization_id", "-approved_on", "-id"):
+        latest.setdefault(approval.organization_id, approval)
+    if not latest:
+        return None
+    amounts: dict[str, Decimal] = {}
+    for approval in latest.values():
+        for key, amount in approval.line_amounts().items():
+            amounts[key] = amounts.get(key, Decimal("0.00")) + amount
+    for key, change in adjustment_differences(org, year).items():
+        amounts[key] = amounts.get(key, Decimal("0.00")) + change
+    return amounts
+
+
+def line_figures(org: Organization, year: int) -> list[LineFigures]:
+    """Plan vs budget vs actual by account line for ``org`` and its subtree (7 queries)."""
+    rows = books.org_accounts(org, year).by_line
+    return plan_budget_actual(rows, subtree_budget(org, year))
 
 
 def propose(

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from unionplan.core import spending
 from unionplan.documents import charts
 from unionplan.documents.summary import (
     Chart,
@@ -68,6 +69,8 @@ def summary_data(plan: Plan) -> SummaryData:
         budget=budget,
         charts=_charts(outline.items, states, budget),
         signed_on=timezone.localdate(),
+        lines=spending.line_figures(plan.organization, plan.year),
+        whole_subtree=plan.organization.kind == "federation",
     )
 
 

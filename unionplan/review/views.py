@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from unionplan.accounting.accounts import figures_total
+from unionplan.core import spending
 from unionplan.core.downloads import download
 from unionplan.documents.stats_xlsx import write_statistics
 from unionplan.errors import UserInputError
@@ -205,7 +207,8 @@ def _statistics_of(request: HttpRequest, pk: int, year: int):
 @login_required
 @require_safe
 def statistics(request: HttpRequest, pk: int, year: int) -> HttpResponse:
-    """The subtree's unions, members, 入会率, activities, participants and welfare money."""
+    """The subtree's unions, members, 入会率, activities, participants and welfare money; the
+    money by account line (计划 / 预算 / 实际)."""
     try:
         federation, lines, total = _statistics_of(request, pk, year)
     except Refused as error:
@@ -213,8 +216,15 @@ def statistics(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     return render(
         request,
         "review/statistics.html",
-        {"org": federation, "year": year, "lines": lines, "total": total},
-    )
+        {"org": federation, "year": year, "lines": lines, "total": total,
+         **_money(federation, year)},
+    )  # fmt: skip
+
+
+def _money(federation, year: int) -> dict:
+    """The subtree's plan vs budget vs actual by account line, and their total."""
+    found = spending.line_figures(federation, year)
+    return {"money": [line for line in found if line.any()], "money_total": figures_total(found)}
 
 
 @login_required
@@ -231,5 +241,5 @@ def statistics_xlsx(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         f"活动、参加人次按{year}年度计划的活动记录统计；慰问按{year}年福利慰问台账统计。"
     )
     out = io.BytesIO()
-    write_statistics(title, note, lines, total, out)
+    write_statistics(title, note, lines, total, out, money=spending.line_figures(federation, year))
     return download(out.getvalue(), f"{title}.xlsx")
