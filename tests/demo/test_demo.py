@@ -4,7 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from unionplan.demo import build
+from unionplan.demo import build, workflow
+from unionplan.funds import final_review
+from unionplan.funds.models import BudgetApproval, FinalReview, Reimbursement
 from unionplan.idcard import parse_id_number
 from unionplan.members.models import Child, Member
 from unionplan.members.participants import counts_for_items, resolve, resolve_item
@@ -12,6 +14,7 @@ from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan
 from unionplan.records.measuring import item_states, progress_for_plan
 from unionplan.records.models import ActivityRecord, ExpenseLine
+from unionplan.review.board import board
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +106,8 @@ def test_demo_holds_unions_members_plans_and_a_year_of_records(client):
 
 def test_demo_command_prints_the_accounts_and_a_second_run_keeps_existing_data(capsys):
     call_command("demo")
-    assert build.DEMO_PASSWORD in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert build.DEMO_PASSWORD in out and build.AUDITOR_USER in out
     plan = Plan.objects.filter(organization__sector="school").first()
     plan.title = "我改过的标题"
     plan.save()
@@ -112,3 +116,52 @@ def test_demo_command_prints_the_accounts_and_a_second_run_keeps_existing_data(c
     assert (Plan.objects.count(), Member.objects.count(), ActivityRecord.objects.count()) == counts
     assert Plan.objects.filter(title="我改过的标题").exists()
     assert "保持不变" in capsys.readouterr().out
+
+
+def test_demo_plans_went_through_the_review_with_their_budgets_and_claims(client):
+    build.build(today=TODAY)
+    federation = Organization.objects.get(name=build.FEDERATION)
+    demo = federation.roles.get(role="chair").user
+    this_year = Plan.objects.filter(year=TODAY.year)
+    states = {plan.organization.name: plan.status for plan in this_year}
+    assert states.pop(workflow.RETURNED_UNION) == "returned"
+    assert states.pop(workflow.WAITING_UNION) == "submitted"
+    assert set(states.values()) == {"approved"}
+    assert set(Plan.objects.filter(year=TODAY.year + 1).values_list("status", flat=True)) == {
+        "draft"
+    }
+    # Each step by whom the rules want: the union's chair submits, the federation's approves.
+    for plan in this_year.select_related("organization"):
+        submitted = plan.steps.get(state="submitted")
+        assert submitted.user.union_roles.get().organization == plan.organization
+        decided = plan.steps.exclude(state="submitted")
+        assert all(step.user == demo for step in decided)
+    returned = this_year.get(status="returned")
+    assert returned.steps.get(state="returned").comment == workflow.RETURN_COMMENT
+    top = this_year.get(organization=federation).steps.get(state="approved")
+    assert top.meeting_date == dt.date(TODAY.year, 1, 16)
+    # Budgets approved with the plans, by the federation's chair; none for the others.
+    approvals = BudgetApproval.objects.filter(year=TODAY.year)
+    assert {a.plan_id for a in approvals} == set(
+        this_year.filter(status="approved").values_list("pk", flat=True)
+    )
+    assert all(a.approved_by == demo and a.amounts for a in approvals)
+    # Only approved plans are carried out.
+    assert not ActivityRecord.objects.filter(item__plan__status__in=["returned", "submitted"])
+    # The school's claims: one paid (approved by the chair, not by who entered it), one waiting.
+    school = Organization.objects.get(name="实验小学工会")
+    claims = {c.state: c for c in Reimbursement.objects.filter(organization=school)}
+    assert set(claims) == {"paid", "submitted"}
+    assert claims["paid"].approver == school.roles.get(role="chair").user
+    assert claims["paid"].created_by != claims["paid"].approver
+    # The 决算 is left for the school's 经费审查委员 to sign.
+    auditor = school.roles.get(role="auditor").user
+    assert auditor.username == build.AUDITOR_USER and auditor.check_password(build.DEMO_PASSWORD)
+    assert not FinalReview.objects.exists()
+    assert final_review.may_review(auditor, school)
+
+    counts = board(federation, TODAY.year, TODAY).counts
+    assert counts["approved"] == 6 and counts["returned"] == counts["submitted"] == 1
+    client.force_login(demo)
+    page = client.get(reverse("review:board", args=[federation.pk, TODAY.year]))
+    assert workflow.RETURNED_UNION in page.content.decode()

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db.models import F
 
+from unionplan.core.spending import OverBudget
 from unionplan.members.participants import resolve_item
 from unionplan.orgs.models import Organization
 from unionplan.plan.data import PlanData, TargetData
@@ -198,6 +199,8 @@ SPORTS_WORDS = (
 )
 TRIP_WORDS = ("疗休养", "春游", "秋游")
 FEDERATION_TICKS = 40
+# What the chair writes when told that a record's spending goes past its line's budget.
+OVER_BUDGET_REASON = "超出部分经工会委员会研究同意，在年度经费结余中列支。"
 # Activities the demo always records: the visits and trainings people look for first.
 SURE_WORDS = (
     "70周岁以上",
@@ -282,7 +285,10 @@ def _record(item, org, day, share, leaf: bool, rng, user) -> None:
         attendee_ids=ids,
         expenses=_expenses(item, share, rng) if share else [],
     )
-    save_record(item, org, data, user=user)
+    try:
+        save_record(item, org, data, user=user)
+    except OverBudget:  # the form says so; the chair gives the committee's reason
+        save_record(item, org, replace(data, override_reason=OVER_BUDGET_REASON), user=user)
 
 
 def _turnout(item: ScheduleItem, rng) -> float:

@@ -4,7 +4,9 @@ Plans come from the same paths a user takes: the draft generator (this year and 
 the import of ``seed.txt`` (three real plans from the web, as last year's plans). Each
 grassroots union gets a roster (``people``) through the roster import's writer, and this
 year's approved plans get their year so far (``activity``): targets measured, activities
-recorded with attendees and spending, a few overdue, cancelled or postponed. Everything
+recorded with attendees and spending, a few overdue, cancelled or postponed. This year's
+plans go through the review first (``workflow``): submitted by each union's chair, approved
+by the federation's with their budgets, one returned, one waiting. Everything
 random is seeded, so a demo built on the same day is the same demo. Running it twice
 changes nothing: the demo is built only when its federation does not exist yet.
 """
@@ -17,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from unionplan.demo import activity
+from unionplan.demo import activity, workflow
 from unionplan.generator import generate_plan
 from unionplan.imports.saving import import_plans
 from unionplan.members import importing
@@ -31,6 +33,19 @@ from unionplan.text import parse_path
 FEDERATION = "示例市总工会"
 DEMO_USER, DEMO_PASSWORD = "demo", "demo-2026"
 SCHOOL_USER = "xiaoxue"
+# 实验小学工会's 经费审查委员会 member: signs off (or not) the school's 决算.
+AUDITOR_USER = "jingshen"
+# The chairs of the other unions, who submit their plans; they have no demo password.
+CHAIRS = {
+    "示例区教育工会": ("jiaoyu", "周主席"),
+    "第一中学工会": ("yizhong", "孙主席"),
+    "市第一人民医院工会": ("yiyuan", "吴主席"),
+    "华兴机械有限公司工会": ("huaxing", "郑主席"),
+    "市民政局机关工会": ("minzheng", "冯主席"),
+    "东湖街道总工会": ("donghu", "陈主席"),
+    "东湖街道明珠社区联合工会": ("mingzhu", "褚主席"),
+}
+SCHOOL_CLERK = ("xiaoxue-kuaiji", "张会计")  # enters the school's reimbursements
 SEED = Path(__file__).with_name("seed.txt")
 RANDOM_SEED = 2026
 
@@ -91,23 +106,28 @@ def build(today: dt.date | None = None) -> dict[str, Organization]:
             employees=union.members + union.members // 12 if union.kind == "grassroots" else None,
         )
     users = _users(orgs)
+    chairs = {**_chairs(orgs), **users}
     _members(orgs, today)
     current = []
     for union in UNIONS:
         org = orgs[union.name]
         reach = activity.reach_target(union.sector, union.members)
-        for year, status in ((today.year, "approved"), (today.year + 1, "draft")):
+        for year in (today.year, today.year + 1):
             data = generate_plan(union.sector, year, organization=union.name)
-            data.status = status
+            data.status = "draft"
             activity.add_targets(data, reach)
             plan = create_plan(org, data, year=year)
             if year == today.year:
                 current.append(plan)
+    approved = workflow.review_year(current, chairs, users[None], today)
     last_year = _import_seed(orgs, year=today.year - 1)
     for plan in current:
         user = users.get(plan.organization_id, users[None])
         activity.measure_targets(plan, today, user)
-    activity.record_year(current, today, RANDOM_SEED, users)
+    # The plans approved are carried out; the returned and the waiting one are not yet.
+    activity.record_year(approved, today, RANDOM_SEED, users)
+    school = orgs["实验小学工会"]
+    workflow.reimburse(school, _clerk(school), users[school.pk], today)
     # Last year's plans were carried out: approved, and recorded by the spring after.
     Plan.objects.filter(pk__in=[p.pk for p in last_year]).update(status="approved")
     activity.record_year(last_year, dt.date(today.year, 3, 1), RANDOM_SEED + 1, users)
@@ -136,9 +156,33 @@ def _users(orgs: dict[str, Organization]) -> dict:
     demo.is_staff = demo.is_superuser = False
     demo.save()
     Role.objects.create(user=demo, organization=orgs[FEDERATION], role="chair")
-    teacher = User.objects.create_user(SCHOOL_USER, password=DEMO_PASSWORD, first_name="王老师")
-    Role.objects.create(user=teacher, organization=orgs["实验小学工会"], role="chair")
-    return {None: demo, orgs[FEDERATION].pk: demo, orgs["实验小学工会"].pk: teacher}
+    school = orgs["实验小学工会"]
+    # The same password: its hash (salt included) is copied, as hashing takes most of a second.
+    teacher = User.objects.create_user(SCHOOL_USER, first_name="王老师")
+    auditor = User.objects.create_user(AUDITOR_USER, first_name="赵老师")
+    User.objects.filter(pk__in=[teacher.pk, auditor.pk]).update(password=demo.password)
+    Role.objects.create(user=teacher, organization=school, role="chair")
+    Role.objects.create(user=auditor, organization=school, role="auditor")
+    return {None: demo, orgs[FEDERATION].pk: demo, school.pk: teacher}
+
+
+def _chairs(orgs: dict[str, Organization]) -> dict:
+    """{organization id: its chair} for the unions without a demo login (no password: the
+    hash is what costs time, and nobody logs in as them)."""
+    User = get_user_model()
+    chairs = {}
+    for name, (username, person) in CHAIRS.items():
+        user = User.objects.create_user(username, first_name=person)
+        Role.objects.create(user=user, organization=orgs[name], role="chair")
+        chairs[orgs[name].pk] = user
+    return chairs
+
+
+def _clerk(org: Organization):
+    username, person = SCHOOL_CLERK
+    clerk = get_user_model().objects.create_user(username, first_name=person)
+    Role.objects.create(user=clerk, organization=org, role="staff")
+    return clerk
 
 
 def _import_seed(orgs: dict[str, Organization], *, year: int) -> list[Plan]:

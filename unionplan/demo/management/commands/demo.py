@@ -17,5 +17,6 @@ class Command(UnionplanCommand):
             )
         self.stdout.write(
             f"演示账号：{build.DEMO_USER} / {build.DEMO_PASSWORD}（示例市总工会主席，可查看全部下级工会）；"
-            f"{build.SCHOOL_USER} / {build.DEMO_PASSWORD}（实验小学工会主席）"
+            f"{build.SCHOOL_USER} / {build.DEMO_PASSWORD}（实验小学工会主席）；"
+            f"{build.AUDITOR_USER} / {build.DEMO_PASSWORD}（实验小学工会经费审查委员，审查决算）"
         )
