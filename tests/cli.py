@@ -6,8 +6,11 @@ command tests.
 """
 
 import os
+import sqlite3
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 
 def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -28,11 +31,35 @@ def outside_environment() -> dict:
 
 
 def migrated_database_env(folder) -> dict:
-    """Environment for ``run_cli`` with an empty, migrated SQLite database in ``folder``."""
+    """Environment for ``run_cli`` with an empty, migrated SQLite database in ``folder``.
+
+    The first call in a test process migrates a database of its own (the real command, in
+    a fresh process); later calls copy it (SQLite's backup API), since migrating again
+    would give the same file and costs several seconds each time.
+    """
     env = {"DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "UNIONPLAN_VAR_DIR": str(folder)}
-    result = run_cli("migrate", "--noinput", "-v", "0", env=env)
-    assert result.returncode == 0, result.stderr
+    with (
+        sqlite3.connect(_migrated_template()) as source,
+        sqlite3.connect(folder / "db.sqlite3") as copy,
+    ):
+        source.backup(copy)
     return env
+
+
+_TEMPLATE: list[Path] = []
+
+
+def _migrated_template() -> Path:
+    if not _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="unionplan-migrated-"))
+        env = {
+            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+            "UNIONPLAN_VAR_DIR": str(folder),
+        }
+        result = run_cli("migrate", "--noinput", "-v", "0", env=env)
+        assert result.returncode == 0, result.stderr
+        _TEMPLATE.append(folder / "db.sqlite3")
+    return _TEMPLATE[0]
 
 
 def assert_one_line_exit_2(result: subprocess.CompletedProcess, words: str = "") -> None:
