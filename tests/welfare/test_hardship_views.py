@@ -333,3 +333,8 @@ def test_aid_past_the_budget_asks_the_chair_for_a_reason(chair_client, school, w
     paid = chair_client.post(url, {**data, "budget_reason": "困难帮扶不可延误"})
     assert paid.status_code == 302 and WelfareEntry.objects.get().kind == "hardship"
     assert SpendingOverride.objects.get().reason == "困难帮扶不可延误"
+
+
+def test_intake_without_any_standard_says_what_is_missing(chair_client, school):
+    text = chair_client.get(reverse("welfare:hardship_new", args=[school.pk])).text
+    assert "尚未录入任何城市的低保标准" in text

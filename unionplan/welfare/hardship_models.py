@@ -41,8 +41,16 @@ class DibaoStandard(models.Model):
         verbose_name_plural = _("低保标准")
         ordering = ["city", "-year"]
         constraints = [
-            models.UniqueConstraint(fields=["city", "year"], name="dibao_city_year"),
-            models.CheckConstraint(condition=models.Q(monthly__gt=0), name="dibao_positive"),
+            models.UniqueConstraint(
+                fields=["city", "year"],
+                name="dibao_city_year",
+                violation_error_message=_("该城市该年度的低保标准已经录入。"),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(monthly__gt=0),
+                name="dibao_positive",
+                violation_error_message=_("低保标准须大于0元。"),
+            ),
         ]
 
     def __str__(self) -> str:

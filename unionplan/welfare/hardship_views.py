@@ -45,7 +45,7 @@ from unionplan.welfare.hardship_forms import (
     ReviewForm,
     household_rows,
 )
-from unionplan.welfare.hardship_models import STATES, HardshipFile, HardshipReader
+from unionplan.welfare.hardship_models import STATES, DibaoStandard, HardshipFile, HardshipReader
 
 PAGE_SIZE = 100
 EXTRA_ROWS = 3
@@ -184,7 +184,10 @@ def _edit(request, org, file, initial, rows) -> HttpResponse:
                 return redirect("welfare:hardship_file", file.pk)
         except UserInputError as error:
             form.add_error(None, error.message)
-    context = {"org": org, "file": file, "form": form, "formset": formset, "preview": preview}
+    context = {
+        "org": org, "file": file, "form": form, "formset": formset, "preview": preview,
+        "no_standards": not DibaoStandard.objects.exists(),
+    }  # fmt: skip
     return render(request, "welfare/hardship/form.html", context)
 
 
