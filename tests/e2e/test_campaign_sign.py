@@ -71,3 +71,27 @@ def test_a_campaign_paid_and_its_sign_sheet(page, shots):
     assert "张**" in page.inner_text("table.notice") and "张老师" not in page.content()
     look(page, shots, "campaign-notice")
     assert WelfareEntry.objects.filter(campaign__isnull=False, within_rules=False).count() == 1
+
+
+def test_a_campaign_from_hardship_files_pays_aid_within_its_caps(page, shots):
+    from tests.welfare.conftest import approved_hardship_school
+    from unionplan.welfare import campaigns
+    from unionplan.welfare.campaign_models import Campaign
+
+    school, chair, poor = approved_hardship_school()
+    chair.set_password(PASSWORD)
+    chair.save()
+    campaign = Campaign.objects.create(
+        organization=school, **{**campaigns.defaults("schooling", 2025), "source": "hardship",
+        "scope": "", "school_level": "university", "amount": Decimal(3000)},
+    )  # fmt: skip
+    login(page, chair.username, PASSWORD)
+    page.goto(f"{page.base_url}/welfare/campaign/{campaign.pk}/")
+    assert "困难职工档案（全部已认定，大学（大专））" in page.inner_text("main")
+    page.fill("#id_date", "2025-08-20")
+    page.check(f"input[name=members][value='{poor.pk}']")
+    page.click("button:has-text('登记所选')")
+    page.wait_for_selector("text=已登记1人")
+    assert page.inner_text("#campaign-amount") == "3,000.00"
+    look(page, shots, "campaign-hardship")
+    assert WelfareEntry.objects.get().kind == "hardship"

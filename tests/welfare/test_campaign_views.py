@@ -10,13 +10,13 @@ from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
 from tests.factories import MemberFactory, RoleFactory
-from tests.welfare.test_campaigns import DAY, warmth
+from tests.welfare.test_campaigns import DAY, schooling, warmth
 from unionplan.members.models import ExportLog
 from unionplan.welfare import campaigns, services
 from unionplan.welfare.campaign_models import Campaign
 from unionplan.welfare.models import WelfareEntry
 
-FORM = {"kind": "warmth", "year": "2026", "title": "2026年送温暖", "starts_on": "2026-01-18",
+FORM = {"kind": "warmth", "year": "2026", "title": "2026年送温暖", "starts_on": "2026-01-18", "source": "scope",
         "ends_on": "2026-02-16", "scope": "全体会员", "amount": "800", "form": "实物",
         "gift_kind": "festival", "occasion": "春节"}  # fmt: skip
 
@@ -134,3 +134,32 @@ def test_the_campaigns_of_a_union_with_their_totals(anhui_chair_client, anhui, m
     campaigns.pay(campaign, [member.pk], DAY)
     text = anhui_chair_client.get(reverse("welfare:campaigns", args=[anhui.pk])).text
     assert "2026年送温暖" in text and "800.00" in text and "新建夏送清凉" in text
+
+
+def test_a_campaign_from_hardship_files_is_only_for_those_who_see_them(client, hardship_school):
+    from unionplan.audit.models import AuditEntry
+
+    school, chair, poor = hardship_school
+    campaign = schooling(school)
+    url = reverse("welfare:campaign", args=[campaign.pk])
+    client.force_login(RoleFactory(organization=school, role="committee").user)
+    for page in ("welfare:campaign", "welfare:campaign_sign", "welfare:campaign_notice"):
+        response = client.get(reverse(page, args=[campaign.pk]))
+        assert response.status_code == 403 and "困难职工档案只有" in response.text
+    assert client.post(url, {"members": [poor.pk], "date": "2025-08-20"}).status_code == 403
+    client.force_login(chair)
+    text = client.get(url).text
+    assert (
+        "张三" in text and "李四" not in text and "困难职工档案（全部已认定，大学（大专））" in text
+    )
+    assert AuditEntry.objects.filter(action="hardship.list").count() == 1
+    assert not WelfareEntry.objects.exists()
+
+
+def test_the_form_asks_for_what_the_source_needs(anhui_chair_client, anhui):
+    url = reverse("welfare:campaign_new", args=[anhui.pk])
+    text = anhui_chair_client.post(url, {**FORM, "scope": ""}).text
+    assert "请填写慰问范围" in text
+    schooling_form = {**FORM, "kind": "schooling", "source": "hardship", "scope": ""}
+    assert "须选择就读阶段" in anhui_chair_client.post(url, schooling_form).text
+    assert not Campaign.objects.exists()

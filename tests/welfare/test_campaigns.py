@@ -120,3 +120,34 @@ def test_the_listing_reads_four_queries_whatever_its_size(anhui, django_assert_n
         found = campaigns.listing(campaign)
         rows = found.rows
     assert len(rows) == 6 and sum(1 for _, entry in rows if entry) == 5
+
+
+# --- drawn from hardship files --------------------------------------------------------------
+
+
+def schooling(org, **extra) -> Campaign:
+    fields = {**campaigns.defaults("schooling", 2025), "source": "hardship", "scope": "",
+              "school_level": "university", "amount": D(3000), **extra}  # fmt: skip
+    return Campaign.objects.create(organization=org, **fields)
+
+
+def test_the_list_is_the_approved_hardship_files(hardship_school):
+    school, _, poor = hardship_school
+    assert list(campaigns.recipients(schooling(school))) == [poor]
+    assert list(campaigns.recipients(schooling(school, hardship_class="relative"))) == []
+    assert list(campaigns.recipients(schooling(school.parent))) == [poor]
+
+
+def test_hardship_aid_is_paid_on_the_file_within_its_caps(hardship_school):
+    from unionplan.welfare.hardship_models import HardshipAid
+
+    school, chair, poor = hardship_school
+    campaign = schooling(school)
+    result = campaigns.pay(campaign, [poor.pk], dt.date(2025, 8, 20), chair)
+    entry = WelfareEntry.objects.get()
+    assert result.recorded == [entry] and entry.campaign == campaign and entry.kind == "hardship"
+    assert HardshipAid.objects.get().entry == entry
+    again = schooling(school, amount=D(8000), title="补助")
+    (refusal,) = campaigns.pay(again, [poor.pk], dt.date(2025, 8, 21), chair).refused
+    assert "10,000.00" in refusal.reason and not refusal.over_rules
+    assert WelfareEntry.objects.count() == 1

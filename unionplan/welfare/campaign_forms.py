@@ -20,8 +20,9 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = ["kind", "year", "title", "starts_on", "ends_on", "scope", "amount", "form",
-                  "gift_kind", "occasion"]  # fmt: skip
+        fields = ["kind", "year", "title", "starts_on", "ends_on", "source", "scope",
+                  "hardship_class", "school_level", "amount", "form", "gift_kind",
+                  "occasion"]  # fmt: skip
         widgets = {"starts_on": DatePicker, "ends_on": DatePicker}
         field_classes = {"starts_on": DateField, "ends_on": DateField}
         help_texts = {
@@ -38,22 +39,28 @@ class CampaignForm(forms.ModelForm):
             raise forms.ValidationError(_("年度应在2000至2100之间。"))
         return year
 
-    def clean_scope(self):
-        scope = parse_scope(self.cleaned_data["scope"])
-        if not scope.resolved:
-            words = "、".join(scope.unresolved)
-            raise forms.ValidationError(
-                _("“%(words)s”无法从会员名册确定。%(notes)s")
-                % {"words": words, "notes": "".join(scope.notes)}
-            )
-        return self.cleaned_data["scope"].strip()
-
     def clean(self):
         data = super().clean()
         start, end = data.get("starts_on"), data.get("ends_on")
         if start and end and start > end:
             self.add_error("ends_on", _("结束日期不能早于开始日期。"))
+        if data.get("source") == "hardship":
+            if data.get("kind") == "schooling" and not data.get("school_level"):
+                self.add_error("school_level", _("金秋助学按困难职工档案发放，须选择就读阶段。"))
+        elif "scope" in data:
+            self._check_scope(data["scope"].strip())
         return data
+
+    def _check_scope(self, text: str) -> None:
+        """A scope is required and must be understood whole: nothing is listed from half."""
+        if not text:
+            self.add_error("scope", _("请填写慰问范围，或选择按困难职工档案取名单。"))
+            return
+        scope = parse_scope(text)
+        if not scope.resolved:
+            words = "、".join(scope.unresolved)
+            self.add_error("scope", _("“%(words)s”无法从会员名册确定。%(notes)s")
+                           % {"words": words, "notes": "".join(scope.notes)})  # fmt: skip
 
 
 class PayForm(forms.Form):

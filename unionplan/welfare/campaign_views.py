@@ -3,7 +3,10 @@
 
 The list shows names and departments and masked ID numbers (full ones to the chair); the
 签收 sheet carries names and amounts and no numbers, and each printing or download of it is
-logged as an export; the 公示 list masks names (张*), as the rules publish them.
+logged as an export; the 公示 list masks names (张*), as the rules publish them. A campaign
+drawn from hardship files is shown only to those who may see the union's hardship files
+(the chair and those the chair names; the reviewers above), each reading of its list
+logged as a reading of the files.
 """
 
 from __future__ import annotations
@@ -28,14 +31,22 @@ from unionplan.orgs.access import (
     get_visible_or_404,
     require_editor,
 )
-from unionplan.welfare import campaigns
+from unionplan.welfare import campaigns, hardship_access
 from unionplan.welfare.campaign_forms import CampaignForm, PayForm
 from unionplan.welfare.campaign_models import CAMPAIGN_KINDS, Campaign
+from unionplan.welfare.hardship_services import log_list
+from unionplan.welfare.hardship_views import refusing
 from unionplan.welfare.models import WelfareEntry
 
 
-def _campaign_or_404(request: HttpRequest, pk: int) -> Campaign:
-    return get_visible_or_404(Campaign.objects, request.user, pk, via="organization")
+def _campaign_or_404(request: HttpRequest, pk: int, *, write: bool = False) -> Campaign:
+    """The campaign if the user may see it; one drawn from hardship files only to those who
+    may see (``write``: keep) the union's hardship files (``hardship_access.Refused``)."""
+    campaign = get_visible_or_404(Campaign.objects, request.user, pk, via="organization")
+    if campaign.source == "hardship":
+        check = hardship_access.require_writer if write else hardship_access.require_reader
+        check(request.user, campaign.organization)
+    return campaign
 
 
 @login_required
@@ -58,6 +69,7 @@ def campaign_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@refusing
 @require_http_methods(["GET", "POST"])
 def campaign_new(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_organization_or_404(request.user, pk)
@@ -68,6 +80,8 @@ def campaign_new(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {**campaigns.defaults(kind, year), "scope": "全体会员"}
     form = CampaignForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["source"] == "hardship":
+            hardship_access.require_writer(request.user, org)
         campaign = form.save(commit=False)
         campaign.organization, campaign.created_by = org, request.user
         campaign.save()
@@ -77,12 +91,15 @@ def campaign_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@refusing
 @require_http_methods(["GET", "POST"])
 def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign = _campaign_or_404(request, pk)
+    campaign = _campaign_or_404(request, pk, write=True)
     require_editor(request.user, campaign.organization)
     form = CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["source"] == "hardship":
+            hardship_access.require_writer(request.user, campaign.organization)
         if form.has_changed():
             form.save()
             messages.success(request, _("已保存。"))
@@ -92,10 +109,11 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@refusing
 @require_http_methods(["GET", "POST"])
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The campaign's list, a page at a time, with its payments; POST records some."""
-    campaign = _campaign_or_404(request, pk)
+    campaign = _campaign_or_404(request, pk, write=request.method == "POST")
     org = campaign.organization
     editor = can_edit(request.user, org)
     today = campaigns.pay_date(campaign, timezone.localdate())
@@ -110,6 +128,8 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         found, error = campaigns.listing(campaign, request.GET.get("page")), ""
     except UserInputError as problem:
         found, error = None, problem.message
+    if found is not None and campaign.source == "hardship":
+        log_list(org, request.user, campaign.year, len(found.page.object_list))
     reveal = privacy.sees_full_numbers(request.user, org)
     context = {
         "org": org, "campaign": campaign, "listing": found, "error": error, "form": form,
@@ -142,6 +162,7 @@ def _pay(request: HttpRequest, campaign: Campaign, form: PayForm):
 
 
 @login_required
+@refusing
 @require_safe
 def campaign_sign(request: HttpRequest, pk: int) -> HttpResponse:
     """The 签收 sheet to print: everyone recorded, a blank 签名 and 日期 for each."""
@@ -152,6 +173,7 @@ def campaign_sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@refusing
 @require_POST
 def campaign_sign_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     campaign, rows = _sign_rows_logged(request, pk)
@@ -176,6 +198,7 @@ def _sign_rows_logged(request: HttpRequest, pk: int) -> tuple[Campaign, list]:
 
 
 @login_required
+@refusing
 @require_safe
 def campaign_notice(request: HttpRequest, pk: int) -> HttpResponse:
     """The 公示 list: names masked (张*), department and amount, and the totals."""

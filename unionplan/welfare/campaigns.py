@@ -1,7 +1,9 @@
 """Campaigns: who a campaign reaches, recording what each is given, and its totals.
 
 A campaign's list is its 参加范围 resolved against the registry on its first day (the
-union's members and those of every union below it, ``members.participants``); a scope
+union's members and those of every union below it, ``members.participants``), or the
+members whose hardship files of the year are approved (of a class, if it names one), each
+paid as aid on the file (``hardship_services.pay``: its caps, the 公示 over); a scope
 with words the registry cannot answer (困难职工 before hardship files) is refused rather
 than applied in part. Each payment goes through ``services.record`` like any gift — the
 fund rules, who qualifies, the budget — with the campaign on the entry; refusals come back
@@ -22,12 +24,14 @@ from django.db.models import Count, QuerySet, Sum
 from unionplan.calendar.festivals import spring_festival
 from unionplan.core import spending
 from unionplan.errors import UserInputError
+from unionplan.fundrules.hardship import RECOGNISED
 from unionplan.members.models import Member
 from unionplan.members.participants import resolve
 from unionplan.orgs.models import Organization
 from unionplan.plan.money import money
-from unionplan.welfare import services
+from unionplan.welfare import hardship_services, services
 from unionplan.welfare.campaign_models import CAMPAIGN_KINDS, Campaign
+from unionplan.welfare.hardship_models import HardshipFile
 from unionplan.welfare.models import WelfareEntry
 
 PAGE_SIZE = 100
@@ -36,7 +40,11 @@ ZERO = Decimal("0.00")
 # 送温暖 is the 春节 visit, 金秋助学 hardship aid for schooling, 夏送清凉 a summer gift.
 GIFT_KINDS = {"warmth": ("festival", "春节"), "schooling": ("hardship", ""),
               "cooling": ("festival", "")}  # fmt: skip
-LIST_ORDER = ("organization_id", "department", "name", "id")  # index member_org_dept
+# By union in the tree's order, then department and name: the org_key range is read in index
+# order, so the first page is found without sorting a federation's million members.
+# The aid a campaign pays from a hardship file: 金秋助学 is 助学, the others 生活救助.
+AID_KINDS_OF = {"warmth": "living", "schooling": "schooling", "cooling": "living"}
+LIST_ORDER = ("org_key", "department", "name", "id")
 
 
 def window(kind: str, year: int) -> tuple[dt.date, dt.date]:
@@ -61,8 +69,12 @@ def defaults(kind: str, year: int) -> dict:
 
 
 def recipients(campaign: Campaign) -> QuerySet:
-    """The members the campaign's scope selects, in the printed order; UserInputError when
-    some words of the scope cannot be read (nothing is listed from half a scope)."""
+    """The members the campaign's scope selects (or whose hardship files it draws on), in the
+    printed order; UserInputError when some words of the scope cannot be read (nothing is
+    listed from half a scope)."""
+    if campaign.source == "hardship":
+        files = hardship_files(campaign).values("member_id")
+        return Member.objects.filter(pk__in=files).order_by(*LIST_ORDER)
     participants = resolve(campaign.organization, campaign.scope, campaign.starts_on)
     if not participants.complete:
         raise UserInputError(
@@ -71,6 +83,16 @@ def recipients(campaign: Campaign) -> QuerySet:
         )
     people = participants.parents if participants.for_children else participants.members
     return people.order_by(*LIST_ORDER)
+
+
+def hardship_files(campaign: Campaign) -> QuerySet:
+    """The approved, not exited hardship files of the campaign's union and the unions below
+    it, of its year (or of the year it starts in), of its class (any recognised one)."""
+    classes = [campaign.hardship_class] if campaign.hardship_class else sorted(RECOGNISED)
+    return HardshipFile.objects.filter(
+        organization__path__startswith=campaign.organization.path, state="approved",
+        year__in={campaign.year, campaign.starts_on.year}, classification__in=classes,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -174,6 +196,13 @@ def pay(
 
 
 def _record(campaign: Campaign, member: Member, day, user, override_reason, budget_reason):
+    """One payment: hardship aid on the member's file (its caps, no override), else a gift."""
+    if campaign.source == "hardship":
+        file = hardship_files(campaign).filter(member=member).order_by("-year", "-pk").first()
+        return hardship_services.pay(
+            file, AID_KINDS_OF[campaign.kind], campaign.amount, day, user,
+            school_level=campaign.school_level, campaign=campaign, budget_reason=budget_reason,
+        )  # fmt: skip
     return services.record(
         campaign.organization, member, campaign.gift_kind, campaign.amount, day,
         form=campaign.form, occasion=campaign.occasion, reason=campaign.title,
@@ -187,7 +216,7 @@ def entries(campaign: Campaign) -> QuerySet:
     return (
         WelfareEntry.objects.filter(campaign=campaign)
         .select_related("member")
-        .order_by("member__organization_id", "member__department", "member__name", "pk")
+        .order_by("member__org_key", "member__department", "member__name", "pk")
     )
 
 

@@ -257,12 +257,13 @@ def decide_aid(
 def pay(
     file: HardshipFile, kind: str, amount: Decimal, day: dt.date, user, *,
     school_level: str = "", received_by: str = "", signed: bool = False,
-    today: dt.date | None = None, budget_reason: str = "",
+    today: dt.date | None = None, budget_reason: str = "", campaign=None,
 ) -> tuple[WelfareEntry, AidDecision]:  # fmt: skip
     """Pay aid: an entry of the register (kind hardship), refused over the caps.
 
     Aid is spending like a gift: the budget gate may refuse it (``spending.OverBudget``)
-    unless the chair gives ``budget_reason``.
+    unless the chair gives ``budget_reason``. ``campaign``: the campaign (金秋助学…) it is
+    paid in, kept on the entry.
     """
     with transaction.atomic():
         file = HardshipFile.objects.select_for_update().get(pk=file.pk)
@@ -277,7 +278,7 @@ def pay(
             reason=f"困难职工档案{file.pk}：{CLASSES[file.classification]}"[:300],
             approved_by=_name(user), received_by=received_by[:50], signed=signed,
             within_rules=True, pack=PACK_ID, decision=decision.reason[:600],
-            created_by=_user(user),
+            created_by=_user(user), campaign=campaign,
         )  # fmt: skip
         HardshipAid.objects.create(file=file, entry=entry, kind=kind, school_level=school_level)
         audit(org, user, "hardship.pay", f"{_describe(file)} {AID_KINDS[kind]} {entry.amount}元",
