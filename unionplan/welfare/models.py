@@ -68,9 +68,10 @@ class WelfareEntry(models.Model):
             # entries belong to no campaign, and statistics gathered over them (all NULL)
             # made SQLite scan the register instead (bench/bench_welfare.py).
             models.Index(
-                fields=["campaign", "member"], name="welfare_campaign_member",
+                fields=["campaign", "member"],
+                name="welfare_campaign_member",
                 condition=models.Q(campaign__isnull=False),
-            ),  # fmt: skip
+            ),
         ]
 
     def __str__(self) -> str:
