@@ -2,8 +2,9 @@
 
 Standalone: DJANGO_SETTINGS_MODULE=unionplan.settings, a temporary UNIONPLAN_VAR_DIR (a fresh
 SQLite file) unless DATABASE_URL is given. Builds one federation per size, each union with a
-plan of 12 budgeted activities, one record each and EXPENSES expense lines per union, by
-bulk_create; the issue's figure is 1,000 unions and 300,000 expense lines (the last size).
+plan of 12 budgeted activities, one record each and EXPENSES expense lines per union, and
+CLAIMS approved reimbursements of 3 items, by bulk_create; the issue's figure is 1,000 unions
+and 300,000 expense lines (the last size).
 The page is timed through django.test.Client, interleaved with its anchor: the same two
 grouped sums (budgets by category and month, spending by category, expense category and
 month) by hand-written SQL. Fails if the query count changes with the size or a size step
@@ -29,6 +30,8 @@ EXPENSES = 300  # per union: 300,000 lines at 1,000 unions
 YEAR = 2027
 CATEGORIES = ["training", "welfare", "festival", "culture", "rights", "other"]
 KINDS = ["gift", "prize", "venue", "meals", "other"]
+CLAIMS = 6  # approved reimbursements per union, 3 items each
+CLAIM_LINES = ["职工活动支出/文体活动", "职工活动支出/职工教育", "维权支出"]
 
 
 def build(unions_count: int):
@@ -63,9 +66,28 @@ def build(unions_count: int):
          for r in records for n in range(per_record)),
         batch_size=5000,
     )  # fmt: skip
+    _claims(unions)
     user = get_user_model().objects.create_user(f"bench{unions_count}", password="bench-pw-123")
     Role.objects.create(user=user, organization=federation, role="viewer")
     return user, federation
+
+
+def _claims(unions) -> None:
+    """CLAIMS approved reimbursements per union, in different months, 3 items each."""
+    from unionplan.funds.models import Reimbursement, ReimbursementItem
+
+    claims = Reimbursement.objects.bulk_create(
+        (Reimbursement(organization=u, year=YEAR, date=dt.date(YEAR, 1 + n * 2, 15),
+                       applicant="王芳", title=f"报销{n}", state="approved")
+         for u in unions for n in range(CLAIMS)),
+        batch_size=2000,
+    )  # fmt: skip
+    ReimbursementItem.objects.bulk_create(
+        (ReimbursementItem(claim=c, description=f"明细{n}", amount=Decimal("80.00"),
+                           line=CLAIM_LINES[n])
+         for c in claims for n in range(3)),
+        batch_size=5000,
+    )  # fmt: skip
 
 
 def anchor_for(federation):

@@ -1,9 +1,10 @@
 """Admin for the money tables (operators only): the category -> account line mapping and the
-finance settings of each union's year."""
+finance settings of each union's year; the overrides and the 决算 reviews are records, read
+only."""
 
 from django.contrib import admin
 
-from unionplan.funds.models import FinanceYear, LineMapping, SpendingOverride
+from unionplan.funds.models import FinalReview, FinanceYear, LineMapping, SpendingOverride
 
 
 @admin.register(LineMapping)
@@ -25,3 +26,22 @@ class SpendingOverrideAdmin(admin.ModelAdmin):
     list_display = ["organization", "year", "line", "amount", "budget", "spent", "approved_by"]
     list_select_related = ["organization", "approved_by"]
     readonly_fields = [f.name for f in SpendingOverride._meta.fields]
+
+
+@admin.register(FinalReview)
+class FinalReviewAdmin(admin.ModelAdmin):
+    """The 经费审查委员会's acts: made on the review page only, never changed afterwards."""
+
+    list_display = ["organization", "year", "state", "reviewer_name", "reviewed_on"]
+    list_filter = ["state", "year"]
+    list_select_related = ["organization"]
+    readonly_fields = [f.name for f in FinalReview._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
