@@ -4,6 +4,7 @@ only."""
 
 from django.contrib import admin
 
+from unionplan.core.admin import RecordAdmin
 from unionplan.funds.models import FinalReview, FinanceYear, LineMapping, SpendingOverride
 
 
@@ -29,19 +30,10 @@ class SpendingOverrideAdmin(admin.ModelAdmin):
 
 
 @admin.register(FinalReview)
-class FinalReviewAdmin(admin.ModelAdmin):
+class FinalReviewAdmin(RecordAdmin):
     """The 经费审查委员会's acts: made on the review page only, never changed afterwards."""
 
     list_display = ["organization", "year", "state", "reviewer_name", "reviewed_on"]
     list_filter = ["state", "year"]
     list_select_related = ["organization"]
     readonly_fields = [f.name for f in FinalReview._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

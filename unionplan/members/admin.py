@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from unionplan.core.admin import RecordAdmin
 from unionplan.members.models import Child, ExportLog, Member, MembershipChange, MemberTag, Tag
 from unionplan.members.privacy import log_export
 
@@ -76,19 +77,10 @@ class ChildAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExportLog)
-class ExportLogAdmin(admin.ModelAdmin):
+class ExportLogAdmin(RecordAdmin):
     """Read-only: a log that can be edited is not a log."""
 
     list_display = ["at", "username", "organization", "what", "rows", "masked"]
     list_filter = ["masked"]
     search_fields = ["username", "what"]
     list_select_related = ["organization"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -3,11 +3,12 @@ which mails failed and why. Read only: it is the record of what happened."""
 
 from django.contrib import admin
 
+from unionplan.core.admin import RecordAdmin
 from unionplan.review.models import Notification
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(RecordAdmin):
     list_display = ["created_at", "user", "text", "mail_to", "mailed_at", "mail_error"]
     list_filter = ["mailed_at"]
     search_fields = ["text", "user__username", "mail_to"]
@@ -16,12 +17,3 @@ class NotificationAdmin(admin.ModelAdmin):
         "user", "step", "link", "text", "created_at", "read_at",
         "mail_to", "mail_subject", "mailed_at", "mail_error",
     ]  # fmt: skip
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
