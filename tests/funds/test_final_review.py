@@ -237,3 +237,13 @@ def test_the_review_page_of_another_union_is_404(client, stranger, org, spent):
     client.force_login(stranger)
     assert client.get(reverse("funds:final_review", args=[org.pk, YEAR])).status_code == 404
     assert client.get(reverse("funds:final_download", args=[org.pk, YEAR])).status_code == 404
+
+
+def test_the_review_page_in_english(client, org, spent, auditor, settings):
+    client.force_login(auditor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("funds:final_review", args=[org.pk, YEAR])).content.decode()
+    for words in ("Review of the", "Not reviewed", "Review (funds audit committee)",
+                  "Download final accounts (Excel)", "Submit the review"):  # fmt: skip
+        assert words in html, words
+    assert "审查（经费审查委员会）" not in html
