@@ -70,6 +70,9 @@ def test_a_campaign_paid_and_its_sign_sheet(page, shots):
     page.goto(page.url.replace("/sign/", "/notice/"))
     assert "张**" in page.inner_text("table.notice") and "张老师" not in page.content()
     look(page, shots, "campaign-notice")
+    page.goto(f"{page.base_url}/welfare/org/{org.pk}/campaigns/")
+    assert "1,000.00" in page.inner_text("table.campaigns")
+    look(page, shots, "campaign-list")
     assert WelfareEntry.objects.filter(campaign__isnull=False, within_rules=False).count() == 1
 
 
@@ -95,3 +98,23 @@ def test_a_campaign_from_hardship_files_pays_aid_within_its_caps(page, shots):
     assert page.inner_text("#campaign-amount") == "3,000.00"
     look(page, shots, "campaign-hardship")
     assert WelfareEntry.objects.get().kind == "hardship"
+
+
+def test_the_federation_statistics_show_what_campaigns_gave(page, shots):
+    from tests.factories import FederationFactory
+    from unionplan.welfare import campaigns
+    from unionplan.welfare.campaign_models import Campaign
+
+    city = FederationFactory(name="合肥市总工会", province="安徽省")
+    school = OrganizationFactory(name="一中工会", parent=city, province="安徽省")
+    people = [MemberFactory(organization=school, name=f"会员{n}") for n in range(3)]
+    campaign = Campaign.objects.create(
+        organization=school, **{**campaigns.defaults("cooling", 2026), "scope": "全体会员",
+        "amount": Decimal("120.50")},
+    )  # fmt: skip
+    campaigns.pay(campaign, [p.pk for p in people], dt.date(2026, 7, 1))
+    login(page, RoleFactory(organization=city, role="staff").user.username, PASSWORD)
+    page.goto(f"{page.base_url}/review/statistics/{city.pk}/2026/")
+    assert page.inner_text("#stat-campaigns") == "361.50"
+    assert "送温暖等3人、3户" in page.inner_text("main")
+    look(page, shots, "statistics-campaigns")
