@@ -1,22 +1,34 @@
 import datetime as dt
+from collections import Counter
+from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from unionplan.demo import build, workflow
+from unionplan.demo import build, gifts, workflow
 from unionplan.funds import final_review
 from unionplan.funds.models import BudgetApproval, FinalReview, Reimbursement
 from unionplan.idcard import parse_id_number
 from unionplan.members.models import Child, Member
 from unionplan.members.participants import counts_for_items, resolve, resolve_item
 from unionplan.orgs.models import Organization
-from unionplan.plans.models import Plan
+from unionplan.plans.models import Plan, ScheduleItem
 from unionplan.records.measuring import item_states, progress_for_plan
 from unionplan.records.models import ActivityRecord, ExpenseLine
 from unionplan.review.board import board
+from unionplan.welfare import campaigns, hardship_access
+from unionplan.welfare.campaign_models import Campaign
+from unionplan.welfare.hardship_models import DibaoStandard, HardshipFile
+from unionplan.welfare.models import WelfareEntry
 
 pytestmark = pytest.mark.django_db
+
+
+def build_user(username: str):
+    return get_user_model().objects.get(username=username)
+
 
 # The demo is built relative to its day; a fixed day keeps this test the same all year.
 TODAY = dt.date(2026, 11, 24)
@@ -87,6 +99,7 @@ def test_demo_holds_unions_members_plans_and_a_year_of_records(client):
     )
     assert record.summary and record.place and record.expenses.exists()
     spent = sum(line.amount for line in ExpenseLine.objects.filter(record__item__plan=plan))
+    spent += sum(e.amount for e in WelfareEntry.objects.filter(schedule_item__plan=plan))
     budget = sum(item.budget or 0 for item in plan.items.filter(records__isnull=False).distinct())
     assert budget * 3 / 4 < spent < budget * 11 / 10
     progress = progress_for_plan(plan, on=TODAY).values()
@@ -165,3 +178,51 @@ def test_demo_plans_went_through_the_review_with_their_budgets_and_claims(client
     client.force_login(demo)
     page = client.get(reverse("review:board", args=[federation.pk, TODAY.year]))
     assert workflow.RETURNED_UNION in page.content.decode()
+
+
+def test_demo_welfare_register_campaign_and_hardship_files_of_the_school(client):
+    build.build(today=TODAY)
+    school = Organization.objects.get(name=gifts.SCHOOL)
+    chair = school.roles.get(role="chair").user
+    entries = WelfareEntry.objects.filter(organization=school)
+    kinds = Counter(entries.values_list("kind", flat=True))
+    active = Member.objects.filter(organization=school, status="active")
+    # 中秋 to every active member, on the plan's 中秋 activity, whose record spends nothing
+    assert kinds["festival"] == active.count()
+    mid_autumn = ScheduleItem.objects.get(plan__organization=school, plan__year=TODAY.year,
+                                          text__contains=gifts.GIFT_WORDS[0])  # fmt: skip
+    assert entries.filter(kind="festival", schedule_item=mid_autumn).count() == active.count()
+    assert ActivityRecord.objects.filter(item=mid_autumn).exists()
+    assert not ExpenseLine.objects.filter(record__item=mid_autumn).exists()
+    assert kinds["birthday"] == active.filter(birth_month=TODAY.month).count() > 0
+    # Two visits recorded; the third (same illness, past the year's cap) was refused, not kept.
+    assert kinds["hospital"] == 2
+    assert not entries.filter(kind="hospital", amount=Decimal(gifts.VISITS[2].amount)).exists()
+    assert all(e.within_rules and not e.override_reason for e in entries)
+    assert {e.pack for e in entries.exclude(kind="hardship")} == {"anhui-2025"}
+    assert all(e.created_by == chair for e in entries)
+
+    # 送温暖 for next 春节, its list from the roster, nobody paid yet.
+    campaign = Campaign.objects.get(organization=school)
+    assert (campaign.kind, campaign.year, campaign.occasion) == ("warmth", TODAY.year + 1, "春节")
+    assert campaigns.recipients(campaign).count() == active.count()
+    assert campaigns.totals(campaign).people == 0
+
+    # Hardship files: one in 公示, one aided (生活救助 and 助学), one 脱困; reviewed twice.
+    files = {f.state if f.state != "approved" or f.aids.exists() else "publicity": f
+             for f in HardshipFile.objects.filter(organization=school)}  # fmt: skip
+    assert set(files) == {"publicity", "approved", "exited"}
+    assert files["publicity"].publicity_end > TODAY
+    assert set(files["approved"].aids.values_list("kind", flat=True)) == {"living", "schooling"}
+    assert files["exited"].exit_reason and files["exited"].exit_date < TODAY
+    assert all(f.federation_reviewed_by == build_user(build.DEMO_USER) for f in files.values())
+    assert DibaoStandard.objects.filter(city=gifts.CITY, year=TODAY.year).exists()
+    assert hardship_access.may_see(chair, school)
+
+    client.force_login(chair)
+    for url in (
+        reverse("welfare:register", args=[school.pk]),
+        reverse("welfare:campaign", args=[campaign.pk]),
+        reverse("welfare:hardship_file", args=[files["approved"].pk]),
+    ):
+        assert client.get(url).status_code == 200, url

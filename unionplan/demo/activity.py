@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -125,7 +126,7 @@ SHOPS = ("苏果超市团购部", "京东企业购", "永辉超市", "金鹰购�
 SPORTS = ("迪卡侬体育用品", "李宁体育用品专卖店", "文体用品商行")
 PRINT = ("快印图文社", "新华书店", "图文广告公司")
 HOTELS = ("金陵饭店", "丁山宾馆", "双门楼宾馆")
-TRAVEL = ("中国国旅", "江苏中旅")
+TRAVEL = ("中国国旅", "安徽中旅")
 VENUES = ("市工人文化宫", "市奥体中心")
 # item category -> (expense category, note, payees), and an optional second line
 SPENDING = {
@@ -209,9 +210,13 @@ SURE_WORDS = (
 )  # a federation's event: representatives ticked, the rest counted
 
 
-def record_year(plans: list[Plan], today: dt.date, seed: int, users: dict) -> None:
+def record_year(
+    plans: list[Plan], today: dt.date, seed: int, users: dict,
+    spent_elsewhere: Callable[[ScheduleItem], bool] = lambda item: False,
+) -> None:  # fmt: skip
     """Records for the activities of ``plans`` (this year's) whose day has passed, entered
-    by ``users[organization id]`` (the union's chair), else by ``users[None]``."""
+    by ``users[organization id]`` (the union's chair), else by ``users[None]``; an item
+    whose money is ``spent_elsewhere`` (the welfare register) gets no expense lines."""
     rng = random.Random(seed)
     for plan in plans:
         org = plan.organization
@@ -225,6 +230,7 @@ def record_year(plans: list[Plan], today: dt.date, seed: int, users: dict) -> No
                 unrecorded.append(item)
                 continue
             share = item.budget / len(_months(item)) if item.budget else None
+            share = None if spent_elsewhere(item) else share
             for day in days:
                 _record(item, org, day, share, leaf, rng, users.get(org.pk, users[None]))
         _cancel_and_postpone(unrecorded, leaf, rng)
@@ -307,7 +313,7 @@ def _place(item: ScheduleItem, org: Organization, rng) -> str:
     if "体检" in item.text:
         return "市第一人民医院体检中心"
     if any(word in item.text for word in TRIP_WORDS):
-        return rng.choice(("溧阳天目湖", "黄山", "宜兴竹海"))
+        return rng.choice(("巢湖半汤", "黄山", "天堂寨"))
     if any(word in item.text for word in SPORTS_WORDS):
         return rng.choice(SPORT_PLACES[sector])
     return rng.choice(PLACES[sector])

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from unionplan.demo import activity, workflow
+from unionplan.demo import activity, gifts, workflow
 from unionplan.generator import generate_plan
 from unionplan.imports.saving import import_plans
 from unionplan.members import importing
@@ -48,6 +48,8 @@ CHAIRS = {
 SCHOOL_CLERK = ("xiaoxue-kuaiji", "张会计")  # enters the school's reimbursements
 SEED = Path(__file__).with_name("seed.txt")
 RANDOM_SEED = 2026
+# A province with a rule pack (unionplan/fundrules/packs/): the register is checked against it.
+PROVINCE = "安徽省"
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def build(today: dt.date | None = None) -> dict[str, Organization]:
             kind=union.kind,
             sector=union.sector,
             parent=orgs.get(union.parent) if union.parent else None,
-            province="江苏省",
+            province=PROVINCE,
             # A grassroots union's workplace has a few people who have not joined (入会率).
             employees=union.members + union.members // 12 if union.kind == "grassroots" else None,
         )
@@ -125,9 +127,13 @@ def build(today: dt.date | None = None) -> dict[str, Organization]:
         user = users.get(plan.organization_id, users[None])
         activity.measure_targets(plan, today, user)
     # The plans approved are carried out; the returned and the waiting one are not yet.
-    activity.record_year(approved, today, RANDOM_SEED, users)
-    school = orgs["实验小学工会"]
-    workflow.reimburse(school, _clerk(school), users[school.pk], today)
+    activity.record_year(approved, today, RANDOM_SEED, users, gifts.gives_in_register)
+    school = orgs[gifts.SCHOOL]
+    chair = users[school.pk]
+    workflow.reimburse(school, _clerk(school), chair, today)
+    gifts.register(school, chair, today)
+    gifts.warmth_campaign(school, chair, today)
+    gifts.hardship_files(school, chair, users[None], today)
     # Last year's plans were carried out: approved, and recorded by the spring after.
     Plan.objects.filter(pk__in=[p.pk for p in last_year]).update(status="approved")
     activity.record_year(last_year, dt.date(today.year, 3, 1), RANDOM_SEED + 1, users)
