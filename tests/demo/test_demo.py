@@ -172,6 +172,9 @@ def test_demo_plans_went_through_the_review_with_their_budgets_and_claims(client
     assert auditor.username == build.AUDITOR_USER and auditor.check_password(build.DEMO_PASSWORD)
     assert not FinalReview.objects.exists()
     assert final_review.may_review(auditor, school)
+    client.force_login(auditor)
+    final = client.get(reverse("funds:final_review", args=[school.pk, TODAY.year]))
+    assert final.status_code == 200 and "未经审查" in final.content.decode()
 
     counts = board(federation, TODAY.year, TODAY).counts
     assert counts["approved"] == 6 and counts["returned"] == counts["submitted"] == 1
