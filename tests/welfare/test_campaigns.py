@@ -25,6 +25,9 @@ def test_the_usual_dates_of_each_campaign():
     assert campaigns.window("schooling", 2026) == (dt.date(2026, 8, 1), dt.date(2026, 9, 30))
     assert campaigns.window("cooling", 2026) == (dt.date(2026, 6, 1), dt.date(2026, 8, 31))
     assert campaigns.defaults("warmth", 2026)["occasion"] == "春节"
+    assert campaigns.next_year_of("warmth", dt.date(2026, 1, 5)) == 2026  # 春节 is 2-17
+    assert campaigns.next_year_of("warmth", dt.date(2026, 3, 1)) == 2027
+    assert campaigns.next_year_of("schooling", dt.date(2026, 3, 1)) == 2026
 
 
 def test_the_list_is_the_scope_over_the_registry(anhui, member):

@@ -76,7 +76,7 @@ def campaign_new(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request.user, org)
     kind = request.GET.get("kind", "warmth")
     kind = kind if kind in CAMPAIGN_KINDS else "warmth"
-    year = timezone.localdate().year + (1 if kind == "warmth" else 0)  # 送温暖 is for next 春节
+    year = campaigns.next_year_of(kind, timezone.localdate())
     initial = {**campaigns.defaults(kind, year), "scope": "全体会员"}
     form = CampaignForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -57,6 +57,14 @@ def window(kind: str, year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 6, 1), dt.date(year, 8, 31)
 
 
+def next_year_of(kind: str, today: dt.date) -> int:
+    """The year a new campaign is most likely for: 送温暖 for the coming 春节 (next year's
+    once this year's has passed), the others this year."""
+    if kind == "warmth" and today >= spring_festival(today.year):
+        return today.year + 1
+    return today.year
+
+
 def defaults(kind: str, year: int) -> dict:
     """What a new campaign of ``kind`` starts with on the form."""
     starts_on, ends_on = window(kind, year)
