@@ -158,6 +158,25 @@ def test_future_date_is_a_problem(tmp_path):
     assert "今天之后" in report.problems[0].message
 
 
+def test_date_cells_and_padded_id_text_read_as_typed_ones_do(tmp_path):
+    """Real date cells (calamine gives ``date``) and an ID number typed with spaces around
+    it take the reader's short path: the same rows and problems as the same cells as text."""
+    born = date(1980, 5, 6)
+    number = generate_id_number(born, "female", sequence=7)
+    header = ["姓名", "出生日期", "身份证号", "入会时间", "会费缴至"]
+    as_cells = [header, ["王芳", born, f"  {number} ", date(2010, 7, 1), date(2025, 10, 20)],
+                ["张三", date(1990, 2, 3), "", date(2030, 1, 1), ""]]  # fmt: skip
+    as_text = [[c.isoformat() if isinstance(c, date) else c for c in row] for row in as_cells]
+    cells_report = read(xlsx(tmp_path, as_cells, "cells.xlsx"))
+    text_report = read(xlsx(tmp_path, as_text, "text.xlsx"))
+    assert cells_report.rows == text_report.rows
+    assert cells_report.problems == text_report.problems
+    assert [(p.row, p.message) for p in cells_report.problems] == [(3, "日期在今天之后")]
+    first = cells_report.rows[0]
+    assert (first.id_number, first.birth_date, first.joined_on) == (number, born, date(2010, 7, 1))
+    assert first.dues_paid_through == date(2025, 10, 1)  # 会费缴至 names a month
+
+
 CSV_TEXT = (
     "姓名,性别,身份证号,科室\n张三,女,11010519491231002X,内科\n李四,男,110105198001010016,外科\n"
 )

@@ -200,11 +200,14 @@ class _RowReader:
             cell = row[index]
             if cell == "" or cell is None:
                 continue
-            try:
-                day, partial = parse(cell)
-            except CellError as error:
-                problems.append(self._problem(number, name, error, cell))
-                continue
+            if cell.__class__ is date:  # a date cell, as calamine gives it: nothing to parse
+                day, partial = cell, False
+            else:
+                try:
+                    day, partial = parse(cell)
+                except CellError as error:
+                    problems.append(self._problem(number, name, error, cell))
+                    continue
             if name in _MAY_BE_AHEAD:
                 day = day.replace(day=1)  # 会费缴至 names a month
             elif day > self.today:
@@ -222,11 +225,14 @@ class _RowReader:
         problems: list[RowProblem],
     ) -> None:
         """Check a non-empty ID cell; fill birth date and gender from it."""
-        try:
-            text = cells.parse_id_text(cell)
-        except CellError as error:
-            problems.append(self._problem(number, "id_number", error, cell))
-            return
+        if cell.__class__ is str:  # the usual ID cell (what parse_id_text does with it)
+            text = cell.strip()
+        else:
+            try:
+                text = cells.parse_id_text(cell)
+            except CellError as error:
+                problems.append(self._problem(number, "id_number", error, cell))
+                return
         info = inspect_id_number(text, self.today)
         if isinstance(info, str):
             problems.append(RowProblem(number, self.headers["id_number"], info, text))
