@@ -163,3 +163,19 @@ def test_the_form_asks_for_what_the_source_needs(anhui_chair_client, anhui):
     schooling_form = {**FORM, "kind": "schooling", "source": "hardship", "scope": ""}
     assert "须选择就读阶段" in anhui_chair_client.post(url, schooling_form).text
     assert not Campaign.objects.exists()
+
+
+def test_a_long_sign_sheet_page_shows_the_first_rows_and_points_to_excel(
+    anhui_chair_client, anhui, member, monkeypatch
+):
+    from unionplan.welfare import campaign_views
+
+    monkeypatch.setattr(campaign_views, "SIGN_PAGE_LIMIT", 1)
+    campaign = warmth(anhui)
+    other = MemberFactory(organization=anhui, name="李老师")
+    campaigns.pay(campaign, [member.pk, other.pk], DAY)
+    text = anhui_chair_client.get(reverse("welfare:campaign_sign", args=[campaign.pk])).text
+    assert "页面只显示前 1 人" in text and text.count("800.00</td>") == 1
+    response = anhui_chair_client.post(reverse("welfare:campaign_sign_xlsx", args=[campaign.pk]))
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0)
+    assert len(rows.to_python()) == 3 + 2

@@ -38,6 +38,8 @@ from unionplan.welfare.hardship_services import log_list
 from unionplan.welfare.hardship_views import refusing
 from unionplan.welfare.models import WelfareEntry
 
+SIGN_PAGE_LIMIT = 3000  # as the sign-in sheet's page: more prints badly, the .xlsx has all
+
 
 def _campaign_or_404(request: HttpRequest, pk: int, *, write: bool = False) -> Campaign:
     """The campaign if the user may see it; one drawn from hardship files only to those who
@@ -165,10 +167,11 @@ def _pay(request: HttpRequest, campaign: Campaign, form: PayForm):
 @refusing
 @require_safe
 def campaign_sign(request: HttpRequest, pk: int) -> HttpResponse:
-    """The 签收 sheet to print: everyone recorded, a blank 签名 and 日期 for each."""
-    campaign, rows = _sign_rows_logged(request, pk)
+    """The 签收 sheet to print: everyone recorded, a blank 签名 and 日期 for each (a long one
+    only in part: it is printed from the .xlsx)."""
+    campaign, rows, truncated = _sign_rows_logged(request, pk, SIGN_PAGE_LIMIT)
     context = {"org": campaign.organization, "campaign": campaign, "rows": rows,
-               "total": campaigns.totals(campaign)}  # fmt: skip
+               "truncated": truncated, "total": campaigns.totals(campaign)}  # fmt: skip
     return render(request, "welfare/campaign_sign.html", context)
 
 
@@ -176,7 +179,7 @@ def campaign_sign(request: HttpRequest, pk: int) -> HttpResponse:
 @refusing
 @require_POST
 def campaign_sign_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign, rows = _sign_rows_logged(request, pk)
+    campaign, rows, _more = _sign_rows_logged(request, pk)
     subtitle = _("%(org)s　发放期间：%(start)s至%(end)s") % {
         "org": campaign.organization.name,
         "start": campaign.starts_on.isoformat(),
@@ -188,13 +191,16 @@ def campaign_sign_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     return download(content, f"{campaign.title[:40]}-签收表.xlsx")
 
 
-def _sign_rows_logged(request: HttpRequest, pk: int) -> tuple[Campaign, list]:
-    """The campaign and its 签收 rows, the export logged before anything is shown."""
+def _sign_rows_logged(request: HttpRequest, pk: int, limit: int | None = None):
+    """(the campaign, its 签收 rows — the first ``limit`` —, whether there were more), the
+    export logged before anything is shown."""
     campaign = _campaign_or_404(request, pk)
-    rows = campaigns.sign_rows(campaign)
+    rows = campaigns.sign_rows(campaign, limit + 1 if limit else None)
+    truncated = limit is not None and len(rows) > limit
+    rows = rows[:limit]
     title = _("签收表：%(title)s") % {"title": campaign.title}
     privacy.log_export(request.user, campaign.organization, title, len(rows), True)
-    return campaign, rows
+    return campaign, rows, truncated
 
 
 @login_required

@@ -228,9 +228,10 @@ def entries(campaign: Campaign) -> QuerySet:
     )
 
 
-def sign_rows(campaign: Campaign) -> list[tuple[str, str, str]]:
-    """(name, department, amount) of each payment, for the 签收 sheet."""
-    return [(e.member.name, e.member.department, money(e.amount)) for e in entries(campaign)]
+def sign_rows(campaign: Campaign, limit: int | None = None) -> list[tuple[str, str, str]]:
+    """(name, department, amount) of each payment (the first ``limit``), for the 签收 sheet."""
+    rows = entries(campaign).values_list("member__name", "member__department", "amount")
+    return [(name, department, money(amount)) for name, department, amount in rows[:limit]]
 
 
 def of_union(org: Organization, year: int | None = None) -> QuerySet:
