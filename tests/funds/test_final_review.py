@@ -247,3 +247,15 @@ def test_the_review_page_in_english(client, org, spent, auditor, settings):
                   "Download final accounts (Excel)", "Submit the review"):  # fmt: skip
         assert words in html, words
     assert "审查（经费审查委员会）" not in html
+
+
+def test_deleting_a_spent_record_on_its_page_is_refused_in_a_signed_year(
+    chair_client, org, spent, auditor
+):
+    _sign(org, auditor)
+    record = ActivityRecord.objects.get(item=spent)
+    response = chair_client.post(
+        reverse("records:delete", args=[record.pk]), {"version": record.version}, follow=True
+    )
+    assert "审查签署，该年度的支出不能再登记或更改" in response.content.decode()
+    assert ActivityRecord.objects.filter(pk=record.pk).exists()
