@@ -90,7 +90,7 @@ def test_a_kind_the_pack_has_no_rule_for_is_refused_without_override(anhui, memb
     campaign = warmth(anhui, gift_kind="hardship", occasion="")
     result = campaigns.pay(campaign, [member.pk], DAY, override_reason="理由")
     (refusal,) = result.refused
-    assert "没有关于困难帮扶的规定" in refusal.reason and not refusal.over_rules
+    assert "困难帮扶按困难职工档案发放" in refusal.reason and not refusal.over_rules
     assert not WelfareEntry.objects.exists()
 
 

@@ -338,3 +338,13 @@ def test_aid_past_the_budget_asks_the_chair_for_a_reason(chair_client, school, w
 def test_intake_without_any_standard_says_what_is_missing(chair_client, school):
     text = chair_client.get(reverse("welfare:hardship_new", args=[school.pk])).text
     assert "尚未录入任何城市的低保标准" in text
+
+
+def test_the_gift_form_sends_hardship_aid_to_the_files(chair_client, school, worker):
+    school.province = "安徽省"
+    school.save()
+    data = {"id_number": worker.id_number, "kind": "hardship", "date": "2025-09-17",
+            "amount": "800", "action": "record"}  # fmt: skip
+    response = chair_client.post(reverse("welfare:give", args=[school.pk]), data)
+    assert response.status_code == 200 and "困难帮扶按困难职工档案发放" in response.text
+    assert not WelfareEntry.objects.exists()

@@ -117,6 +117,14 @@ def kind_of(kind: str) -> str:
     return kind
 
 
+# Hardship aid is paid on a member's hardship file (its reviews, 公示 and household caps),
+# not as a gift, where no rule pack limits it.
+HARDSHIP_BY_FILE = (
+    "困难帮扶按困难职工档案发放：建档并经两级审核、公示期满后，在档案页点“发放帮扶”"
+    "（命令行：welfare give --kind hardship）。"
+)
+
+
 def decide(
     org: Organization, member: Member, kind: str, amount: Decimal, day: dt.date, *,
     illness: str = "", form: str = "", occasion: str = "",
@@ -125,6 +133,8 @@ def decide(
         raise UserInputError(f"{member.name}不是{org.name}的会员，不能在本工会登记。")
     pack = pack_for(org, day)
     kind = kind_of(kind)
+    if kind == "hardship" and "hardship" not in pack.rules:
+        raise UserInputError(HARDSHIP_BY_FILE)
     rule = pack.rules.get(kind)
     frequency = rule.frequency if rule else "any"
     decision = check(
