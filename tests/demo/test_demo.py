@@ -206,7 +206,7 @@ def test_demo_welfare_register_campaign_and_hardship_files_of_the_school(client)
     assert all(e.created_by == chair for e in entries)
 
     # 送温暖 for next 春节, its list from the roster, nobody paid yet.
-    campaign = Campaign.objects.get(organization=school)
+    campaign = Campaign.objects.get(organization=school, kind="warmth")
     assert (campaign.kind, campaign.year, campaign.occasion) == ("warmth", TODAY.year + 1, "春节")
     assert campaigns.recipients(campaign).count() == active.count()
     assert campaigns.totals(campaign).people == 0
@@ -217,6 +217,12 @@ def test_demo_welfare_register_campaign_and_hardship_files_of_the_school(client)
     assert set(files) == {"publicity", "approved", "exited"}
     assert files["publicity"].publicity_end > TODAY
     assert set(files["approved"].aids.values_list("kind", flat=True)) == {"living", "schooling"}
+    # 金秋助学 of this year from the hardship files: the aided household paid, the other waits.
+    schooling = Campaign.objects.get(organization=school, kind="schooling", year=TODAY.year)
+    assert set(campaigns.recipients(schooling)) == {files["approved"].member,
+                                                     files["publicity"].member}  # fmt: skip
+    paid = WelfareEntry.objects.get(campaign=schooling)
+    assert (paid.member, paid.kind) == (files["approved"].member, "hardship")
     assert files["exited"].exit_reason and files["exited"].exit_date < TODAY
     assert all(f.federation_reviewed_by == build_user(build.DEMO_USER) for f in files.values())
     assert DibaoStandard.objects.filter(city=gifts.CITY, year=TODAY.year).exists()

@@ -5,7 +5,8 @@ first checked (``welfare.services.decide``, the form's 核对 button) and record
 the province's rule pack allows it (``services.record``), so one over-cap attempt of the
 list is left out, as a chair told so would leave it. The 中秋 gifts are the money of the
 plan's 中秋 activity (its record carries no expense lines of its own, ``GIFT_WORDS``). The
-送温暖 campaign for next 春节 is set up through its form with its list, not yet paid. The
+送温暖 campaign for next 春节 is set up through its form with its list, not yet paid; this
+year's 金秋助学 draws its list from the hardship files and paid the one whose 公示 is over. The
 hardship files are saved, reviewed twice (the school's chair, then the city's), published
 and aided through ``welfare.hardship_services``, against a 低保 standard for the demo's city.
 """
@@ -22,9 +23,10 @@ from unionplan.fundrules.hardship import Person
 from unionplan.members.models import Member
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import ScheduleItem
+from unionplan.welfare import campaigns, services
 from unionplan.welfare import hardship_services as hardship
-from unionplan.welfare import services
 from unionplan.welfare.campaign_forms import CampaignForm
+from unionplan.welfare.campaign_models import Campaign
 from unionplan.welfare.campaigns import defaults
 from unionplan.welfare.hardship_models import DibaoStandard, HardshipFile
 
@@ -101,13 +103,34 @@ def _give(org, member, kind, amount, day, chair, **details) -> None:
 def warmth_campaign(school: Organization, chair, today: dt.date) -> None:
     """送温暖 for next 春节, through the campaign form: its list is the school's active staff."""
     initial = defaults("warmth", today.year + 1)
-    data = {**initial, "scope": "在职教职工", "amount": "300", "form": "实物"}
+    data = {**initial, "source": "scope", "scope": "在职教职工", "amount": "300", "form": "实物"}
+    _campaign(school, chair, data)
+
+
+def _campaign(school: Organization, chair, data: dict) -> Campaign:
+    """A campaign saved through its form, as the 新建 page saves it."""
     form = CampaignForm(data=data)
     if not form.is_valid():  # the demo's own data: a failure here is a bug, said plainly
-        raise ValueError(f"送温暖活动：{form.errors.as_text()}")
+        raise ValueError(f"{data['title']}：{form.errors.as_text()}")
     campaign = form.save(commit=False)
     campaign.organization, campaign.created_by = school, chair
     campaign.save()
+    return campaign
+
+
+def schooling_campaign(school: Organization, chair, today: dt.date) -> Campaign:
+    """This year's 金秋助学, its list from the hardship files; paid to the household whose
+    daughter entered university (the file in 公示 waits: no aid before its 公示 ends)."""
+    initial = defaults("schooling", today.year)
+    data = {**initial, "source": "hardship", "school_level": "university", "amount": "3000",
+            "form": "慰问金"}  # fmt: skip
+    campaign = _campaign(school, chair, data)
+    day = dt.date(today.year, 8, 25)
+    paid = HardshipFile.objects.filter(organization=school, year=today.year, aids__isnull=False)
+    if day < today:
+        member_ids = list(paid.values_list("member_id", flat=True).distinct()[:1])
+        campaigns.pay(campaign, member_ids, day, chair, budget_reason=OVER_BUDGET_REASON)
+    return campaign
 
 
 # --- hardship files -------------------------------------------------------------------
@@ -156,6 +179,7 @@ def hardship_files(school: Organization, chair, reviewer, today: dt.date) -> Non
         hardship.union_review(file, chair, True, "经工会委员会研究，同意建档。")
         hardship.federation_review(file, reviewer, True, "同意。")
         _publish_and_aid(file, household, chair, today)
+    schooling_campaign(school, chair, today)
 
 
 def _publish_and_aid(file: HardshipFile, household: Household, chair, today: dt.date) -> None:
@@ -163,15 +187,11 @@ def _publish_and_aid(file: HardshipFile, household: Household, chair, today: dt.
         hardship.set_publicity(file, today - dt.timedelta(days=2), today + dt.timedelta(days=4),
                                chair)  # fmt: skip
         return
-    start = today - dt.timedelta(days=40)
+    start = min(dt.date(today.year, 7, 1), today - dt.timedelta(days=40))
     hardship.set_publicity(file, start, start + dt.timedelta(days=6), chair)
     paid_on = start + dt.timedelta(days=14)
     hardship.pay(file, "living", Decimal("3000.00"), paid_on, chair, received_by=file.member.name,
                  signed=True, today=today, budget_reason=OVER_BUDGET_REASON)  # fmt: skip
-    if household.state == "paid":
-        hardship.pay(file, "schooling", Decimal("3000.00"), paid_on, chair,
-                     school_level="university", received_by=file.member.name, signed=True,
-                     today=today, budget_reason=OVER_BUDGET_REASON)  # fmt: skip
-    else:
+    if household.state == "exited":
         hardship.exit_file(file, today - dt.timedelta(days=10),
                            "配偶重新就业，家庭月人均收入已高于当地低保标准的2倍。", chair)  # fmt: skip
