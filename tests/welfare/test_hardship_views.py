@@ -348,3 +348,15 @@ def test_the_gift_form_sends_hardship_aid_to_the_files(chair_client, school, wor
     response = chair_client.post(reverse("welfare:give", args=[school.pk]), data)
     assert response.status_code == 200 and "困难帮扶按困难职工档案发放" in response.text
     assert not WelfareEntry.objects.exists()
+
+
+def test_the_file_page_in_english(chair_client, worker):
+    from django.conf import settings
+
+    file = hardship_file(worker)
+    chair_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = chair_client.get(reverse("welfare:hardship_file", args=[file.pk])).text
+    for words in ("Household members", "Deep hardship", "Being recorded", "Union review"):
+        assert words in text, words
+    for words in ("家庭成员", "深度困难</h2>", "工会审核</h3>"):
+        assert words not in text, words
