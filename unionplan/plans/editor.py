@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Max
@@ -200,6 +201,8 @@ def edit(request: HttpRequest, pk: int, kind: str, row_pk: int) -> HttpResponse:
     kind_ = _kind(kind)
     plan = get_editable_plan_or_404(request.user, pk)
     row = kind_.model.objects.filter(plan=plan, pk=row_pk).first()
+    if _handed_down(row):
+        return _refuse_handed_down(request, plan)
     action = reverse(f"plans:{kind}_edit", args=[plan.pk, row_pk])
     form_id = f"{kind}-{row_pk}-form"
     title = _("修改%(noun)s") % {"noun": kind_.noun}
@@ -363,5 +366,22 @@ def delete(request: HttpRequest, pk: int, kind: str, row_pk: int) -> HttpRespons
     plan = get_editable_plan_or_404(request.user, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    row = kind_.model.objects.filter(plan=plan, pk=row_pk).first()
+    if _handed_down(row):
+        return _refuse_handed_down(request, plan)
     kind_.model.objects.filter(plan=plan, pk=row_pk).delete()
     return _changed(request, plan, kind_.blocks)
+
+
+def _handed_down(row: Any) -> bool:
+    """A share of a federation's target (目标分解): the federation changes it, not the union."""
+    return isinstance(row, Target) and row.handed_down_from_id is not None
+
+
+def _refuse_handed_down(request: HttpRequest, plan: Plan) -> HttpResponse:
+    message = _("这是上级工会分解下达的目标，只能由上级工会调整份额，不能在本计划中修改或删除。")
+    response = render(request, "plans/locked.html", {"plan": plan, "message": message}, status=403)
+    if request.headers.get("HX-Request"):
+        messages.error(request, message)
+        response["HX-Redirect"] = reverse("plans:detail", args=[plan.pk])
+    return response

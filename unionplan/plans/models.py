@@ -111,6 +111,18 @@ class Target(models.Model):
     unit = models.CharField(_("单位"), max_length=20, blank=True)
     order = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # 上级下达: this target is a share of a federation's target (``review.cascade``). Its
+    # text is the federation's, shown from there; its value is the share. The union does
+    # not edit it: the federation splits again.
+    handed_down_from = models.ForeignKey(
+        "self",
+        verbose_name=_("上级目标"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="shares",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("目标")

@@ -45,7 +45,11 @@ class Outline:
 
 def build_outline(plan: Plan) -> Outline:
     sections = list(Section.objects.filter(plan=plan).order_by("order", "id"))
-    targets = list(Target.objects.filter(plan=plan).order_by("order", "id"))
+    targets = list(
+        Target.objects.filter(plan=plan)
+        .select_related("handed_down_from__plan__organization")
+        .order_by("order", "id")
+    )
     items = sorted(
         ScheduleItem.objects.filter(plan=plan).order_by(*ITEM_ORDER),
         key=lambda item: month_table_key(item.month, item.end_month, item.date),

@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
+from unionplan.plan import cascade
 from unionplan.plan import progress as progress_lib
 from unionplan.plan.states import due_date, item_state
 from unionplan.plans.models import Plan, ScheduleItem, Target
@@ -101,7 +102,10 @@ def progress_for_targets(
         TargetValue.objects.filter(target=OuterRef("pk")).order_by("-date", "-id").values("value")
     )[:1]
     rows = list(
-        targets.annotate(manual=Subquery(latest)).values(
+        targets.annotate(
+            manual=Subquery(latest),
+            split=Exists(Target.objects.filter(handed_down_from=OuterRef("pk"))),
+        ).values(
             "id",
             "plan_id",
             "plan__year",
@@ -113,6 +117,7 @@ def progress_for_targets(
             "measure__id",
             "measure__metric",
             "measure__category",
+            "split",
         )
     )
     measured = [row for row in rows if row["measure__id"] and row["measure__metric"] != "manual"]
@@ -139,7 +144,38 @@ def progress_for_targets(
             unit=row["unit"],
             source=source,
         )
+    _roll_up(targets, rows, result, on)
     return result
+
+
+def _roll_up(targets: QuerySet, rows: list[dict], result: dict, on: dt.date) -> None:
+    """A target split among the unions below (目标分解) stands at the sum of their shares'
+    values, each measured as its union measures it (no query when nothing is split)."""
+    if not any(row["split"] for row in rows):
+        return
+    shares = Target.objects.filter(handed_down_from__in=targets.values("pk"))
+    source_of = dict(shares.values_list("id", "handed_down_from_id"))
+    if not source_of:
+        return
+    below = progress_for_targets(shares, on)
+    by_source: dict[int, list[progress_lib.Progress]] = defaultdict(list)
+    for share_id, source_id in source_of.items():
+        by_source[source_id].append(below[share_id])
+    for row in rows:
+        parts = by_source.get(row["id"])
+        if not parts:
+            continue
+        result[row["id"]] = progress_lib.evaluate(
+            row["comparator"],
+            row["value"],
+            row["value_high"],
+            cascade.rolled_up([part.current for part in parts]),
+            year=row["plan__year"],
+            as_of=on,
+            cumulative=any(part.source in {"records", "attendance"} for part in parts),
+            unit=row["unit"],
+            source="shares",
+        )
 
 
 def _by_plan_category(stats: dict[int, ItemStats]) -> dict[tuple[int, str], list[ItemStats]]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplan.orgs.models import Organization
-from unionplan.plans.models import Plan
+from unionplan.plans.models import Plan, Target
 
 STEP_STATES = [
     ("submitted", _("已提交")),
@@ -197,3 +197,34 @@ class PlanRevision(models.Model):
     @property
     def is_open(self) -> bool:
         return self.approved_step_id is None
+
+
+CASCADE_METHODS = [("equal", _("平均分配")), ("members", _("按会员人数")), ("typed", _("逐个填写"))]
+
+
+class TargetCascade(models.Model):
+    """How a federation split one target of its plan among its child unions (目标分解).
+
+    The shares themselves are the child plans' targets linked to it (``Target.handed_down_from``);
+    this row keeps how they were computed and who last split it, for the page and the log.
+    """
+
+    target = models.OneToOneField(
+        Target, verbose_name=_("目标"), on_delete=models.CASCADE, related_name="cascade"
+    )
+    method = models.CharField(_("分解方式"), max_length=10, choices=CASCADE_METHODS)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("分解人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("分解时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("目标分解")
+        verbose_name_plural = _("目标分解")
+
+    def __str__(self) -> str:
+        return f"{self.target} {self.get_method_display()}"

@@ -99,17 +99,31 @@ def _organizations(federation: Organization, lines: dict) -> None:
             line.reporting, line.employees = row["reporting"], row["employees"] or 0
 
 
-def _members(federation: Organization, lines: dict, branch_of_key: dict[str, str]) -> None:
+def _member_rows(federation: Organization) -> list[dict]:
+    """Members counted by branch (``branch``: the org_key of the union below the
+    federation, or the federation's own), with those at work in unions with employees."""
     members = Member.objects.under(federation).filter(standing__in=MEMBER_STANDINGS)
     key = Substr("org_key", 1, len(org_key_of(federation)) + KEY_WIDTH)
     at_work = Q(status="active", standing="normal", organization__employees__isnull=False)
-    rows = (
+    return list(
         members.annotate(branch=key)
         .values("branch")
         .annotate(n=Count("id"), at_work=Count("id", filter=at_work))
         .order_by()
     )
-    for row in rows:
+
+
+def members_by_child(federation: Organization) -> dict[int, int]:
+    """{child union id: its members and those of the unions below it}, as the statistics
+    count them (the target cascade shares by these)."""
+    children = Organization.objects.filter(parent=federation)
+    child_of_key = {org_key_of(child): child.pk for child in children}
+    counts = {row["branch"]: row["n"] for row in _member_rows(federation)}
+    return {pk: counts.get(key, 0) for key, pk in child_of_key.items()}
+
+
+def _members(federation: Organization, lines: dict, branch_of_key: dict[str, str]) -> None:
+    for row in _member_rows(federation):
         line = lines.get(branch_of_key.get(row["branch"], ""))
         if line is not None:
             line.members, line.members_at_work = row["n"], row["at_work"]

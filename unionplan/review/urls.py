@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unionplan.review import revision_views, views
+from unionplan.review import cascade_views, revision_views, views
 
 app_name = "review"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/<int:pk>/review/", views.review, name="review"),
     path("plans/<int:pk>/adjust/", revision_views.adjust, name="adjust"),
     path("plans/<int:pk>/revisions/<int:number>/", revision_views.revision, name="revision"),
+    path("targets/<int:pk>/cascade/", cascade_views.split, name="cascade"),
     path("bell/", views.bell, name="bell"),
     path("notifications/", views.inbox, name="inbox"),
     path("board/<int:pk>/<int:year>/", views.board, name="board"),
