@@ -9,6 +9,8 @@ which takes it back to 草稿 (its approved content kept) to be submitted again.
 - nobody reviews their own union's plan (a role on the union itself), nor a plan they
   submitted themselves;
 - only the union's chair opens a 调整, of an approved plan, with a reason;
+- at year end an approved plan of a past year is archived (已归档, read only for good) by
+  the union's chair, or by the operator on the command line;
 - a top-level organization has nobody above it: its plan is approved by its own committee
   decision, recorded by its chair or staff with the date of the meeting.
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 SUBMITTABLE = frozenset({"draft", "returned"})
 ADJUSTABLE = frozenset({"approved"})
+ARCHIVABLE = frozenset({"approved"})
 REVIEWABLE = frozenset({"submitted"})
 SUBMITTERS = frozenset({"chair"})
 REVIEWERS = frozenset({"chair", "staff"})
@@ -95,6 +98,18 @@ def may_adjust(actor: Actor, plan: PlanFacts) -> str | None:
         return "只有本工会的工会主席可以申请调整计划。"
     if plan.status not in ADJUSTABLE:
         return f"计划状态为“{_status(plan.status)}”，只有已通过的计划需要调整；请直接修改。"
+    return None
+
+
+def may_archive(actor: Actor | None, plan: PlanFacts, year: int, this_year: int) -> str | None:
+    """Why ``plan`` (of ``year``) may not be archived now, or None; ``actor`` None is the
+    operator on the command line."""
+    if actor is not None and not _chair_of(actor, plan.organization_path):
+        return "只有本工会的工会主席可以归档计划。"
+    if plan.status not in ARCHIVABLE:
+        return f"计划状态为“{_status(plan.status)}”，只有已通过的计划可以归档。"
+    if year >= this_year:
+        return f"{year}年度尚未结束，年度结束后才能归档。"
     return None
 
 

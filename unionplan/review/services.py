@@ -249,6 +249,43 @@ def adjust(plan: Plan, user, reason: str, *, site: str = "") -> PlanRevision:
     return revision
 
 
+def archive(plan: Plan, user=None) -> None:
+    """File an approved plan of a past year away (已归档): read only for good. ``user``
+    None is the operator (``unionplan plan archive``); the audit log keeps who and when."""
+    with transaction.atomic():
+        plan = _locked(plan)
+        who = actor(user) if user is not None else None
+        this_year = timezone.localdate().year
+        _refuse(rules.may_archive(who, facts(plan, item_count=1), plan.year, this_year))
+        old = plan.status
+        _move(plan, "archived", version=plan.version)
+        record(
+            plan.organization,
+            user,
+            "plan.archive",
+            f"{plan.year}年度 {plan.title}（计划{plan.pk}）",
+            {"plan": plan.pk, "from": old, "to": "archived", "version": plan.version,
+             "by": "command line" if user is None else "page"},
+        )  # fmt: skip
+
+
+def archive_year(year: int, under=None) -> tuple[int, list[str]]:
+    """Archive every approved plan of ``year`` (of ``under`` and the unions below it, or all):
+    (number archived, the plans left as they are, with why: not yet approved)."""
+    plans = Plan.objects.filter(year=year).select_related("organization").order_by("id")
+    if under is not None:
+        plans = plans.filter(organization__path__startswith=under.path)
+    archived, left = 0, []
+    for plan in plans.exclude(status="archived"):
+        try:
+            archive(plan)
+        except UserInputError as error:
+            left.append(f"{plan.organization.name}《{plan.title}》：{error.message}")
+        else:
+            archived += 1
+    return archived, left
+
+
 def history(plan: Plan) -> list[dict]:
     """The plan's steps, oldest first, as the command line's JSON prints them."""
     steps = plan.steps.select_related("user").order_by("at", "id")

@@ -6,6 +6,7 @@ app_name = "review"
 urlpatterns = [
     path("plans/<int:pk>/submit/", views.submit, name="submit"),
     path("plans/<int:pk>/review/", views.review, name="review"),
+    path("plans/<int:pk>/archive/", views.archive, name="archive"),
     path("plans/<int:pk>/adjust/", revision_views.adjust, name="adjust"),
     path("plans/<int:pk>/revisions/<int:number>/", revision_views.revision, name="revision"),
     path("targets/<int:pk>/cascade/", cascade_views.split, name="cascade"),

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from unionplan.accounting.accounts import figures_total
 from unionplan.core import spending
@@ -80,6 +80,20 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("计划已通过。"))
         else:
             messages.success(request, _("计划已退回，意见已转给工会。"))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """File an approved plan of a past year away (已归档): read only for good."""
+    plan = get_plan_or_404(request.user, pk)
+    try:
+        services.archive(plan, request.user)
+    except UserInputError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("计划已归档，今后只能查看。"))
     return redirect("plans:detail", pk=plan.pk)
 
 

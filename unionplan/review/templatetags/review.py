@@ -28,7 +28,7 @@ def workflow_panel(context, plan):
     request = context["request"]
     steps = list(plan.steps.select_related("user").order_by("at", "id"))
     submission = next((s for s in reversed(steps) if s.state == "submitted"), None)
-    may_submit = may_review = may_adjust = False
+    may_submit = may_review = may_adjust = may_archive = False
     if request.user.is_authenticated:
         who = services.actor(request.user)
         # Offer the button when the person holds the role for it and the state allows it;
@@ -37,6 +37,8 @@ def workflow_panel(context, plan):
         may_submit = rules.may_submit(who, facts) is None
         may_review = rules.may_review(who, facts) is None
         may_adjust = rules.may_adjust(who, facts) is None
+        this_year = timezone.localdate().year
+        may_archive = rules.may_archive(who, facts, plan.year, this_year) is None
     return {
         "plan": plan,
         "steps": steps,
@@ -44,6 +46,7 @@ def workflow_panel(context, plan):
         "may_submit": may_submit,
         "may_review": may_review,
         "may_adjust": may_adjust,
+        "may_archive": may_archive,
         "adjust_form": AdjustForm(),
         "revisions": list(plan.revisions.order_by("number")),
         "submit_form": SubmitForm(),

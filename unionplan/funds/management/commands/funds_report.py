@@ -5,7 +5,8 @@ from pathlib import Path
 from unionplan.calendar.years import check_year
 from unionplan.core.management.base import UnionplanCommand
 from unionplan.errors import UserInputError
-from unionplan.funds.final import final_accounts, find_org
+from unionplan.funds.final import final_accounts
+from unionplan.orgs.lookup import find_org
 
 
 class Command(UnionplanCommand):

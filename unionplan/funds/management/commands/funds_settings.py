@@ -10,8 +10,8 @@ from unionplan.accounting.budget import clean_figure, clean_percent, clean_typed
 from unionplan.calendar.years import check_year
 from unionplan.core.management.base import UnionplanCommand
 from unionplan.errors import UserInputError
-from unionplan.funds.final import find_org
 from unionplan.funds.models import FinanceYear
+from unionplan.orgs.lookup import find_org
 
 FIGURES = {
     "wage_base": "会员工资收入总额",
