@@ -14,8 +14,11 @@ def test_the_schema_is_valid_openapi_3_with_no_warning(tmp_path):
     assert schema["openapi"].startswith("3.")
     paths = schema["paths"]
     for path in ["/api/v1/organizations/", "/api/v1/plans/{id}/", "/api/v1/plans/{id}/submit/",
-                 "/api/v1/plans/{id}/review/", "/api/v1/board/{id}/{year}/"]:  # fmt: skip
+                 "/api/v1/plans/{id}/review/", "/api/v1/board/{id}/{year}/",
+                 "/api/v1/statistics/{id}/{year}/"]:  # fmt: skip
         assert path in paths, path
+    line = schema["components"]["schemas"]["StatisticsLine"]["properties"]
+    assert {"members", "rate", "activities", "participants", "welfare_amount"} <= set(line)
     assert schema["components"]["securitySchemes"]["token"]["scheme"] == "bearer"
 
 

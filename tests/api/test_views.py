@@ -3,9 +3,10 @@
 import pytest
 
 from tests.api.conftest import client_for
-from tests.factories import PlanFactory, ScheduleItemFactory
+from tests.factories import MemberFactory, PlanFactory, ScheduleItemFactory
 from unionplan.plans.models import Plan
 from unionplan.review.models import PlanStep
+from unionplan.review.statistics import statistics
 
 
 def _ids(answer) -> set[int]:
@@ -191,3 +192,31 @@ def test_items_are_not_counted_per_row(tree, school_plan, django_assert_max_num_
         ScheduleItemFactory(plan=school_plan, month=month, text=f"{month}月活动")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(client.get(f"/api/v1/plans/{school_plan.pk}/").json()["items"]) == 14
+
+
+def test_the_statistics_are_the_page_s_figures(tree, school_plan, django_assert_max_num_queries):
+    for _ in range(2):
+        MemberFactory(organization=tree.school)
+    MemberFactory(organization=tree.other)
+    client = client_for(tree.district_chair)
+    with django_assert_max_num_queries(12):
+        answer = client.get(f"/api/v1/statistics/{tree.district.pk}/2027/")
+    assert answer.status_code == 200
+    data = answer.json()
+    lines, total = statistics(tree.district, 2027)
+    assert [line["name"] for line in data["lines"]] == [line.name for line in lines]
+    by_name = {line["name"]: line for line in data["lines"]}
+    assert by_name["实验小学工会"]["members"] == 2 and by_name["第一中学工会"]["members"] == 1
+    assert data["total"]["members"] == total.members == 3
+    assert data["total"]["organizations"] == 2 and data["total"]["welfare_amount"] == "0.00"
+    assert (data["organization"], data["year"]) == (tree.district.pk, 2027)
+
+
+def test_the_statistics_are_refused_below_and_unknown_outside(tree):
+    answer = client_for(tree.school_chair).get(f"/api/v1/statistics/{tree.district.pk}/2027/")
+    assert answer.status_code == 403 and "主席或工作人员" in answer.json()["detail"]
+    outside = client_for(tree.district_chair).get(f"/api/v1/statistics/{tree.city.pk}/2027/")
+    assert outside.status_code in {403, 404}
+    assert (
+        client_for(tree.district_chair).get(f"/api/v1/statistics/{tree.district.pk}/1900/")
+    ).status_code == 404

@@ -127,3 +127,30 @@ class BoardSerializer(serializers.Serializer):
     @extend_schema_field(BoardRowSerializer(many=True))
     def get_rows(self, board) -> list[dict]:
         return BoardRowSerializer(board.in_state(self.context.get("state")), many=True).data
+
+
+class StatisticsLineSerializer(serializers.Serializer):
+    """One line of the statistics page: a branch below the federation, its own line, or the
+    total (入会率 = members at work ÷ employees of the unions that record them)."""
+
+    name = serializers.CharField()
+    organizations = serializers.IntegerField(help_text="工会数")
+    grassroots = serializers.IntegerField(help_text="基层工会数")
+    members = serializers.IntegerField(help_text="会员人数")
+    reporting = serializers.IntegerField(help_text="填报职工人数的工会数")
+    employees = serializers.IntegerField(help_text="职工人数（填报的工会）")
+    members_at_work = serializers.IntegerField(help_text="其中在职会员")
+    rate = serializers.FloatField(allow_null=True, help_text="入会率（0–1），无职工人数时为空")
+    activities = serializers.IntegerField(help_text="活动次数（活动记录）")
+    participants = serializers.IntegerField(help_text="参加人次")
+    welfare_count = serializers.IntegerField(help_text="慰问人次")
+    welfare_amount = serializers.DecimalField(
+        max_digits=18, decimal_places=2, help_text="慰问金额（元）"
+    )
+
+
+class StatisticsSerializer(serializers.Serializer):
+    organization = serializers.IntegerField()
+    year = serializers.IntegerField()
+    lines = StatisticsLineSerializer(many=True)
+    total = StatisticsLineSerializer()

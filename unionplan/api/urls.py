@@ -14,6 +14,7 @@ urlpatterns = [
     path("v1/plans/<int:pk>/submit/", views.PlanSubmit.as_view(), name="plan-submit"),
     path("v1/plans/<int:pk>/review/", views.PlanReview.as_view(), name="plan-review"),
     path("v1/board/<int:pk>/<int:year>/", views.Board.as_view(), name="board"),
+    path("v1/statistics/<int:pk>/<int:year>/", views.Statistics.as_view(), name="statistics"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/docs/", views.docs, name="docs"),
     path("tokens/", pages.tokens_page, name="tokens"),

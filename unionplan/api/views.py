@@ -21,6 +21,7 @@ from unionplan.plans.models import Plan, ScheduleItem, Section, Target
 from unionplan.plans.views import get_plan_or_404
 from unionplan.review import board as board_lib
 from unionplan.review import notify, services
+from unionplan.review import statistics as statistics_lib
 from unionplan.review.access import Refused, federation_for_board
 from unionplan.vocab import PLAN_STATUSES
 
@@ -190,6 +191,25 @@ class Board(APIView):
             raise ValidationError({"state": f"没有“{state[:20]}”这种计划状态"})
         data = board_lib.board(federation, year)
         return Response(s.BoardSerializer(data, context={"state": state}).data)
+
+
+@extend_schema(
+    summary="工作统计：本级及下级工会的年度统计",
+    tags=["审批"],
+    responses=s.StatisticsSerializer,
+)
+class Statistics(APIView):
+    """The figures of the statistics page (and its .xlsx): unions, members, 入会率,
+    activities, participants and welfare money of the federation's subtree for a year."""
+
+    def get(self, request: Request, pk: int, year: int) -> Response:
+        try:
+            federation = federation_for_board(request.user, pk, year)
+        except Refused as error:
+            raise PermissionDenied(str(error)) from None
+        lines, total = statistics_lib.statistics(federation, year)
+        data = {"organization": federation.pk, "year": year, "lines": lines, "total": total}
+        return Response(s.StatisticsSerializer(data).data)
 
 
 # Swagger UI styles itself with inline styles (its page and the elements it draws): this page
