@@ -32,7 +32,7 @@ def test_the_chair_archives_last_year_s_plan(page, shots):
     page.click("text=归档本年度计划")
     page.wait_for_selector("text=计划已归档，今后只能查看。")
     assert Plan.objects.get(pk=plan.pk).status == "archived"
-    assert "计划已归档，只能查看，不能再修改。" in page.inner_text("#workflow")
+    assert "计划已归档，只能查看，不能直接修改。" in page.inner_text("#workflow")
     assert page.locator("text=归档本年度计划").count() == 0
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})

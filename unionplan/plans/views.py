@@ -64,7 +64,7 @@ def locked_message(plan: Plan) -> str:
     if plan.status == "approved":
         return _("计划已通过，不能直接修改；如需修改，请在计划页申请调整。")
     if plan.status == "archived":
-        return _("计划已归档，只能查看，不能再修改。")
+        return _("计划已归档，只能查看，不能直接修改。")
     return _("计划状态为“%(status)s”，不能直接修改；如需修改，请由上级工会退回后再改。") % {
         "status": plan.get_status_display()
     }
