@@ -209,6 +209,7 @@ def test_the_statistics_are_the_page_s_figures(tree, school_plan, django_assert_
     assert by_name["实验小学工会"]["members"] == 2 and by_name["第一中学工会"]["members"] == 1
     assert data["total"]["members"] == total.members == 3
     assert data["total"]["organizations"] == 2 and data["total"]["welfare_amount"] == "0.00"
+    assert data["total"]["campaign_amount"] == "0.00" and data["total"]["campaign_people"] == 0
     assert (data["organization"], data["year"]) == (tree.district.pk, 2027)
 
 

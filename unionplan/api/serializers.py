@@ -147,6 +147,11 @@ class StatisticsLineSerializer(serializers.Serializer):
     welfare_amount = serializers.DecimalField(
         max_digits=18, decimal_places=2, help_text="慰问金额（元）"
     )
+    campaign_people = serializers.IntegerField(help_text="送温暖、金秋助学、夏送清凉：人次")
+    campaign_households = serializers.IntegerField(help_text="送温暖、金秋助学、夏送清凉：户数")
+    campaign_amount = serializers.DecimalField(
+        max_digits=18, decimal_places=2, help_text="送温暖、金秋助学、夏送清凉：金额（元）"
+    )
 
 
 class StatisticsSerializer(serializers.Serializer):
