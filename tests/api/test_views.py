@@ -3,8 +3,9 @@
 import pytest
 
 from tests.api.conftest import client_for
-from tests.factories import MemberFactory, PlanFactory, ScheduleItemFactory
+from tests.factories import MemberFactory, PlanFactory, ScheduleItemFactory, TargetFactory
 from unionplan.plans.models import Plan
+from unionplan.review import cascade
 from unionplan.review.models import PlanStep
 from unionplan.review.statistics import statistics
 
@@ -44,6 +45,18 @@ def test_a_plan_comes_with_its_sections_targets_and_items_in_order(tree, school_
     assert (built["label"], built["section"]) == ("不少于4次", top["id"])
     assert (written["label"], written["value"], written["unit"]) == (
         "集体协商覆盖率达到90%以上", "90.00", "%",
+    )  # fmt: skip
+    assert built["handed_down_from"] is None
+
+
+def test_a_share_of_a_federation_target_names_it(tree, school_plan):
+    district_plan = PlanFactory(organization=tree.district, year=2027)
+    target = TargetFactory(plan=district_plan, text="开展技能培训", value=4, unit="次")
+    cascade.split(target, tree.district_chair, "equal")
+    answer = client_for(tree.school_chair).get(f"/api/v1/plans/{school_plan.pk}/").json()
+    (share,) = [t for t in answer["targets"] if t["handed_down_from"]]
+    assert (share["handed_down_from"], share["value"], share["text"]) == (
+        target.pk, "2.00", "开展技能培训"
     )  # fmt: skip
 
 

@@ -34,7 +34,8 @@ class TargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = Target
         fields = ["id", "section", "order", "text", "comparator", "value", "value_high", "unit",
-                  "label"]  # fmt: skip
+                  "label", "handed_down_from"]  # fmt: skip
+        extra_kwargs = {"handed_down_from": {"help_text": "上级下达：所分解的上级工会目标的编号"}}
 
     def get_label(self, target: Target) -> str:
         return target_label(target.as_data())
