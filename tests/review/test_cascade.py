@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -203,3 +204,19 @@ def test_the_union_sees_the_share_as_handed_down_and_cannot_edit_it(client, spli
     client.force_login(t.district_chair)
     text = client.get(reverse("plans:detail", args=[t.district_plan.pk])).content.decode()
     assert url(t.target) in text
+
+
+def test_each_union_whose_share_changed_is_mailed(split_tree, django_capture_on_commit_callbacks):
+    t = split_tree
+    t.hospital_chair.email = "yiyuan@example.org"
+    t.hospital_chair.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        cascade.split(t.target, t.district_chair, "equal")
+    (message,) = mail.outbox
+    assert message.to == ["yiyuan@example.org"]
+    assert message.subject.startswith("【上级下达目标】区总工会下达目标“举办职工技能培训”")
+    plan = Plan.objects.get(organization=t.hospital, year=2027)
+    assert reverse("plans:detail", args=[plan.pk]) in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        cascade.split(t.target, t.district_chair, "equal")  # nothing changed: nobody told
+    assert len(mail.outbox) == 1
