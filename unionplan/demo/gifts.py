@@ -126,9 +126,11 @@ def schooling_campaign(school: Organization, chair, today: dt.date) -> Campaign:
             "form": "慰问金"}  # fmt: skip
     campaign = _campaign(school, chair, data)
     day = dt.date(today.year, 8, 25)
-    paid = HardshipFile.objects.filter(organization=school, year=today.year, aids__isnull=False)
+    aided = HardshipFile.objects.filter(
+        organization=school, year=today.year, state="approved", aids__isnull=False
+    )
     if day < today:
-        member_ids = list(paid.values_list("member_id", flat=True).distinct()[:1])
+        member_ids = list(aided.values_list("member_id", flat=True).distinct())
         campaigns.pay(campaign, member_ids, day, chair, budget_reason=OVER_BUDGET_REASON)
     return campaign
 
@@ -187,9 +189,12 @@ def _publish_and_aid(file: HardshipFile, household: Household, chair, today: dt.
         hardship.set_publicity(file, today - dt.timedelta(days=2), today + dt.timedelta(days=4),
                                chair)  # fmt: skip
         return
-    start = min(dt.date(today.year, 7, 1), today - dt.timedelta(days=40))
+    start = max(min(dt.date(today.year, 7, 1), today - dt.timedelta(days=40)),
+                dt.date(today.year, 1, 2))  # fmt: skip
     hardship.set_publicity(file, start, start + dt.timedelta(days=6), chair)
     paid_on = start + dt.timedelta(days=14)
+    if paid_on >= today:  # early in the year: its 公示 is over, the aid is still to come
+        return
     hardship.pay(file, "living", Decimal("3000.00"), paid_on, chair, received_by=file.member.name,
                  signed=True, today=today, budget_reason=OVER_BUDGET_REASON)  # fmt: skip
     if household.state == "exited":
