@@ -5,8 +5,14 @@ import pytest
 from unionplan import vocab
 from unionplan.accounting import lines
 from unionplan.accounting.lines import Line, expense_line, income_line
-from unionplan.accounting.mapping import DEFAULT_ACTIVITY_LINES, LineMap
+from unionplan.accounting.mapping import (
+    DEFAULT_ACTIVITY_LINES,
+    DEFAULT_CAMPAIGN_LINES,
+    DEFAULT_WELFARE_LINES,
+    LineMap,
+)
 from unionplan.errors import UserInputError
+from unionplan.fundrules import KINDS
 
 
 def test_chart_is_marked_to_be_checked():
@@ -23,7 +29,14 @@ def test_expense_chart_has_the_lines_of_the_system():
     leaves = lines.expense_lines()
     assert Line("职工活动支出") not in leaves  # amounts go on its sub-lines only
     assert Line("职工活动支出", "文体活动") in leaves
-    assert len(leaves) == 6 + 8
+    assert len(leaves) == 6 + 8 + 2
+    # 维权支出 is open: amounts on itself (claims, budgets by category) and on its two sub-lines
+    assert dict(lines.EXPENSE_CHART)["维权支出"] == ("困难职工帮扶费", "送温暖费")
+    assert {
+        Line("维权支出"),
+        Line("维权支出", "送温暖费"),
+        Line("维权支出", "困难职工帮扶费"),
+    } <= set(leaves)
 
 
 def test_income_chart():
@@ -35,6 +48,7 @@ def test_income_chart():
     ("text", "expected"),
     [
         ("维权支出", Line("维权支出")),
+        ("维权支出/送温暖费", Line("维权支出", "送温暖费")),
         ("职工活动支出/文体活动", Line("职工活动支出", "文体活动")),
         (" 职工活动支出／文体活动 ", Line("职工活动支出", "文体活动")),
         ("职工活动支出/会员活动/节日慰问", Line("职工活动支出", "会员活动")),
@@ -87,3 +101,21 @@ def test_edited_rows_replace_the_defaults():
     assert table.for_expense("gift", "culture") == Line("职工服务支出")
     with pytest.raises(UserInputError):
         LineMap({("activity", "culture"): "不存在的科目"})
+
+
+def test_every_welfare_kind_and_campaign_has_a_valid_default_line():
+    assert set(DEFAULT_WELFARE_LINES) == set(KINDS)  # campaigns: tests/funds/test_every_expense
+    for key in [*DEFAULT_WELFARE_LINES.values(), *DEFAULT_CAMPAIGN_LINES.values()]:
+        if key:
+            expense_line(key)
+
+
+def test_welfare_money_lands_by_kind_then_campaign():
+    table = LineMap()
+    assert table.for_welfare("hospital") == Line("职工活动支出", "会员活动")
+    assert table.for_welfare("hardship") == Line("维权支出", "困难职工帮扶费")
+    assert table.for_welfare("festival", "warmth") == Line("维权支出", "送温暖费")
+    assert table.for_welfare("hardship", "schooling") == Line("维权支出", "困难职工帮扶费")
+    assert table.for_welfare("festival", "cooling") == Line("职工活动支出", "会员活动")
+    edited = LineMap({("welfare", "hospital"): "职工活动支出/职工集体福利"})
+    assert edited.for_welfare("hospital") == Line("职工活动支出", "职工集体福利")

@@ -2,7 +2,9 @@
 
 STATUS says these lines are 待核对: they are written from the unions' usage and must be
 checked against the official text before the federation relies on them. A line with sub-lines
-(职工活动支出) takes amounts only on its sub-lines; every other line takes them directly.
+(职工活动支出) takes amounts only on its sub-lines; every other line takes them directly. 维权支出
+has the two sub-lines welfare money needs (困难职工帮扶费, 送温暖费) and still takes amounts on
+itself (OPEN_LINES): the rest of 维权支出, which budgets and claims already name as the line.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ INCOME = "income"
 EXPENSE_CHART: list[tuple[str, tuple[str, ...]]] = [
     ("职工活动支出", ("职工教育", "文体活动", "宣传活动", "职工集体福利", "会员活动", "其他")),
     ("职工服务支出", ()),
-    ("维权支出", ()),
+    ("维权支出", ("困难职工帮扶费", "送温暖费")),
     ("业务支出", ()),
     ("资本性支出", ()),
     ("补助下级支出", ()),
@@ -29,6 +31,9 @@ EXPENSE_CHART: list[tuple[str, tuple[str, ...]]] = [
     ("上缴上级支出", ()),
     ("其他支出", ()),
 ]
+
+# Lines with sub-lines that take amounts on themselves too (the part no sub-line names).
+OPEN_LINES = frozenset({"维权支出"})
 
 INCOME_CHART: list[str] = [
     "会费收入",
@@ -71,10 +76,13 @@ class Line:
 
 
 def expense_lines() -> list[Line]:
-    """Every expense leaf in the chart's order (职工活动支出's sub-lines in place of it)."""
+    """Every expense leaf in the chart's order (职工活动支出's sub-lines in place of it; an
+    open line before its sub-lines)."""
     leaves = []
     for name, subs in EXPENSE_CHART:
-        leaves.extend(Line(name, sub) for sub in subs) if subs else leaves.append(Line(name))
+        if not subs or name in OPEN_LINES:
+            leaves.append(Line(name))
+        leaves.extend(Line(name, sub) for sub in subs)
     return leaves
 
 
@@ -95,7 +103,7 @@ def expense_line(text: str) -> Line:
     if name not in chart:
         raise UserInputError(f"会计科目“{raw}”不存在。")
     subs = chart[name]
-    if subs and sub not in subs:
+    if subs and sub not in subs and not (name in OPEN_LINES and not sub):
         if not sub:
             raise UserInputError(f"会计科目“{name}”须写明明细科目：{'、'.join(subs)}。")
         raise UserInputError(f"会计科目“{name}”下没有明细科目“{sub}”。")

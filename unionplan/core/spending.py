@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from unionplan.accounting.accounts import LineFigures
+from unionplan.accounting.mapping import LineMap
 from unionplan.errors import UserInputError
 
 
@@ -34,6 +35,17 @@ class Expense:
     amount: Decimal
     line: str = ""  # an account line key named outright (a reimbursement's item), if any
     month: int = 0  # 1–12 when the source groups by month (the accounts by month), else 0
+    welfare_kind: str = ""  # a register entry's kind (fundrules.KINDS): it decides the line
+    campaign_kind: str = ""  # the campaign's kind (送温暖…) of an entry paid in one
+
+    def line_key(self, lines: LineMap) -> str:
+        """The account line this lands on: the one home of that decision, so the spending
+        gate and the books put every expense on the same line."""
+        if self.line:
+            return self.line
+        if self.welfare_kind:
+            return lines.for_welfare(self.welfare_kind, self.campaign_kind).key
+        return lines.for_expense(self.expense_category, self.activity_category).key
 
 
 @dataclass

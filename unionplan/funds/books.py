@@ -7,7 +7,7 @@ a federation with a thousand unions cost the same few queries as those of one un
 Every kind of expense is counted, each once, where the spending gate checked it: activity
 records' expense lines (by their activity's and their own category), approved and paid
 reimbursements (on their items' lines) and the welfare register (``core.spending``'s
-sources, on 慰问金/慰问品's line), each in the month it was spent.
+sources, on the line of each entry's kind or campaign), each in the month it was spent.
 """
 
 from __future__ import annotations
@@ -101,13 +101,11 @@ def org_accounts(org: Organization, year: int) -> Accounts:
     )
     spent = spending_by_record_kind(records)
     others = ledger.reimbursed(org, year, subtree=True) + stored_elsewhere(org, year, subtree=True)
+    lines = line_map()
     by_category = [(c, e, t) for c, e, _m, t in spent]
-    by_category += [
-        (x.activity_category, x.expense_category, x.amount) for x in others if not x.line
-    ]
-    named = [(x.line, x.amount) for x in others if x.line]
+    named = [(x.line_key(lines), x.amount) for x in others]
     return Accounts(
-        by_line=accounts.by_line([(c, t) for c, _m, t in budgets], by_category, line_map(), named),
+        by_line=accounts.by_line([(c, t) for c, _m, t in budgets], by_category, lines, named),
         by_month=accounts.by_month(
             [(m, t) for _c, m, t in budgets],
             [(m, t) for _c, _e, m, t in spent] + [(x.month, x.amount) for x in others],

@@ -66,7 +66,7 @@ def final_accounts(org: Organization, year: object) -> FinalAccounts:
         spent = sum((r.spent for r in rows), ZERO)
         expense_group.lines.append(AccountLine(name, budget, after, spent, _note(after, spent)))
         if subs:
-            for r in rows:
+            for r in (r for r in rows if "/" in r.key):  # an open line's own part: in its total
                 sub = r.key.split("/", 1)[1]
                 line_after = r.budget + changes.get(r.key, ZERO)
                 expense_group.lines.append(

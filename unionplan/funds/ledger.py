@@ -58,9 +58,6 @@ def spent_by_line(org: Organization, year: int, lines: LineMap) -> dict[str, Dec
     """{line key: spent} of ``org``'s own spending in ``year``."""
     spent: dict[str, Decimal] = {}
     for expense in expenses_of(org, year):
-        key = (
-            expense.line
-            or lines.for_expense(expense.expense_category, expense.activity_category).key
-        )
+        key = expense.line_key(lines)
         spent[key] = spent.get(key, ZERO) + Decimal(expense.amount)
     return spent

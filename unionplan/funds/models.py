@@ -18,17 +18,21 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplan.accounting.budget import DEFAULT_RETAINED_PERCENT, FinanceSettings
 from unionplan.accounting.lines import expense_line
-from unionplan.accounting.mapping import ACTIVITY, EXPENSE
+from unionplan.accounting.mapping import ACTIVITY, CAMPAIGN, EXPENSE, WELFARE
 from unionplan.calendar.years import FIRST_YEAR, LAST_YEAR
 from unionplan.core.stored_files import StoredFile, random_name
 from unionplan.errors import UserInputError
 from unionplan.orgs.models import Organization
 
-MAPPING_KINDS = [(ACTIVITY, _("活动类别")), (EXPENSE, _("支出类别"))]
+MAPPING_KINDS = [
+    (ACTIVITY, _("活动类别")), (EXPENSE, _("支出类别")), (WELFARE, _("慰问种类")),
+    (CAMPAIGN, _("专项活动")),
+]  # fmt: skip
 
 
 class LineMapping(models.Model):
-    """A category and the account line it lands on (blank for an expense: its activity's)."""
+    """A category and the account line it lands on (blank for an expense: its activity's; for
+    a campaign: its entries' kinds')."""
 
     kind = models.CharField(_("类别种类"), max_length=10, choices=MAPPING_KINDS)
     code = models.CharField(_("类别"), max_length=20)

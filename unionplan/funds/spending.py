@@ -17,6 +17,7 @@ import datetime as dt
 from decimal import Decimal
 
 from unionplan.accounting.lines import expense_line
+from unionplan.accounting.mapping import LineMap
 from unionplan.accounting.spending import SpendingCheck, check_spending
 from unionplan.audit.models import record as audit
 from unionplan.core.spending import Expense, OverBudget, Spending
@@ -64,19 +65,19 @@ def guard(spending: Spending) -> list[SpendingOverride]:
     return [_log(spending, check) for check in overridden]
 
 
-def _sums(expenses: list[Expense]) -> dict[tuple[str, str, str], Decimal]:
+def _sums(expenses: list[Expense]) -> dict[tuple[str, ...], Decimal]:
     """The amounts by what decides their line: equal sums mean the save changes no figure."""
     sums: dict[tuple[str, str, str], Decimal] = {}
     for e in expenses:
-        key = (e.activity_category, e.expense_category, e.line)
+        key = (e.activity_category, e.expense_category, e.line, e.welfare_kind, e.campaign_kind)
         sums[key] = sums.get(key, ZERO) + Decimal(e.amount)
     return {key: amount for key, amount in sums.items() if amount}
 
 
-def _by_line(expenses: list[Expense], lines) -> dict[str, Decimal]:
+def _by_line(expenses: list[Expense], lines: LineMap) -> dict[str, Decimal]:
     sums: dict[str, Decimal] = {}
     for e in expenses:
-        key = e.line or lines.for_expense(e.expense_category, e.activity_category).key
+        key = e.line_key(lines)
         sums[key] = sums.get(key, ZERO) + Decimal(e.amount)
     return sums
 

@@ -271,7 +271,11 @@ def pay(
         if not decision.allowed:
             raise UserInputError(decision.reason)
         org = file.organization
-        spending.check(budget_spending(org, day, amount, None, user, budget_reason))
+        spending.check(
+            budget_spending(
+                org, day, amount, None, user, budget_reason, kind="hardship", campaign=campaign
+            )
+        )
         entry = WelfareEntry.objects.create(
             organization=org, member=file.member, kind="hardship", date=day, amount=amount,
             form="慰问金", occasion=AID_KINDS[kind][:20],

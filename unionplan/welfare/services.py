@@ -203,7 +203,11 @@ def record(
         )
         if not decision.allowed and override_reason is None:
             raise Refused(decision)
-        spending.check(budget_spending(org, day, amount, schedule_item, user, budget_reason))
+        spending.check(
+            budget_spending(
+                org, day, amount, schedule_item, user, budget_reason, kind=kind, campaign=campaign
+            )
+        )
         entry = WelfareEntry.objects.create(
             organization=org, member=member, kind=kind, date=day, amount=amount,
             form=form[:30], occasion=occasion[:20], illness=illness[:100], reason=reason[:300],
@@ -227,14 +231,23 @@ def record(
 
 
 def budget_spending(
-    org: Organization, day: dt.date, amount: Decimal, schedule_item, user, reason: str
-) -> spending.Spending:
-    """A gift as the budget sees it: 慰问金/慰问品 on its activity (or on welfare)."""
-    category = schedule_item.category if schedule_item is not None else "welfare"
+    org: Organization, day: dt.date, amount: Decimal, schedule_item, user, reason: str, *,
+    kind: str, campaign=None,
+) -> spending.Spending:  # fmt: skip
+    """A gift as the budget sees it: on the line of its kind, or of its campaign's kind."""
     return spending.Spending(
-        org, day.year, day, [spending.Expense(category, "gift", Decimal(amount))],
+        org, day.year, day, [gift_expense(kind, campaign, schedule_item, Decimal(amount))],
         user=user, reason=reason or "", description=f"福利慰问 {day.isoformat()}",
     )  # fmt: skip
+
+
+def gift_expense(kind: str, campaign, schedule_item, amount: Decimal) -> spending.Expense:
+    """One register amount as spending: its kind and campaign decide its line."""
+    category = schedule_item.category if schedule_item is not None else "welfare"
+    campaign_kind = campaign.kind if campaign is not None else ""
+    return spending.Expense(
+        category, "gift", amount, welfare_kind=kind, campaign_kind=campaign_kind
+    )
 
 
 def spent_for_budget(
@@ -247,13 +260,20 @@ def spent_for_budget(
         WelfareEntry.objects.filter(
             **whose, date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31)
         )
-        .values_list("schedule_item__category", ExtractMonth("date"))
+        .values_list("kind", "campaign__kind", ExtractMonth("date"))
         .annotate(total=Sum("amount"))
         .order_by()
     )
     return [
-        spending.Expense(category or "welfare", "gift", total, month=month)
-        for category, month, total in rows
+        spending.Expense(
+            "welfare",
+            "gift",
+            total,
+            month=month,
+            welfare_kind=kind,
+            campaign_kind=campaign_kind or "",
+        )
+        for kind, campaign_kind, month, total in rows
     ]
 
 
