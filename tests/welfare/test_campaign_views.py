@@ -136,6 +136,16 @@ def test_the_campaigns_of_a_union_with_their_totals(anhui_chair_client, anhui, m
     assert "2026年送温暖" in text and "800.00" in text and "新建夏送清凉" in text
 
 
+def test_a_campaign_nobody_was_paid_from_yet_is_listed_with_nothing_given(
+    anhui_chair_client, anhui
+):
+    warmth(anhui)  # set up for the coming 春节, its list not paid yet (the demo has one)
+    response = anhui_chair_client.get(reverse("welfare:campaigns", args=[anhui.pk]))
+    assert response.status_code == 200
+    row = response.text.split("2026年送温暖")[1].split("</tr>")[0]
+    assert row.count(">0<") == 2 and "0.00" in row
+
+
 def test_a_campaign_from_hardship_files_is_only_for_those_who_see_them(client, hardship_school):
     from unionplan.audit.models import AuditEntry
 
