@@ -1,6 +1,9 @@
 """已归档: at year end an approved plan of a past year is filed away by its chair or by the
 operator's command; it is read only for good; every archiving is in the audit log."""
 
+import io
+import json
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -97,3 +100,25 @@ def test_the_command_refuses_bad_input(tree, old_plan, args, words):
     with pytest.raises(CommandError, match=words):
         call_command("plan_archive", *args)
     assert status(old_plan) == "approved"
+
+
+def test_archiving_is_a_step_of_the_plans_history(client, tree, old_plan):
+    """已归档 is kept like the other steps: who, when, the version; the panel shows it."""
+    services.archive(old_plan, tree.school_chair)
+    (step,) = services.history(old_plan)
+    assert step["state"] == "archived" and step["user"] == tree.school_chair.username
+    assert step["version"] == old_plan.version and step["at"]
+    client.force_login(tree.school_chair)
+    page = client.get(reverse("plans:detail", args=[old_plan.pk])).content.decode()
+    assert 'class="step-archived"' in page
+
+
+def test_the_command_lines_archiving_is_a_step_without_a_user(client, tree, old_plan):
+    call_command("plan_archive", "--year", str(LAST_YEAR))
+    out = io.StringIO()
+    call_command("plan_history", str(old_plan.pk), "--json", stdout=out)
+    (step,) = json.loads(out.getvalue())
+    assert step["state"] == "archived" and step["user"] is None
+    client.force_login(tree.school_chair)
+    page = client.get(reverse("plans:detail", args=[old_plan.pk])).content.decode()
+    assert "命令行（运维人员）" in page

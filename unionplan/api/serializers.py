@@ -76,7 +76,7 @@ class StepSerializer(serializers.Serializer):
     """One step of the plan's review: the command line's ``plan history --json`` row."""
 
     state = serializers.CharField()
-    user = serializers.CharField()
+    user = serializers.CharField(allow_null=True, help_text="空：命令行（运维人员）归档")
     at = serializers.DateTimeField()
     comment = serializers.CharField(allow_blank=True)
     version = serializers.IntegerField()

@@ -2,7 +2,8 @@
 
 A step keeps who took it, when, their comment, and the plan version it applied to (and a
 fingerprint of the plan's content then, so that an approval can tell whether the plan
-changed after it was submitted). Steps are only added, never changed.
+changed after it was submitted). Steps are only added, never changed. Archiving at year end
+is a step too; run from the command line it has no user (the operator).
 """
 
 from django.conf import settings
@@ -17,6 +18,7 @@ STEP_STATES = [
     ("submitted", _("已提交")),
     ("returned", _("已退回")),
     ("approved", _("已通过")),
+    ("archived", _("已归档")),
 ]
 
 
@@ -28,6 +30,9 @@ class PlanStep(models.Model):
         verbose_name=_("操作人"),
         on_delete=models.PROTECT,
         related_name="plan_steps",
+        null=True,
+        blank=True,
+        help_text=_("空：由命令行（运维人员）执行"),
     )
     at = models.DateTimeField(_("时间"), default=timezone.now)
     comment = models.TextField(_("意见"), blank=True)

@@ -259,6 +259,13 @@ def archive(plan: Plan, user=None) -> None:
         _refuse(rules.may_archive(who, facts(plan, item_count=1), plan.year, this_year))
         old = plan.status
         _move(plan, "archived", version=plan.version)
+        PlanStep.objects.create(
+            plan=plan,
+            state="archived",
+            user=user,
+            version=plan.version,
+            fingerprint=fingerprint(plan),
+        )
         record(
             plan.organization,
             user,
@@ -292,7 +299,7 @@ def history(plan: Plan) -> list[dict]:
     return [
         {
             "state": step.state,
-            "user": step.user.username,
+            "user": step.user.username if step.user_id else None,
             "at": timezone.localtime(step.at).isoformat(),
             "comment": step.comment,
             "version": step.version,

@@ -22,7 +22,9 @@ class Command(UnionplanCommand):
         if not steps:
             self.stdout.write("（尚无提交或审批记录）")
         for step in steps:
-            line = f"{step['at']}  {step['state']}  {step['user']}  第{step['version']}版"
+            line = (
+                f"{step['at']}  {step['state']}  {step['user'] or '命令行'}  第{step['version']}版"
+            )
             self.stdout.write(line + (f"  {step['comment']}" if step["comment"] else ""))
 
 
