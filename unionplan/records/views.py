@@ -26,7 +26,7 @@ from unionplan.orgs.access import can_edit, get_visible_or_404, require_editor
 from unionplan.plan.states import state_label
 from unionplan.plans.locking import EditConflict
 from unionplan.plans.models import ScheduleItem, Target
-from unionplan.plans.views import get_plan_or_404
+from unionplan.plans.views import PlanLocked, get_plan_or_404, refuse_locked
 from unionplan.records import accounts, measuring, participation, services, tasks
 from unionplan.records.forms import (
     ExpenseFormSet,
@@ -58,6 +58,19 @@ def get_target_or_404(user, pk: int) -> Target:
     return get_visible_or_404(Target.objects, user, pk, via="plan__organization")
 
 
+def may_record(user, plan) -> bool:
+    """Records are added to a plan's year until it is archived: then they are kept as they
+    are, like the plan itself."""
+    return plan.status != "archived" and can_edit(user, plan.organization)
+
+
+def require_recorder(user, plan) -> None:
+    """Only an editor, and only before the plan is archived (``PlanLocked``: a 403 in Chinese)."""
+    require_editor(user, plan.organization)
+    if plan.status == "archived":
+        raise PlanLocked(plan)
+
+
 # --- records of one activity ------------------------------------------------------------
 
 
@@ -83,22 +96,24 @@ def item_records(request, pk: int):
             "stats": stats,
             "state": state,
             "state_label": state_label(state),
-            "can_edit": can_edit(request.user, item.plan.organization),
+            "can_edit": may_record(request.user, item.plan),
         },
     )
 
 
 @login_required
+@refuse_locked
 def create(request, item_pk: int):
     item = get_item_or_404(request.user, item_pk)
-    require_editor(request.user, item.plan.organization)
+    require_recorder(request.user, item.plan)
     return _record_form(request, item, None)
 
 
 @login_required
+@refuse_locked
 def edit(request, pk: int):
     record = get_record_or_404(request.user, pk)
-    require_editor(request.user, record.item.plan.organization)
+    require_recorder(request.user, record.item.plan)
     return _record_form(request, record.item, record)
 
 
@@ -227,9 +242,10 @@ def _expense_initial(record: ActivityRecord | None) -> list[dict]:
 
 @login_required
 @require_POST
+@refuse_locked
 def delete(request, pk: int):
     record = get_record_or_404(request.user, pk)
-    require_editor(request.user, record.item.plan.organization)
+    require_recorder(request.user, record.item.plan)
     item_pk = record.item_id
     try:
         seen = int(request.POST.get("version") or record.version)
@@ -297,7 +313,7 @@ def plan_overview(request, pk: int):
             "by_category": by_category,
             "by_category_total": accounts.totals(by_category),
             "by_month": accounts.budget_by_month(accounts.plan_q(plan)),
-            "can_edit": can_edit(request.user, plan.organization),
+            "can_edit": may_record(request.user, plan),
         },
     )
 
@@ -337,11 +353,12 @@ def summary(request, pk: int):
 
 
 @login_required
+@refuse_locked
 def target(request, pk: int):
     """How a target measures itself, its manual values, and its progress."""
     target = get_target_or_404(request.user, pk)
     plan = target.plan
-    editable = can_edit(request.user, plan.organization)
+    editable = may_record(request.user, plan)
     measure = TargetMeasure.objects.filter(target=target).first()
     items = ScheduleItem.objects.filter(plan=plan).order_by("month", "order", "id")
     item_choices = [(i.pk, f"{i.month}月 {i.text}") for i in items]
@@ -350,7 +367,7 @@ def target(request, pk: int):
     )
     value_form = ManualValueForm(prefix="v")
     if request.method == "POST":
-        require_editor(request.user, plan.organization)
+        require_recorder(request.user, plan)
         if "m-metric" in request.POST:
             measure_form = MeasureForm(request.POST, item_choices=item_choices, prefix="m")
             if measure_form.is_valid():
