@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from unionplan.demo import build, gifts, workflow
-from unionplan.funds import final_review
+from unionplan.funds import books, final_review
 from unionplan.funds.models import BudgetApproval, FinalReview, Reimbursement
 from unionplan.idcard import parse_id_number
 from unionplan.members.models import Child, Member
@@ -153,6 +153,14 @@ def test_demo_plans_went_through_the_review_with_their_budgets_and_claims(client
     assert returned.steps.get(state="returned").comment == workflow.RETURN_COMMENT
     top = this_year.get(organization=federation).steps.get(state="approved")
     assert top.meeting_date == dt.date(TODAY.year, 1, 16)
+    # Every union keeps its finance settings: each budget balances, 会费 from its roster.
+    for plan in this_year:
+        budget = books.plan_budget(plan)
+        assert budget.balance.ok, (plan.organization.name, budget.balance.message)
+    school_plan = this_year.get(organization__name=gifts.SCHOOL)
+    dues = books.plan_budget(school_plan).income[0]
+    members = Member.objects.filter(organization=school_plan.organization).count()
+    assert (dues.line.name, dues.amount) == ("会费收入", members * 110000 * Decimal("0.005"))
     # Budgets approved with the plans, by the federation's chair; none for the others.
     approvals = BudgetApproval.objects.filter(year=TODAY.year)
     assert {a.plan_id for a in approvals} == set(

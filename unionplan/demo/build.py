@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from unionplan.demo import activity, gifts, workflow
+from unionplan.demo import activity, finance, gifts, workflow
 from unionplan.generator import generate_plan
 from unionplan.imports.saving import import_plans
 from unionplan.members import importing
@@ -121,6 +121,7 @@ def build(today: dt.date | None = None) -> dict[str, Organization]:
             plan = create_plan(org, data, year=year)
             if year == today.year:
                 current.append(plan)
+    finance.set_finance_years(current, {orgs[u.name].pk: u.members for u in UNIONS})
     approved = workflow.review_year(current, chairs, users[None], today)
     last_year = _import_seed(orgs, year=today.year - 1)
     for plan in current:
