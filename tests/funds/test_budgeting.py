@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from tests.factories import PlanFactory
 from tests.funds.conftest import budgeted
@@ -64,6 +65,8 @@ def test_adjustment_proposed_reviewed_and_compared(approved_plan, tree):
 def test_a_second_adjustment_in_the_year_is_refused(approved_plan, tree):
     budgeting.review(_propose(tree), tree.reviewer, approve=True)
     with pytest.raises(UserInputError, match="每年只能调整一次"):
+        _propose(tree, {FESTIVAL: "1000"}, reason="再调一次")
+    with translation.override("en"), pytest.raises(UserInputError, match="only once a year"):
         _propose(tree, {FESTIVAL: "1000"}, reason="再调一次")
     assert BudgetAdjustment.objects.count() == 1
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from python_calamine import CalamineWorkbook
 
 from tests.factories import OrganizationFactory, PlanFactory, RoleFactory
@@ -259,3 +260,14 @@ def test_deleting_a_spent_record_on_its_page_is_refused_in_a_signed_year(
     )
     assert "审查签署，该年度的支出不能再登记或更改" in response.content.decode()
     assert ActivityRecord.objects.filter(pk=record.pk).exists()
+
+
+def test_review_refusals_and_the_locked_year_are_in_english(org, spent, auditor, chair):
+    with translation.override("en"):
+        with pytest.raises(UserInputError, match="not signed off: there is nothing to withdraw"):
+            _sign(org, auditor, state="withdrawn")
+        _sign(org, auditor)
+        with pytest.raises(UserInputError, match="already signed off; to review them again"):
+            _sign(org, auditor)
+        with pytest.raises(UserInputError, match=f"signed off by 李审计 .* on {DAY:%Y-%m-%d}"):
+            _record(spent, "50", reason="补录")

@@ -4,6 +4,7 @@ check or returned, paid; approved claims count as spending on their lines."""
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from tests.factories import RoleFactory
 from tests.funds.conftest import approved_now, budgeted, claim_input
@@ -140,3 +141,9 @@ def test_an_edit_from_an_old_page_is_refused(org, staff):
     with pytest.raises(UserInputError, match="已被他人修改"):
         claims.save(org, claim_input(("旧", "20", CULTURE)), staff, claim, seen)
     assert claim.items.get().description == "新"
+
+
+def test_a_bad_claim_is_refused_in_english_on_an_english_page(org, staff, media):
+    with translation.override("en"), pytest.raises(UserInputError, match="Every item needs"):
+        claims.save(org, claim_input(("", "100", CULTURE), files=[jpeg()]), staff)
+    assert not Reimbursement.objects.exists()

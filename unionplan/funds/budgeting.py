@@ -16,6 +16,8 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from unionplan.accounting.accounts import LineFigures, plan_budget_actual
 from unionplan.accounting.adjustment import (
@@ -34,7 +36,9 @@ from unionplan.plans.models import Plan
 from unionplan.review import rules
 from unionplan.review.services import actor
 
-ONE_A_YEAR = "{year}年的预算已调整过一次（或有一次调整正在审批），每年只能调整一次。"
+ONE_A_YEAR = gettext_lazy(
+    "%(year)s年的预算已调整过一次（或有一次调整正在审批），每年只能调整一次。"
+)
 
 
 def record_approval(plan: Plan, user, day: dt.date) -> BudgetApproval:
@@ -166,18 +170,18 @@ def propose(
     with transaction.atomic():
         approval = approval_of(org, year)
         if approval is None:
-            raise UserInputError(f"{year}年的预算尚未随计划批准，不能调整。")
+            raise UserInputError(_("%(year)s年的预算尚未随计划批准，不能调整。") % {"year": year})
         refusal = rules.may_submit(actor(user), _facts(org, "draft", None))
         if refusal:
-            raise UserInputError(f"预算调整：{refusal}")
+            raise UserInputError(_("预算调整：%(refusal)s") % {"refusal": refusal})
         if BudgetAdjustment.objects.filter(
             organization=org, year=year, state__in=["submitted", "approved"]
         ).exists():
-            raise UserInputError(ONE_A_YEAR.format(year=year))
+            raise UserInputError(ONE_A_YEAR % {"year": year})
         current = approval.line_amounts()
         changes = {k: v for k, v in changes.items() if v != current.get(k, Decimal("0.00"))}
         if not changes:
-            raise UserInputError("调整后的预算与批准的预算相同，没有需要调整的科目。")
+            raise UserInputError(_("调整后的预算与批准的预算相同，没有需要调整的科目。"))
         reason = clean_reason(reason)
         try:
             with transaction.atomic():
@@ -187,7 +191,7 @@ def propose(
                     proposed_by=user,
                 )  # fmt: skip
         except IntegrityError:  # another adjustment was proposed at the same moment
-            raise UserInputError(ONE_A_YEAR.format(year=year)) from None
+            raise UserInputError(ONE_A_YEAR % {"year": year}) from None
         _audit(adjustment, user, "funds.adjust.submit")
     return adjustment
 
@@ -212,7 +216,7 @@ def review(
             rules.check_meeting_date(facts, approve, meeting_date, timezone.localdate()),
         ):
             if refusal:
-                raise UserInputError(f"预算调整：{refusal}")
+                raise UserInputError(_("预算调整：%(refusal)s") % {"refusal": refusal})
         adjustment.state = "approved" if approve else "returned"
         adjustment.reviewed_by, adjustment.reviewed_on = user, timezone.localdate()
         adjustment.comment = comment

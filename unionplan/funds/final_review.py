@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from unionplan.audit.models import record as audit
 from unionplan.calendar.years import check_year
@@ -64,12 +65,19 @@ def refuse_if_signed(org: Organization, year: int) -> None:
     review = locking(org, year)
     if review is None:
         return
-    whose = "" if review.organization_id == org.pk else f"（{review.organization.name}汇总决算）"
-    raise UserInputError(
-        f"{year}年决算{whose}已由经费审查委员会{review.reviewer_name}于"
-        f"{review.reviewed_on:%Y-%m-%d}审查签署，该年度的支出不能再登记或更改；"
-        "确需更正，请经费审查委员会先撤回签署。"
-    )
+    figures = {"year": year, "name": review.reviewer_name, "on": f"{review.reviewed_on:%Y-%m-%d}"}
+    if review.organization_id == org.pk:
+        text = _(
+            "%(year)s年决算已由经费审查委员会%(name)s于%(on)s审查签署，该年度的支出不能再登记或"
+            "更改；确需更正，请经费审查委员会先撤回签署。"
+        )
+    else:
+        figures["union"] = review.organization.name
+        text = _(
+            "%(year)s年决算（%(union)s汇总决算）已由经费审查委员会%(name)s于%(on)s审查签署，"
+            "该年度的支出不能再登记或更改；确需更正，请经费审查委员会先撤回签署。"
+        )
+    raise UserInputError(text % figures)
 
 
 def footer(org: Organization, year: int) -> str:
@@ -118,20 +126,22 @@ def _check(
     org: Organization, year: int, user, *, state: str, name: str, opinion: str, on: dt.date
 ) -> None:
     if not may_review(user, org):
-        raise UserInputError("只有本工会经费审查委员会的委员才能审查决算。")
+        raise UserInputError(_("只有本工会经费审查委员会的委员才能审查决算。"))
     if state not in (SIGNED, RETURNED, WITHDRAWN):
-        raise UserInputError("请选择审查结果。")
+        raise UserInputError(_("请选择审查结果。"))
     if not name.strip():
-        raise UserInputError("请填写审查人姓名。")
+        raise UserInputError(_("请填写审查人姓名。"))
     if not opinion.strip():
-        raise UserInputError("请填写审查意见（撤回签署须写明理由）。")
+        raise UserInputError(_("请填写审查意见（撤回签署须写明理由）。"))
     if len(opinion) > MAX_OPINION:
-        raise UserInputError(f"审查意见不能超过{MAX_OPINION}字。")
+        raise UserInputError(_("审查意见不能超过%(n)s字。") % {"n": MAX_OPINION})
     if on.year < year or on > dt.date.today():
-        raise UserInputError(f"审查日期不能早于{year}年，也不能晚于今天。")
+        raise UserInputError(_("审查日期不能早于%(year)s年，也不能晚于今天。") % {"year": year})
     now = current(org, year)
     signed = now is not None and now.state == SIGNED
     if state == WITHDRAWN and not signed:
-        raise UserInputError(f"{year}年决算尚未签署，无需撤回。")
+        raise UserInputError(_("%(year)s年决算尚未签署，无需撤回。") % {"year": year})
     if state != WITHDRAWN and signed:
-        raise UserInputError(f"{year}年决算已审查签署；如需重新审查，请先撤回签署。")
+        raise UserInputError(
+            _("%(year)s年决算已审查签署；如需重新审查，请先撤回签署。") % {"year": year}
+        )

@@ -35,7 +35,7 @@ class FinanceForm(forms.Form):
             )
         for index, line in enumerate(TYPED_INCOME):
             self.fields[f"income_{index}"] = forms.CharField(
-                label=f"{line}（元）", required=False, max_length=30
+                label=_("%(line)s（元）") % {"line": line}, required=False, max_length=30
             )
         self.order_fields(["wage_base", "wage_bill", "retained_percent", "carried_over"])
 

@@ -18,6 +18,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from unionplan.accounting.lines import expense_line
 from unionplan.audit.models import record as audit
@@ -32,7 +34,7 @@ from unionplan.plan.money import money
 from unionplan.records.services import check_files
 
 EDITABLE = ("draft", "returned")
-CHANGED = "这张报销单在您打开后已被他人修改，请刷新页面后再试。"
+CHANGED = gettext_lazy("这张报销单在您打开后已被他人修改，请刷新页面后再试。")
 
 
 @dataclass
@@ -56,18 +58,18 @@ class ClaimInput:
 def check_input(data: ClaimInput) -> list[uploads.FileKind]:
     """Every rule before anything is written; the receipts' kinds."""
     if not data.applicant.strip():
-        raise UserInputError("请填写申请人。")
+        raise UserInputError(_("请填写申请人。"))
     if not data.title.strip():
-        raise UserInputError("请填写报销事由。")
+        raise UserInputError(_("请填写报销事由。"))
     check_year(data.date.year)
     if not data.items:
-        raise UserInputError("报销单至少要有一项明细。")
+        raise UserInputError(_("报销单至少要有一项明细。"))
     for item in data.items:
         expense_line(item.line)
         if not item.description.strip():
-            raise UserInputError("每项明细都要写明内容。")
+            raise UserInputError(_("每项明细都要写明内容。"))
         if item.amount is None or item.amount <= 0:
-            raise UserInputError("报销金额须大于0元。")
+            raise UserInputError(_("报销金额须大于0元。"))
     return check_files(data.files)
 
 
@@ -101,9 +103,11 @@ def _write(org, data: ClaimInput, user, claim: Reimbursement | None, seen_versio
     else:
         current = _locked(claim)
         if current.state not in EDITABLE:
-            raise UserInputError(f"报销单状态为“{current.get_state_display()}”，不能修改。")
+            raise UserInputError(
+                _("报销单状态为“%(state)s”，不能修改。") % {"state": current.get_state_display()}
+            )
         if seen_version is not None and current.version != seen_version:
-            raise UserInputError(CHANGED)
+            raise UserInputError(str(CHANGED))
         Reimbursement.objects.filter(pk=claim.pk).update(version=F("version") + 1, **fields)
         claim = _locked(claim)
         claim.items.all().delete()
@@ -136,9 +140,11 @@ def submit(claim: Reimbursement, user) -> Reimbursement:
     with transaction.atomic():
         claim = _locked(claim)
         if claim.state not in EDITABLE:
-            raise UserInputError(f"报销单状态为“{claim.get_state_display()}”，不能提交。")
+            raise UserInputError(
+                _("报销单状态为“%(state)s”，不能提交。") % {"state": claim.get_state_display()}
+            )
         if not claim.items.exists():
-            raise UserInputError("报销单至少要有一项明细才能提交。")
+            raise UserInputError(_("报销单至少要有一项明细才能提交。"))
         _move(claim, "submitted")
         _audit(claim, user, "funds.reimburse.submit")
     return claim
@@ -152,15 +158,18 @@ def decide(
     with transaction.atomic():
         claim = _locked(claim)
         if claim.state != "submitted":
-            raise UserInputError(f"报销单状态为“{claim.get_state_display()}”，不在待审批状态。")
+            raise UserInputError(
+                _("报销单状态为“%(state)s”，不在待审批状态。")
+                % {"state": claim.get_state_display()}
+            )
         if role_in(user, claim.organization) != "chair":
-            raise UserInputError("只有工会主席可以审批报销。")
+            raise UserInputError(_("只有工会主席可以审批报销。"))
         if claim.created_by_id == user.pk:
-            raise UserInputError("不能审批自己登记的报销单。")
+            raise UserInputError(_("不能审批自己登记的报销单。"))
         if not approve and not comment:
-            raise UserInputError("退回报销单必须填写意见。")
+            raise UserInputError(_("退回报销单必须填写意见。"))
         if len(comment) > 500:
-            raise UserInputError("意见不能超过500字。")
+            raise UserInputError(_("意见不能超过500字。"))
         if approve:
             spending.check(_as_spending(claim, user, reason))
         claim.approver, claim.decided_at, claim.comment = user, timezone.now(), comment
@@ -175,7 +184,10 @@ def pay(claim: Reimbursement, user) -> Reimbursement:
     with transaction.atomic():
         claim = _locked(claim)
         if claim.state != "approved":
-            raise UserInputError(f"报销单状态为“{claim.get_state_display()}”，批准后才能支付。")
+            raise UserInputError(
+                _("报销单状态为“%(state)s”，批准后才能支付。")
+                % {"state": claim.get_state_display()}
+            )
         claim.paid_at = timezone.now()
         claim.save(update_fields=["paid_at"])
         _move(claim, "paid")
