@@ -68,7 +68,7 @@ def test_counts_for_items(school):
     counts = counts_for_items(plan, items.values())
     by_name = {name: counts[item.pk] for name, item in items.items()}
     assert by_name == {
-        "old": 1, "old_oct": 2, "all": 4, "women": 1, "kids": 1, "hard": None, "model": 1,
+        "old": 1, "old_oct": 2, "all": 4, "women": 1, "kids": 1, "hard": 0, "model": 1,
         "vague": None, "blank": None,
     }  # fmt: skip
 
@@ -159,7 +159,7 @@ FEDERATION_COUNTS = {
     "基层工会干部": 1,
     "基层工会财务人员、经审委员": 1,
     "新入职职工": 3,  # hired 2027-02 and 2027-05, joined 2026-12 without a hire date
-    "困难职工": None,  # from the hardship files, once they exist
+    "困难职工": 0,  # a roster label is no hardship file
     "高温一线职工、户外劳动者": None,
 }
 

@@ -112,12 +112,12 @@ ISSUE_PHRASES = [
     ("女职工委员会委员", {"tags": ["女职工委员"]}, []),
     ("职工代表/教代会代表", {"tags": ["职工代表"]}, []),
     ("生病住院", {}, ["生病住院"]),
-    ("困难职工", {}, ["困难职工"]),
+    ("困难职工", {"hardship": "any"}, []),
     ("单亲", {}, ["单亲"]),
     ("大病", {}, ["大病"]),
     ("新任基层工会主席", {"tags": ["工会主席"], "union_level": "grassroots"}, ["新任"]),
 ]
-WELFARE = {"生病住院", "困难职工", "单亲", "大病"}
+WELFARE = {"生病住院", "单亲", "大病"}
 
 
 def _restricting(data: dict) -> dict:
@@ -141,7 +141,7 @@ def test_scope_parse_in_its_own_process():
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["filter"]["union_level"] == "grassroots"
     welfare = json.loads(run_cli("scope", "parse", "困難職工").stdout)  # traditional input
-    assert welfare["unresolved"] == ["困难职工"] and "困难职工档案" in welfare["notes"][0]
+    assert welfare["unresolved"] == [] and welfare["filter"]["hardship"] == "any"
 
 
 @pytest.mark.django_db
@@ -151,5 +151,9 @@ def test_resolve_lists_unions_and_explains_welfare_words(run_command):
     OrganizationFactory(parent=federation, kind="federation", name="区教育工会")
     code, out, _ = run_command("scope_resolve", "各基层工会", "--org", str(federation.pk), "--list")
     assert out.splitlines() == ["1", "序号\t工会\t上级工会", "1\t实验小学工会\t示例市总工会"]
+    code, out, err = run_command("scope_resolve", "大病职工", "--org", str(federation.pk))
+    assert code == 0 and "福利慰问台账" in err
     code, out, err = run_command("scope_resolve", "困难职工", "--org", str(federation.pk))
-    assert code == 0 and "困难职工档案" in err
+    assert (code, out.strip(), err) == (0, "0", "")  # counted from the hardship files
+    code, out, err = run_command("scope_resolve", "困难职工", "--org", str(federation.pk), "--list")
+    assert code == 2 and "命令行不列出" in err and out == ""

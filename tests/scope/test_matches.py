@@ -100,6 +100,11 @@ def test_open_bounds_are_none():
         ("内科职工", member(department="外科"), False),
         ("在职、退休", member(status="left"), False),
         ("全体教职工", member(status="left"), True),
+        ("困难职工", member(hardship=frozenset({"relative"})), True),
+        ("困难职工", member(tags=frozenset({"困难职工"})), False),  # a label is no file
+        ("特困职工", member(hardship=frozenset({"relative"})), False),
+        ("特困职工", member(hardship=frozenset({"deep"})), True),
+        ("困难女职工", member(gender="male", hardship=frozenset({"deep"})), False),
     ],
 )  # fmt: skip
 def test_matches(text, person, expected):

@@ -43,7 +43,7 @@ CASES = [
     ("工会基层干部", {"tags": ["工会干部"], "union_level": "grassroots"}, []),
     # seed.txt (traditional characters, as published)
     ("70周歲以上退休老教師", {"age_min": 70, "status": ["retired"], "posts": ["教师"]}, []),
-    ("生病、家庭困難的教師", {"posts": ["教师"]}, ["生病", "家庭困难"]),
+    ("生病、家庭困難的教師", {"posts": ["教师"], "hardship": "any"}, ["生病"]),
     ("女教工", {"gender": "female"}, []),
     ("教工代表", {"tags": ["职工代表"]}, []),
     ("35周歲以下教師", {"age_max": 35, "posts": ["教师"]}, []),
@@ -52,9 +52,9 @@ CASES = [
     ("老教師", {"posts": ["教师"]}, ["老"]),
     ("退休老教师", {"status": ["retired"], "posts": ["教师"]}, []),
     ("在职老教师", {"status": ["active"], "posts": ["教师"]}, ["老"]),
-    ("特困教師", {"posts": ["教师"]}, ["特困"]),
-    ("困难教师", {"posts": ["教师"]}, ["困难"]),
-    ("困难职工子女", {"target": "children"}, ["困难职工"]),
+    ("特困教師", {"posts": ["教师"], "hardship": "deep"}, []),
+    ("困难教师", {"posts": ["教师"], "hardship": "any"}, []),
+    ("困难职工子女", {"target": "children", "hardship": "any"}, []),
     ("全體教職工", {}, []),
     ("全體工會會員", {}, []),
     ("青年教師", {"age_max": 35, "posts": ["教师"]}, []),
@@ -74,7 +74,9 @@ CASES = [
     ("本月生日职工", {"birthday_month": "current"}, []),
     ("3月份过生日的会员", {"birthday_month": 3}, []),
     ("十二月过生日的职工", {"birthday_month": 12}, []),
-    ("困难职工", {}, ["困难职工"]),
+    ("困难职工", {"hardship": "any"}, []),
+    ("全体困难会员", {"hardship": "any"}, []),
+    ("特困职工", {"hardship": "deep"}, []),
     ("劳模", {"tags": ["劳模"]}, []),
     ("劳动模范", {"tags": ["劳模"]}, []),
     ("退役军人", {"tags": ["退役军人"]}, []),
@@ -104,7 +106,7 @@ CASES = [
     ("内科职工", {"departments": ["内科"]}, []),
     ("办公室全体人员", {"departments": ["办公室"]}, []),
     ("全院医生和护士", {"posts": ["医生", "护士"]}, []),
-    ("困难党员", {"tags": ["党员"]}, ["困难"]),
+    ("困难党员", {"tags": ["党员"], "hardship": "any"}, []),
     ("全院职工 职工代表", {}, []),
     # Federation plans (issue 11; the issue's own list is in tests/members/test_scope_commands.py)
     ("全市各级工会会员", {}, []),
@@ -162,12 +164,13 @@ CASES = [
     ("劳动模范、先进集体代表", {"tags": ["劳模"]}, ["先进集体代表"]),
     ("女职工代表", {"gender": "female", "tags": ["职工代表"]}, []),
     ("教代会代表", {"tags": ["职工代表"]}, []),
-    # Welfare words: understood, unresolved until the hardship and welfare records exist
+    # Welfare words: understood, unresolved until the welfare records say them (困难职工 is
+    # read from the hardship files)
     ("大病职工", {}, ["大病职工"]),
     ("单亲职工", {}, ["单亲职工"]),
-    ("生病住院及家庭困难教职工", {}, ["生病住院", "家庭困难"]),
+    ("生病住院及家庭困难教职工", {"hardship": "any"}, ["生病住院"]),
     # the understood part of alternatives is the understood alternatives, not "anyone"
-    ("困难职工、劳动模范", {"tags": ["劳模"]}, ["困难职工"]),
+    ("患病职工、劳动模范", {"tags": ["劳模"]}, ["患病职工"]),
     ("求职职工、农民工", {"tags": ["农民工"]}, ["求职"]),
     ("军队转业干部、退役军人", {"tags": ["退役军人"]}, []),  # not a department called 干部
     ("35周岁以下青年干部", {"age_max": 35}, []),
@@ -200,14 +203,21 @@ def test_to_json_is_json_with_the_fixed_shape():
 
 @pytest.mark.parametrize(
     ("text", "source"),
-    [("困难职工", "困难职工档案"), ("生病住院", "福利慰问台账"), ("大病", "福利慰问台账"),
-     ("单亲", "困难职工档案"), ("困难职工子女", "困难职工档案")],
+    [("生病住院", "福利慰问台账"), ("大病", "福利慰问台账"), ("单亲", "困难职工档案")],
 )  # fmt: skip
 def test_welfare_words_say_where_the_answer_will_come_from(text, source):
     result = parse_scope(text)
     assert not result.resolved
     assert len(result.notes) == 1 and source in result.notes[0]
     assert result.filter.tags == []  # never taken from a roster label
+
+
+def test_hardship_words_are_read_from_the_files_not_a_roster_label():
+    """困难职工 means an approved hardship file; a roster's 标签 困难职工 must not count."""
+    result = parse_scope("困难职工、劳动模范")
+    assert result.resolved and result.notes == []
+    assert [clause.hardship for clause in result.filter.any_of] == ["any", None]
+    assert all("困难职工" not in clause.tags for clause in result.filter.any_of)
 
 
 def test_understood_phrases_have_no_notes():

@@ -36,10 +36,12 @@ def test_creating_a_campaign(anhui_chair_client, anhui):
 
 def test_bad_input_is_a_chinese_message_and_nothing_stored(anhui_chair_client, anhui):
     url = reverse("welfare:campaign_new", args=[anhui.pk])
-    bad = {**FORM, "scope": "困难职工", "amount": "很多", "ends_on": "2026-01-01"}
+    bad = {**FORM, "scope": "大病职工", "amount": "很多", "ends_on": "2026-01-01"}
     text = anhui_chair_client.post(url, bad).text
     assert "无法从会员名册确定" in text and "金额应为数字" in text
     assert "结束日期不能早于开始日期" in text and not Campaign.objects.exists()
+    hardship = anhui_chair_client.post(url, {**FORM, "scope": "困难会员"}).text
+    assert "请选择按困难职工档案取名单" in hardship and not Campaign.objects.exists()
 
 
 def test_the_edit_form_saved_unchanged_changes_nothing(anhui_chair_client, anhui):

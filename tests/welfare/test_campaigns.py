@@ -38,7 +38,13 @@ def test_the_list_is_the_scope_over_the_registry(anhui, member):
 
 
 def test_a_scope_the_registry_cannot_answer_is_refused(anhui, member):
-    with pytest.raises(UserInputError, match=r"困难职工.*无法从会员名册确定"):
+    with pytest.raises(UserInputError, match=r"大病职工.*无法从会员名册确定"):
+        campaigns.recipients(warmth(anhui, scope="大病职工"))
+
+
+def test_a_hardship_scope_is_sent_to_the_files_source(anhui, member):
+    """困难职工 as a scope would pay hardship aid as a gift to names: the files source does it."""
+    with pytest.raises(UserInputError, match=r"困难职工.*困难职工档案"):
         campaigns.recipients(warmth(anhui, scope="困难职工"))
 
 

@@ -52,6 +52,11 @@ class Participants:
     def for_unions(self) -> bool:
         return self.scope.filter.target == "unions"
 
+    @property
+    def names_hardship(self) -> bool:
+        """True when the list says who has a hardship file (困难职工): personal data."""
+        return self.scope.filter.names_hardship()
+
     per_member: bool = True
     org: Organization | None = None  # whose children: their org_key range (see children_of)
 

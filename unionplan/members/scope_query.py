@@ -19,7 +19,9 @@ being loaded. Tests compare both on a varied generated population. Choices for s
   in the covering index like ``birth_date``;
 - ``union_level`` and ``sectors`` compare the member's organization: "own" is the
   organization the scope is applied to (``org``), "grassroots" and sectors are a subquery on
-  the few organizations below it, so the member rows need no join.
+  the few organizations below it, so the member rows need no join;
+- ``hardship`` (困难职工) is ``id IN`` the members of the year's approved hardship files, a
+  query the welfare app registers (``record_scopes``): few rows, whatever the union's size.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 
 from unionplan.members.models import Child, MemberTag
+from unionplan.members.record_scopes import hardship_member_ids
 from unionplan.orgs.models import Organization
 from unionplan.scope.filter import (
     CURRENT_MONTH,
@@ -111,6 +114,8 @@ def _clause_q(scope: ScopeFilter, on_date: date, per_member: bool, org: Organiza
         parts.append(_new_hire_q(on_date))
     if scope.union_level or scope.sectors:
         parts.append(_organization_q(scope, _required(org)))
+    if scope.hardship:
+        parts.append(Q(pk__in=hardship_member_ids(scope.hardship, on_date.year)))
     return reduce(operator.and_, parts)
 
 

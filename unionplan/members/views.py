@@ -13,6 +13,7 @@ import re
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -27,7 +28,7 @@ from unionplan.errors import UserInputError
 from unionplan.idcard import id_number_problem, normalize_id_number
 from unionplan.jobs import lifecycle
 from unionplan.jobs.models import Job
-from unionplan.members import editing, importing, privacy, roster_export, tasks
+from unionplan.members import editing, importing, privacy, record_scopes, roster_export, tasks
 from unionplan.members.forms import MemberForm, NumberLookupForm, RosterUploadForm, TransferForm
 from unionplan.members.models import Member, MemberTag
 from unionplan.members.participants import item_date, resolve_item
@@ -120,11 +121,22 @@ def _item_or_404(user, pk: int) -> ScheduleItem:
     return item
 
 
+def _hardship_hidden(user, item, found) -> bool:
+    """A list of hardship members is shown only to those who may see the hardship files."""
+    org = item.plan.organization
+    return found.names_hardship and not record_scopes.may_list_hardship(user, org)
+
+
 @login_required
 @require_safe
 def participants(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_or_404(request.user, pk)
     found = resolve_item(item)
+    if _hardship_hidden(request.user, item, found):
+        context = {"item": item, "plan": item.plan, "org": item.plan.organization,
+                   "participants": found, "on_date": item_date(item), "rows": [],
+                   "hidden": True, "total": found.count()}  # fmt: skip
+        return render(request, "members/participants.html", context)
     rows = signin_rows(found, SIGNIN_PAGE_LIMIT + 1)
     context = {
         "item": item,
@@ -145,6 +157,8 @@ def participants_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     """The sign-in sheet; a federation's long one is made by a background job."""
     item = _item_or_404(request.user, pk)
     found = resolve_item(item)
+    if _hardship_hidden(request.user, item, found):
+        raise PermissionDenied(_("参加范围是困难职工，名单只向可查看困难职工档案的人员显示。"))
     if found.count() > settings.BACKGROUND_ROWS:
         job = lifecycle.start(
             tasks.signin_sheet,

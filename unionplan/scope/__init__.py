@@ -32,13 +32,14 @@ The filter shape (``ScopeFilter.to_dict()``, every key always present)::
      "new_hire": bool,                                       # 新入职 (see filter.py)
      "union_level": "own" | "grassroots" | null,            # 总工会机关干部 / 基层工会主席
      "sectors": ["enterprise", ...],                         # the member's union's sector
+     "hardship": "any" | "deep" | null,                     # 困难职工 / 特困职工: hardship files
      "any_of": [ <same shape, no nested any_of> ]}          # member must also match one of them
 
 Rules: set fields are AND-ed; see ``unionplan.scope.filter`` for the exact semantics and
 ``unionplan.scope.parser`` for how phrases are read (以上/以下/以内 include the number,
 不满/超过 do not, 民法典 第1259条). A result with ``unresolved`` words must not be applied as
 it stands: show the words to the user, with ``notes`` (where the answer to a welfare word
-such as 困难职工 or 生病住院 will come from). 全体教职工 / 全市职工 / 全县 / 全体会员 give an
+such as 生病住院 or 单亲 will come from); 困难职工 is read from the hardship files. 全体教职工 / 全市职工 / 全县 / 全体会员 give an
 empty filter and no unresolved words (everyone); an empty text gives unresolved ["（空）"];
 部分职工, 参赛职工, 高考 … give unresolved words because the registry cannot tell who they are.
 """

@@ -25,6 +25,9 @@ semantics both must agree on (tests compare them), so every rule is spelled out 
   itself, as in 总工会机关干部 or 总工会委员) or "grassroots" (members of grassroots unions: the
   union itself when it is one, the grassroots unions below a federation, as in 基层工会主席);
 - ``sectors``: the member's union is of one of these sectors (企业职工 → "enterprise");
+- ``hardship`` (困难职工, 特困职工): the member has an approved, not exited hardship file
+  (困难职工档案) of the reference date's year, of any recognised class ("any") or of that
+  class ("deep": 深度困难); the records, not the roster, say it (``MemberRecord.hardship``);
 - ``target == "unions"`` (各基层工会): the participants are the grassroots unions below the
   organization, not people; only ``sectors`` applies to them (``union_matches``).
 """
@@ -63,6 +66,7 @@ class ScopeFilter:
     new_hire: bool = False
     union_level: str | None = None
     sectors: list[str] = field(default_factory=list)
+    hardship: str | None = None
     any_of: list[ScopeFilter] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +89,11 @@ class ScopeFilter:
         for name in LIST_FIELDS:
             values[name] = list(values.get(name) or [])
         return cls(**values)
+
+    def names_hardship(self) -> bool:
+        """True when it says who has a hardship file (困难职工), here or in an alternative:
+        a list of such people is personal data."""
+        return bool(self.hardship) or any(clause.hardship for clause in self.any_of)
 
     def is_everyone(self) -> bool:
         """True when the filter restricts nothing (all members of the organisation)."""
@@ -110,6 +119,8 @@ class MemberRecord:
     own: bool = True
     grassroots: bool = True
     sector: str = ""
+    # The classes of the member's approved, not exited hardship files of the year.
+    hardship: frozenset[str] | tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -211,11 +222,19 @@ def _clause_matches(scope: ScopeFilter, member: MemberRecord, on_date: date) -> 
         return False
     if scope.sectors and member.sector not in scope.sectors:
         return False
+    if scope.hardship and not _in_hardship(scope.hardship, member.hardship):
+        return False
     month = _birthday_month(scope, on_date)
     if month is not None and (member.birth_date is None or member.birth_date.month != month):
         return False
     wants_children = scope.children_age_min is not None or scope.children_age_max is not None
     return not wants_children or _any_child_within(member.children_birth_dates, scope, on_date)
+
+
+def _in_hardship(wanted: str, classes: Iterable[str]) -> bool:
+    """ "any": a file of any recognised class; otherwise a file of that class."""
+    classes = set(classes)
+    return bool(classes) if wanted == "any" else wanted in classes
 
 
 def matches(scope: ScopeFilter, member: MemberRecord, on_date: date) -> bool:

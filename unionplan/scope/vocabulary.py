@@ -72,11 +72,12 @@ _TAG_MODIFIERS: dict[str, tuple[str, ...]] = {
 
 # Tags a scope does not take from the roster: who is a hardship worker, ill or a single
 # parent is established in the hardship files (困难职工档案) and the welfare register
-# (福利慰问台账), reviewed and made public, not by a label someone typed into a roster. Until
-# those records exist such words stay unresolved, with this message.
+# (福利慰问台账), reviewed and made public, not by a label someone typed into a roster.
+# 困难职工 and 特困职工 are read from the hardship files (the filter's ``hardship``: any
+# recognised class, or 深度困难); the others stay unresolved, with this message, until
+# their records say it.
+HARDSHIP_SCOPES: dict[str, str] = {"困难职工": "any", "特困职工": "deep"}
 WELFARE_SOURCES: dict[str, str] = {
-    "困难职工": "困难职工要按困难职工档案认定，档案功能上线后自动统计；目前请人工核定名单",
-    "特困职工": "特困职工要按困难职工档案认定，档案功能上线后自动统计；目前请人工核定名单",
     "患病": "生病住院、大病职工要按福利慰问台账的登记确定，台账功能上线后自动统计；"
             "目前请人工核定名单",
     "单亲": "单亲职工要按困难职工档案中的家庭情况确定，档案功能上线后自动统计；"
@@ -146,6 +147,8 @@ CONJUNCTIONS = ("、", ",", "，", ";", "；", "/", "和", "与", "及", "以及
 
 def _tag_word(canonical: str, head: bool) -> Word:
     """A tag word; a welfare tag only names what the hardship and welfare records will say."""
+    if canonical in HARDSHIP_SCOPES:
+        return Word("hardship", HARDSHIP_SCOPES[canonical], head=head)
     if canonical in WELFARE_SOURCES:
         return Word("welfare", canonical, head=head)
     return Word("tags", canonical, head=head)

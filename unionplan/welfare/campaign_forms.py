@@ -57,7 +57,9 @@ class CampaignForm(forms.ModelForm):
             self.add_error("scope", _("请填写慰问范围，或选择按困难职工档案取名单。"))
             return
         scope = parse_scope(text)
-        if not scope.resolved:
+        if scope.filter.names_hardship():  # aid goes to a file within its caps, not to names
+            self.add_error("scope", _("慰问范围是困难职工：请选择按困难职工档案取名单。"))
+        elif not scope.resolved:
             words = "、".join(scope.unresolved)
             self.add_error("scope", _("“%(words)s”无法从会员名册确定。%(notes)s")
                            % {"words": words, "notes": "".join(scope.notes)})  # fmt: skip

@@ -84,6 +84,11 @@ def recipients(campaign: Campaign) -> QuerySet:
         files = hardship_files(campaign).values("member_id")
         return Member.objects.filter(pk__in=files).order_by(*LIST_ORDER)
     participants = resolve(campaign.organization, campaign.scope, campaign.starts_on)
+    if participants.names_hardship:  # aid goes to a file, within its caps, never to a name
+        raise UserInputError(
+            f"慰问范围“{campaign.scope}”是困难职工：请把名单来源选为“困难职工档案”，"
+            "按档案发放帮扶。"
+        )
     if not participants.complete:
         raise UserInputError(
             f"慰问范围“{campaign.scope}”中的“{'、'.join(participants.scope.unresolved)}”"

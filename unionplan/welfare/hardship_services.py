@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from unionplan.audit.models import record as audit
@@ -24,6 +25,7 @@ from unionplan.errors import UserInputError
 from unionplan.fundrules.hardship import (
     AID_KINDS,
     CLASSES,
+    RECOGNISED,
     Aid,
     AidDecision,
     Classification,
@@ -214,6 +216,16 @@ def set_publicity(file: HardshipFile, start: dt.date, end: dt.date, user) -> Non
         file.save(update_fields=["publicity_start", "publicity_end"])
         audit(file.organization, user, "hardship.publicity", _describe(file),
               {"file": file.pk, "start": start.isoformat(), "end": end.isoformat()})  # fmt: skip
+
+
+def scope_member_ids(hardship: str, year: int) -> QuerySet:
+    """The members 困难职工 (``hardship`` "any") or 特困职工 ("deep") of a 参加范围 name: those
+    with an approved, not exited file of ``year`` of a recognised class (or of that class)."""
+    classes = sorted(RECOGNISED) if hardship == "any" else [hardship]
+    files = HardshipFile.objects.filter(
+        year=year, state="approved", classification__in=classes
+    )  # an exited file is in state "exited"
+    return files.values("member_id")
 
 
 def approved_file(member: Member, year: int) -> HardshipFile:

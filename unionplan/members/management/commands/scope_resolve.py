@@ -6,7 +6,9 @@ script) and, with ``--list``, one tab-separated line per person with the ID numb
 
 Words the scope language cannot read are never dropped silently: they are printed on stderr
 as a warning, the count covers the understood part only, and the exit status stays 0 (the
-command did what it was asked; the warning says how far to trust it).
+command did what it was asked; the warning says how far to trust it). The names of a
+困难职工 scope (from the hardship files) are personal data: counted here, listed only on the
+page, to those who may see the files.
 """
 
 import re
@@ -52,6 +54,11 @@ class Command(UnionplanCommand):
     def run(self, *args, text: str, org: str, date: str | None, list: bool, **options):
         on_date = parse_date(date) if date else timezone.localdate()
         participants = resolve(find_organization(org), text, on_date)
+        if list and participants.names_hardship:
+            raise UserInputError(
+                "困难职工名单属于个人信息，命令行不列出；请在网页上由可查看困难职工档案的人员"
+                "查看（不加 --list 只给出人数）"
+            )
         if not participants.complete:
             words = "、".join(f"“{word}”" for word in participants.scope.unresolved)
             self.stderr.write(f"警告：未能理解 {words}；人数只按已理解的部分计算，请核对。")
