@@ -35,8 +35,7 @@ TODAY = dt.date(2026, 11, 24)
 
 
 FEDERATION_ROWS_WITHOUT_A_COUNT = {
-    "困难职工、劳动模范",  # 困难职工: from the hardship files, once they exist
-    "困难职工家庭当年考入大学的子女",  # the same, and who entered university this year
+    "困难职工家庭当年考入大学的子女",  # who entered university this year is not recorded
     "求职职工、农民工",  # job seekers are not in a union's roster
     "劳动模范、先进集体代表",  # a collective's representatives are not a member standing
     "辖区企业",  # enterprises, with or without a union: the registry has only unions
@@ -79,7 +78,8 @@ def test_demo_holds_unions_members_plans_and_a_year_of_records(client):
     assert resolve(school, "工会委员", autumn).count() >= 5
 
     # The federation's plan: a count for every 参加范围 the registry can answer; the rest
-    # need records it does not have (hardship files, who seeks a job, works in the heat …).
+    # need records it does not have (who seeks a job, works in the heat …); 困难职工 come
+    # from the hardship files.
     city_plan = Plan.objects.get(organization=federation, year=TODAY.year)
     counts = counts_for_items(city_plan, city_plan.items.all())
     unknown = {item.scope for item in city_plan.items.all() if counts[item.pk] is None}
