@@ -38,12 +38,15 @@ def migrated_database_env(folder) -> dict:
     would give the same file and costs several seconds each time.
     """
     env = {"DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "UNIONPLAN_VAR_DIR": str(folder)}
-    with (
-        sqlite3.connect(_migrated_template()) as source,
-        sqlite3.connect(folder / "db.sqlite3") as copy,
-    ):
-        source.backup(copy)
+    copy_migrated_sqlite(folder / "db.sqlite3")
     return env
+
+
+def copy_migrated_sqlite(path: Path) -> None:
+    """Write an empty, migrated SQLite database at ``path``: a copy of this test process's
+    one migrated file (see ``migrated_database_env``)."""
+    with sqlite3.connect(_migrated_template()) as source, sqlite3.connect(path) as copy:
+        source.backup(copy)
 
 
 _TEMPLATE: list[Path] = []

@@ -3,23 +3,32 @@ processes, and a look into its tables with the database's own driver.
 
 The test process cannot share pytest-django's test database with another process (on
 SQLite it lives in memory), so these tests make a fresh, migrated one: a SQLite file, or a
-PostgreSQL database of its own on the server of ``DATABASE_URL``.
+PostgreSQL database of its own on the server of ``DATABASE_URL``. Each is a copy of one
+database the test process migrated once: migrating again gives the same tables and costs
+several seconds every time.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
 
 import dj_database_url
 
+from tests.cli import copy_migrated_sqlite
+
 REPO = Path(__file__).resolve().parents[2]
+
+# One migrated template database per PostgreSQL server, per test process.
+_PG_TEMPLATES: dict[tuple, str] = {}
 
 
 class Installation:
@@ -33,19 +42,23 @@ class Installation:
             base = dj_database_url.parse(server_url or os.environ["DATABASE_URL"])
             self.pg = {k: base[k] for k in ("HOST", "PORT", "USER", "PASSWORD")}
             self.pg["NAME"] = f"unionplan_jobs_{uuid.uuid4().hex[:12]}"
-            self._admin(f'CREATE DATABASE "{self.pg["NAME"]}"')
-            user = self.pg["USER"] + (f":{self.pg['PASSWORD']}" if self.pg["PASSWORD"] else "")
-            url = f"postgres://{user}@{self.pg['HOST']}:{self.pg['PORT']}/{self.pg['NAME']}"
+            template = self._migrated_pg_template()
+            self._admin(f'CREATE DATABASE "{self.pg["NAME"]}" TEMPLATE "{template}"')
+            url = self._pg_url(self.pg["NAME"])
         else:
             url = f"sqlite:///{folder / 'db.sqlite3'}"
-        self.env = {
+            copy_migrated_sqlite(folder / "db.sqlite3")
+        self.env = self._environment(url, folder)
+
+    @staticmethod
+    def _environment(url: str, folder: Path) -> dict:
+        return {
             **os.environ,
             "DATABASE_URL": url,
             "UNIONPLAN_VAR_DIR": str(folder),
             "UNIONPLAN_TASKS": "database",
             "PYTHONPATH": str(REPO),
         }
-        self.cli("migrate", "--noinput", "-v", "0")
 
     # --- processes ---------------------------------------------------------------------
 
@@ -140,6 +153,29 @@ class Installation:
             return True
         finally:
             conn.close()
+
+    def _pg_url(self, dbname: str) -> str:
+        user = self.pg["USER"] + (f":{self.pg['PASSWORD']}" if self.pg["PASSWORD"] else "")
+        return f"postgres://{user}@{self.pg['HOST']}:{self.pg['PORT']}/{dbname}"
+
+    def _migrated_pg_template(self) -> str:
+        """This test process's migrated PostgreSQL database on this server, made once (the
+        real ``migrate``, several seconds) and copied by ``CREATE DATABASE ... TEMPLATE``
+        for each installation; dropped when the process ends."""
+        server = (self.pg["HOST"], self.pg["PORT"], self.pg["USER"])
+        if server not in _PG_TEMPLATES:
+            name = f"unionplan_jobs_template_{uuid.uuid4().hex[:12]}"
+            self._admin(f'CREATE DATABASE "{name}"')
+            atexit.register(self._admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            folder = Path(tempfile.mkdtemp(prefix="unionplan-pg-template-"))
+            result = subprocess.run(
+                [sys.executable, "-m", "unionplan.cli", "migrate", "--noinput", "-v", "0"],
+                capture_output=True, text=True, timeout=300,
+                env=self._environment(self._pg_url(name), folder),
+            )  # fmt: skip
+            assert result.returncode == 0, result.stderr
+            _PG_TEMPLATES[server] = name
+        return _PG_TEMPLATES[server]
 
     def _pg_args(self, dbname: str) -> dict:
         args = {"host": self.pg["HOST"], "port": self.pg["PORT"], "user": self.pg["USER"]}
