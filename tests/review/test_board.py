@@ -187,8 +187,27 @@ def test_queries_stay_the_same_for_3_and_12_unions(client, db):
         assert len(board(small, 2027, JULY).rows) == 3
     with CaptureQueriesContext(connection) as many:
         assert len(board(large, 2027, JULY).rows) == 12
-    assert len(few) == len(many) == 5
+    assert len(few) == len(many) == 6
     client.force_login(RoleFactory(organization=small, role="staff").user)
     small_page = page_queries(client, small)
     client.force_login(RoleFactory(organization=large, role="staff").user)
     assert page_queries(client, large) == small_page
+
+
+def test_a_district_split_target_counts_once_by_its_shares(tree):
+    """The district split 不少于10次 6 + 4 among its unions, who reached their shares: on the
+    city's board the district's row has that one target met, each union its share."""
+    from tests.records.factories import TargetValueFactory
+
+    target = TargetFactory(plan=PlanFactory(organization=tree.district), value=Decimal(10))
+    TargetValueFactory(target=target, value=Decimal(0), date=dt.date(2027, 1, 5))
+    second = OrganizationFactory(name="第二小学工会", parent=tree.district)
+    for union, value in ((tree.school, 6), (second, 4)):
+        share = TargetFactory(
+            plan=PlanFactory(organization=union), value=Decimal(value), handed_down_from=target
+        )
+        TargetValueFactory(target=share, value=Decimal(value), date=dt.date(2027, 6, 1))
+    rows = {row.org_id: row for row in board(tree.city, 2027, JULY).rows}
+    assert rows[tree.district.pk].targets_total == 1
+    assert rows[tree.district.pk].targets["met"] == 1
+    assert rows[tree.school.pk].targets["met"] == 1 and rows[second.pk].targets["met"] == 1

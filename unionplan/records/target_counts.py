@@ -30,6 +30,7 @@ from django.db.models.functions import Coalesce
 
 from unionplan.plan import progress as progress_lib
 from unionplan.plan.progress import STATUSES
+from unionplan.plans.models import Target
 from unionplan.records import measuring
 from unionplan.records.models import ActivityRecord, TargetValue
 
@@ -66,7 +67,42 @@ def target_statuses_by(targets, today: dt.date, key: str | None) -> dict[object,
     latest manual value otherwise), but each target's current value is a subquery and the
     targets are grouped by what decides their status (comparator, goals, year, source,
     current): Python evaluates one row per distinct group, not one per target, in one query.
+
+    A target split among the unions below (目标分解) counts once, at the sum of its shares as
+    the plan page shows it (``measuring.progress_for_targets``); counted in one group with it
+    (``key`` None, a federation's subtree), its shares are not counted a second time.
     """
+    has_shares = Exists(Target.objects.filter(handed_down_from=OuterRef("pk")))
+    counted = _split_statuses(targets.filter(has_shares), today, key)
+    plain = targets.exclude(has_shares)
+    if key is None:
+        plain = plain.exclude(handed_down_from__in=targets.values("pk"))
+    for group, tally in _plain_statuses(plain, today, key).items():
+        counted.setdefault(group, Counter()).update(tally)
+    return {
+        group: {code: tally.get(code, 0) for code, _label in STATUSES}
+        for group, tally in counted.items()
+    }
+
+
+def _split_statuses(split, today: dt.date, key: str | None) -> dict[object, Counter]:
+    """The split targets by the status of the sum of their shares (one query when none)."""
+    groups = (
+        dict(split.values_list("id", key))
+        if key
+        else dict.fromkeys(split.values_list("id", flat=True))
+    )
+    if not groups:
+        return {}
+    progress = measuring.progress_for_targets(Target.objects.filter(pk__in=groups), today)
+    counted: dict[object, Counter] = {}
+    for target_id, group in groups.items():
+        counted.setdefault(group, Counter())[progress[target_id].status] += 1
+    return counted
+
+
+def _plain_statuses(targets, today: dt.date, key: str | None) -> dict[object, Counter]:
+    """The targets not split, counted in SQL by what decides their status."""
     chosen = MEASURE_ITEMS.objects.filter(targetmeasure_id=OuterRef(OuterRef("measure__id")))
     chosen_ids = chosen.values("scheduleitem_id")
     scopes = {  # which records count, as a condition on a path to ActivityRecord
@@ -124,10 +160,7 @@ def target_statuses_by(targets, today: dt.date, key: str | None) -> dict[object,
             cumulative=cumulative,
         ).status
         counted.setdefault(row[key] if key else None, Counter())[status] += row["n"]
-    return {
-        group: {code: tally.get(code, 0) for code, _label in STATUSES}
-        for group, tally in counted.items()
-    }
+    return counted
 
 
 def _metric(scope, metric: str):

@@ -7,8 +7,8 @@ since it was submitted, its targets by progress and its spend against its budget
 Everything is a grouped aggregate over the subtree — the unions, their plans with the time
 of their last submission, the targets by progress (``records.target_counts``, the dashboard's
 own counting), budget and spend by plan (``records.accounts.budget_by_plan``) — so a
-federation of 1,000 unions costs the same five queries as one of three, and no query runs
-per union. Python only puts the rows together.
+federation of 1,000 unions costs the same six queries as one of three (a few more, as many, when
+targets are split), and no query runs per union. Python only puts the rows together.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ class Board:
 
 
 def board(federation: Organization, year: int, today: dt.date | None = None) -> Board:
-    """The board of ``federation`` for ``year`` (five queries, whatever its size)."""
+    """The board of ``federation`` for ``year`` (six queries, whatever its size)."""
     today = today or timezone.localdate()
     rows = _union_rows(federation)
     plans = chosen_plans(
