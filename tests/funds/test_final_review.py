@@ -17,6 +17,7 @@ from unionplan.errors import UserInputError
 from unionplan.funds import final_review
 from unionplan.funds.final import final_accounts
 from unionplan.funds.models import FinalReview
+from unionplan.plan.money import money
 from unionplan.records import services as records
 from unionplan.records.models import ActivityRecord, ExpenseLine
 
@@ -271,3 +272,15 @@ def test_review_refusals_and_the_locked_year_are_in_english(org, spent, auditor,
             _sign(org, auditor)
         with pytest.raises(UserInputError, match=f"signed off by 李审计 .* on {DAY:%Y-%m-%d}"):
             _record(spent, "50", reason="补录")
+
+
+def test_the_review_page_shows_each_lines_difference_as_the_sheet_does(client, org, spent, auditor):
+    client.force_login(auditor)
+    html = client.get(reverse("funds:final_review", args=[org.pk, YEAR])).content.decode()
+    assert "差额</th>" in html
+    lines = [line for group in final_accounts(org, YEAR).groups for line in group.lines]
+    spent_line = next(line for line in lines if line.actual)
+    assert spent_line.difference == spent_line.adjusted - spent_line.actual
+    row = html.split(f"{spent_line.label}</td>")[1].split("</tr>")[0]
+    assert row.count(f">{money(spent_line.difference)}<") == 1
+    assert next(line for line in lines if line.actual is None).difference is None  # income

@@ -41,6 +41,11 @@ class AccountLine:
     note: str = ""
     detail: bool = False  # a sub-line (其中：…), not counted again in the total
 
+    @property
+    def difference(self) -> Decimal | None:
+        """调整后预算数 less 决算数, as the sheet's 差额; None while 决算数 is blank."""
+        return None if self.actual is None else self.adjusted - self.actual
+
 
 @dataclass
 class AccountGroup:
