@@ -57,7 +57,9 @@ def test_check_sees_what_give_recorded(run_command, anhui, member):
     [
         ({"amount": "八百"}, "金额应为数字"),
         ({"amount": "-5"}, "金额须大于0元"),
-        ({"date": "2025-13-01"}, "日期应写作 YYYY-MM-DD"),
+        ({"date": "2025-13-01"}, "日期“2025-13-01”不存在"),
+        ({"date": "2025-02-30"}, "日期“2025-02-30”不存在"),
+        ({"date": "明天"}, "格式不对，应写作 YYYY-MM-DD"),
         ({"date": "2010-01-01"}, "不在安徽经费规则的施行期内"),
         ({"kind": "pizza"}, "未知的慰问种类"),
         ({"kind": "hardship"}, "没有2025年已审核的困难职工档案"),
@@ -108,3 +110,22 @@ def test_the_real_console_command(tmp_path):
     result = run_cli("welfare", "check", "--org", "999", "--member", "x", "--kind", "festival",
                      "--amount", "1", "--date", "2025-01-01", "--json", env=env)  # fmt: skip
     assert_one_line_exit_2(result, "找不到编号为 999 的工会")
+
+
+def test_give_under_a_budget_in_force_records_within_it_and_refuses_past_it(
+    run_command, anhui, member
+):
+    """The command line has no user: within the budget it records, past it it is refused
+    in Chinese (only the chair, on the page, may override the budget)."""
+    from decimal import Decimal as D
+
+    from tests.factories import PlanFactory, RoleFactory, ScheduleItemFactory
+    from tests.funds.conftest import approved_now
+
+    plan = PlanFactory(organization=anhui, year=2025)
+    ScheduleItemFactory(plan=plan, month=9, category="festival", budget=D(500))
+    approved_now(plan, RoleFactory(organization=anhui, role="chair").user)
+    code, _out, err = run_command("welfare_give", *gift(anhui, member, amount="300"))
+    assert (code, err) == (0, "") and WelfareEntry.objects.count() == 1
+    code, _out, err = run_command("welfare_give", *gift(anhui, member, amount="400"))
+    assert code == 2 and err.startswith("错误：") and WelfareEntry.objects.count() == 1

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from unionplan.errors import UserInputError
 from unionplan.fundrules import KINDS
 from unionplan.fundrules.hardship import AID_KINDS, SCHOOL_LEVELS
-from unionplan.members.management.commands.scope_resolve import find_organization
+from unionplan.members.management.commands.scope_resolve import find_organization, parse_date
 from unionplan.plan.money import clean_amount
 from unionplan.welfare import services
 
@@ -30,10 +29,8 @@ def add_gift_arguments(parser) -> None:
 
 
 def read_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserInputError(f"日期应写作 YYYY-MM-DD，而不是“{text}”") from None
+    """The date of a gift; 2026-02-30 is told it does not exist, not that it is misspelt."""
+    return parse_date(text.strip())
 
 
 def read_gift(options: dict) -> tuple:
