@@ -120,3 +120,48 @@ def figures_total(lines: Iterable[LineFigures]) -> LineFigures:
         "total", "合计", sum((line.planned for line in lines), ZERO),
         sum(budgets, ZERO) if budgets else None, sum((line.actual for line in lines), ZERO),
     )  # fmt: skip
+
+
+@dataclass
+class IncomeRow:
+    """One income line: the budget (estimated from the finance settings) and what came in."""
+
+    key: str
+    label: str
+    budget: Decimal
+    actual: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """实际 − 预算: above zero more came in than was budgeted."""
+        return self.actual - self.budget
+
+
+def income_rows(
+    budget: Iterable[tuple[str, Decimal]], actual: dict[str, Decimal]
+) -> list[IncomeRow]:
+    """Every income line of ``budget`` (line, amount) in order, beside its actual receipts."""
+    return [
+        IncomeRow(line, line, decimal(amount), decimal(actual.get(line, ZERO)))
+        for line, amount in budget
+    ]
+
+
+def income_total(rows: Iterable[IncomeRow]) -> IncomeRow:
+    rows = list(rows)
+    return IncomeRow(
+        "total", "合计", sum((r.budget for r in rows), ZERO), sum((r.actual for r in rows), ZERO)
+    )
+
+
+@dataclass
+class YearBalance:
+    """结余 of the year from the actual figures: carried over + received − spent."""
+
+    carried_over: Decimal
+    income: Decimal
+    spent: Decimal
+
+    @property
+    def balance(self) -> Decimal:
+        return self.carried_over + self.income - self.spent

@@ -30,6 +30,7 @@ from unionplan.accounting.budget import (
 from unionplan.accounting.mapping import LineMap
 from unionplan.core.spending import stored_elsewhere
 from unionplan.funds import ledger
+from unionplan.funds.income import actual_by_line
 from unionplan.funds.models import FinanceYear, LineMapping
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import Plan, ScheduleItem
@@ -156,3 +157,23 @@ def subtree_income(org: Organization, year: int) -> tuple[list[LineAmount], Deci
         carried += settings.carried_over
         found += 1
     return list(totals.values()), carried, found
+
+
+@dataclass
+class Income:
+    rows: list[accounts.IncomeRow]
+    balance: accounts.YearBalance
+
+    @property
+    def total(self) -> accounts.IncomeRow:
+        return accounts.income_total(self.rows)
+
+
+def org_income(org: Organization, year: int, spent: Decimal) -> Income:
+    """Income budget beside income received of ``org``'s subtree in ``year``, and the year's
+    结余 from the actual figures (carried over + received − ``spent``); two queries."""
+    budget, carried, _found = subtree_income(org, year)
+    rows = accounts.income_rows(
+        [(row.line.name, row.amount) for row in budget], actual_by_line(org, year)
+    )
+    return Income(rows, accounts.YearBalance(carried, accounts.income_total(rows).actual, spent))

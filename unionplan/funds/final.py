@@ -1,10 +1,10 @@
 """The 决算 of a union's year: the figures of ``books`` in the groups of the form unions hand in.
 
 The adjusted budget is the budget with the year's approved adjustments (调整) of the union
-and the unions below it applied (``budgeting.adjustment_differences``); income has no
-actual figures in the system yet (income is not booked here), so 决算数 is left for the
-treasurer to fill in from the books. The sheet ends with the 经费审查委员会's sign-off, or
-未经审查 (``final_review.footer``).
+and the unions below it applied (``budgeting.adjustment_differences``); income takes its
+actual figures from the income received (``income``); 三、结余 is what was carried over plus
+income less spending, budgeted and actual. The sheet ends with the 经费审查委员会's sign-off,
+or 未经审查 (``final_review.footer``).
 """
 
 from __future__ import annotations
@@ -44,17 +44,16 @@ class FinalAccounts:
 def final_accounts(org: Organization, year: object) -> FinalAccounts:
     """The 决算 of ``org`` (and its subtree) for ``year``."""
     year = check_year(year)
-    income, _carried, settings = books.subtree_income(org, year)
+    _income, _carried, settings = books.subtree_income(org, year)
     plans = Plan.objects.filter(organization__path__startswith=org.path, year=year).exists()
     if not plans and not settings:
         raise UserInputError(f"“{org.name}”{year}年没有工作计划，也没有经费设置，无从决算。")
     accounts = books.org_accounts(org, year)
     changes = budgeting.adjustment_differences(org, year)
+    received = books.org_income(org, year, accounts.total.spent)
     income_group = AccountGroup("一、收入", "收入合计")
-    for row in income:
-        income_group.lines.append(
-            AccountLine(row.line.name, row.amount, row.amount, None, "决算数按账簿填写")
-        )
+    for row in received.rows:
+        income_group.lines.append(AccountLine(row.label, row.budget, row.budget, row.actual))
     expense_group = AccountGroup("二、支出", "支出合计")
     by_name: dict[str, list] = {}
     for row in accounts.by_line:
@@ -79,7 +78,21 @@ def final_accounts(org: Organization, year: object) -> FinalAccounts:
     adjusted = "调整后预算数含本年度经批准的预算调整" if changes else "本年度未调整预算"
     note = f"单位：元　科目依据{SOURCE}（{STATUS}）　{adjusted}"
     footer = final_review.footer(org, year)
-    return FinalAccounts(title, note, [income_group, expense_group], footer)
+    groups = [income_group, expense_group, _balance_group(received, expense_group)]
+    return FinalAccounts(title, note, groups, footer)
+
+
+def _balance_group(received: books.Income, expenses: AccountGroup) -> AccountGroup:
+    """三、结余: carried over + income − expenses, budget and actual (决算数 from the books)."""
+    counted = [line for line in expenses.lines if not line.detail]
+    budget = sum((line.budget for line in counted), ZERO)
+    adjusted = sum((line.adjusted for line in counted), ZERO)
+    total, carried = received.total, received.balance.carried_over
+    return AccountGroup("三、结余", "本年结余", [
+        AccountLine("上年结余", carried, carried, carried),
+        AccountLine("本年收入", total.budget, total.budget, total.actual),
+        AccountLine("减：本年支出", -budget, -adjusted, -received.balance.spent),
+    ])  # fmt: skip
 
 
 def _note(budget: Decimal, spent: Decimal) -> str:

@@ -60,22 +60,37 @@ def locking(org: Organization, year: int) -> FinalReview | None:
     return min(signed, key=lambda r: r.reviewed_on) if signed else None
 
 
-def refuse_if_signed(org: Organization, year: int) -> None:
-    """UserInputError when the 决算 covering ``org``'s ``year`` is signed."""
+def refuse_if_signed(org: Organization, year: int, *, income: bool = False) -> None:
+    """UserInputError when the 决算 covering ``org``'s ``year`` is signed (``income``: it is
+    income that is refused, not spending)."""
     review = locking(org, year)
     if review is None:
         return
     figures = {"year": year, "name": review.reviewer_name, "on": f"{review.reviewed_on:%Y-%m-%d}"}
     if review.organization_id == org.pk:
-        text = _(
-            "%(year)s年决算已由经费审查委员会%(name)s于%(on)s审查签署，该年度的支出不能再登记或"
-            "更改；确需更正，请经费审查委员会先撤回签署。"
+        text = (
+            _(
+                "%(year)s年决算已由经费审查委员会%(name)s于%(on)s审查签署，该年度的收入不能再登记"
+                "或更改；确需更正，请经费审查委员会先撤回签署。"
+            )
+            if income
+            else _(
+                "%(year)s年决算已由经费审查委员会%(name)s于%(on)s审查签署，该年度的支出不能再登记或"
+                "更改；确需更正，请经费审查委员会先撤回签署。"
+            )
         )
     else:
         figures["union"] = review.organization.name
-        text = _(
-            "%(year)s年决算（%(union)s汇总决算）已由经费审查委员会%(name)s于%(on)s审查签署，"
-            "该年度的支出不能再登记或更改；确需更正，请经费审查委员会先撤回签署。"
+        text = (
+            _(
+                "%(year)s年决算（%(union)s汇总决算）已由经费审查委员会%(name)s于%(on)s审查签署，"
+                "该年度的收入不能再登记或更改；确需更正，请经费审查委员会先撤回签署。"
+            )
+            if income
+            else _(
+                "%(year)s年决算（%(union)s汇总决算）已由经费审查委员会%(name)s于%(on)s审查签署，"
+                "该年度的支出不能再登记或更改；确需更正，请经费审查委员会先撤回签署。"
+            )
         )
     raise UserInputError(text % figures)
 

@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from unionplan.accounting.budget import clean_figure, clean_percent
-from unionplan.accounting.lines import TYPED_INCOME, expense_lines
+from unionplan.accounting.lines import INCOME_CHART, TYPED_INCOME, expense_lines
 from unionplan.core.dates import DateField
 from unionplan.errors import UserInputError
+from unionplan.funds import income
+from unionplan.funds.income import IncomeInput
 from unionplan.funds.reimbursements import ItemInput
 from unionplan.plan.money import clean_amount
 from unionplan.records.forms import MultipleFileField
@@ -197,3 +199,35 @@ class WithdrawReviewForm(forms.Form):
     opinion = forms.CharField(
         label=_("撤回理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class IncomeForm(forms.Form):
+    """One income received; the amount, day and line are read by ``income.clean``."""
+
+    date = DateField(label=_("收到日期"))
+    line = forms.ChoiceField(label=_("收入科目"), choices=[(n, n) for n in INCOME_CHART])
+    amount = forms.CharField(label=_("金额（元）"), max_length=30)
+    note = forms.CharField(label=_("说明"), max_length=200, required=False)
+
+    def __init__(self, *args, org=None, year: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.org, self.year = org, year
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        typed = IncomeInput(data["date"], data["line"], data["amount"], data.get("note", ""))
+        try:
+            income.clean(self.org, self.year, typed)
+        except UserInputError as error:
+            raise ValidationError(error.message) from None
+        data["input"] = typed
+        return data
+
+
+def income_initial(entry) -> dict:
+    return {
+        "date": entry.date, "line": entry.line, "amount": f"{entry.amount:.2f}",
+        "note": entry.note,
+    }  # fmt: skip

@@ -359,3 +359,37 @@ class FinalReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} {self.year} {self.get_state_display()}"
+
+
+class IncomeEntry(models.Model):
+    """Income received (实际收入): 会费 collected, 拨缴经费 received, 上级补助… on an income line.
+
+    Written through ``income.save`` only, which refuses bad input in Chinese and any change in
+    a year whose 决算 is signed; the 决算's income lines take their actual figures from here.
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveIntegerField(_("年度"))
+    date = models.DateField(_("收到日期"))
+    line = models.CharField(_("收入科目"), max_length=40)
+    amount = models.DecimalField(_("金额（元）"), max_digits=14, decimal_places=2)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("实际收入")
+        verbose_name_plural = _("实际收入")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["organization", "year"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="income_amount_positive")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.line} {self.amount}"

@@ -19,4 +19,6 @@ urlpatterns = [
         "reimbursement/<int:pk>/<slug:step>/", views.reimbursement_step, name="reimbursement_step"
     ),
     path("receipt/<int:pk>/", views.receipt, name="receipt"),
+    path("org/<int:pk>/<int:year>/income/", views.income_list, name="income"),
+    path("income/<int:pk>/edit/", views.income_edit, name="income_edit"),
 ]

@@ -25,7 +25,7 @@ from unionplan.core import stored_files
 from unionplan.core.downloads import download
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
-from unionplan.funds import books, budgeting, final_review
+from unionplan.funds import books, budgeting, final_review, income
 from unionplan.funds import reimbursements as reimbursement_services
 from unionplan.funds.final import final_accounts
 from unionplan.funds.forms import (
@@ -36,14 +36,17 @@ from unionplan.funds.forms import (
     DecisionForm,
     FinalReviewForm,
     FinanceForm,
+    IncomeForm,
     WithdrawReviewForm,
     claim_items,
+    income_initial,
     initial_of,
 )
 from unionplan.funds.models import (
     BudgetAdjustment,
     FinalReview,
     FinanceYear,
+    IncomeEntry,
     Reimbursement,
     ReimbursementReceipt,
 )
@@ -185,6 +188,7 @@ def accounts(request, pk: int, year: int):
             "org": org,
             "year": year,
             "accounts": found,
+            "income": books.org_income(org, year, found.total.spent),
             "status": STATUS,
             "subtree": org.kind == "federation",
             "can_edit": can_edit(request.user, org),
@@ -438,3 +442,53 @@ def receipt(request, pk: int):
         ReimbursementReceipt.objects, request.user, pk, via="claim__organization"
     )
     return stored_files.serve(request, found)
+
+
+# --- income received (实际收入) -------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def income_list(request, pk: int, year: int):
+    """The year's income received by line, and (for editors) the form to add one."""
+    org = get_organization_or_404(request.user, pk)
+    year = _year(year)
+    editor = can_edit(request.user, org)
+    if request.method == "POST":
+        require_editor(request.user, org)
+    form = IncomeForm(request.POST or None, org=org, year=year)
+    if request.method == "POST" and _save_income(request, form, org, year, None):
+        return redirect("funds:income", pk=org.pk, year=year)
+    entries = IncomeEntry.objects.filter(organization=org, year=year).select_related("created_by")
+    return render(
+        request, "funds/income.html",
+        {"org": org, "year": year, "entries": entries, "form": form, "can_edit": editor,
+         "total": entries.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")},
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def income_edit(request, pk: int):
+    entry = get_visible_or_404(IncomeEntry.objects, request.user, pk, via="organization")
+    org, year = entry.organization, entry.year
+    require_editor(request.user, org)
+    form = IncomeForm(request.POST or None, org=org, year=year, initial=income_initial(entry))
+    if request.method == "POST" and _save_income(request, form, org, year, entry):
+        return redirect("funds:income", pk=org.pk, year=year)
+    return render(
+        request, "funds/income_edit.html", {"org": org, "year": year, "entry": entry, "form": form}
+    )
+
+
+def _save_income(request, form: IncomeForm, org, year: int, entry) -> bool:
+    """Save a valid form; a refusal (a signed year) becomes the form's error. Saved: True."""
+    if not form.is_valid():
+        return False
+    try:
+        income.save(org, year, form.cleaned_data["input"], request.user, entry)
+    except UserInputError as error:
+        form.add_error(None, error.message)
+        return False
+    messages.success(request, _("收入已保存。"))
+    return True
