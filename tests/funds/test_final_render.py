@@ -92,12 +92,14 @@ def test_libreoffice_prints_one_a4_landscape_page_per_group(signed_year, tmp_pat
     xlsx = tmp_path / "final.xlsx"
     found.write(str(xlsx))
     sizes = _page_sizes(_to_pdf(soffice, xlsx, tmp_path))
-    assert len(sizes) == len(found.groups) == 2
+    assert len(sizes) == len(found.groups) == 3  # 收入, 支出, 结余
     for width, height in sizes:
         assert (round(width), round(height)) == tuple(round(x) for x in A4_LANDSCAPE)
     second = _text(tmp_path / "final.pdf", 2)
     assert "科目" in second and "支出合计" in second  # the header repeated over the expenses
-    assert "审查人：李审计" in second and "收入合计" not in second
+    assert "收入合计" not in second
+    third = _text(tmp_path / "final.pdf", 3)
+    assert "本年结余" in third and "审查人：李审计" in third
     os.makedirs(SHOTS, exist_ok=True)
     subprocess.run(
         ["pdftoppm", "-png", "-r", "70", str(tmp_path / "final.pdf"), f"{SHOTS}/final-accounts"],

@@ -92,7 +92,8 @@ def test_federation_accounts_page_constant_queries(client, django_assert_num_que
     client.force_login(user)
     url = reverse("funds:accounts", args=[federation.pk, 2027])
     client.get(url)  # warm the session
-    with django_assert_num_queries(10):  # session, user, roles, org, 5 of the books, the review
+    # session, user, roles, org, 5 of the books, the review, the finance settings, the income
+    with django_assert_num_queries(12):
         page = client.get(url)
     assert "含下级工会合计" in page.content.decode()
     assert f"{unions * 1000:,}.00" in page.content.decode()
