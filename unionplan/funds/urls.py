@@ -1,6 +1,6 @@
 from django.urls import path
 
-from unionplan.funds import views
+from unionplan.funds import income_views, views
 
 app_name = "funds"
 urlpatterns = [
@@ -19,6 +19,6 @@ urlpatterns = [
         "reimbursement/<int:pk>/<slug:step>/", views.reimbursement_step, name="reimbursement_step"
     ),
     path("receipt/<int:pk>/", views.receipt, name="receipt"),
-    path("org/<int:pk>/<int:year>/income/", views.income_list, name="income"),
-    path("income/<int:pk>/edit/", views.income_edit, name="income_edit"),
+    path("org/<int:pk>/<int:year>/income/", income_views.income_list, name="income"),
+    path("income/<int:pk>/edit/", income_views.income_edit, name="income_edit"),
 ]

@@ -25,7 +25,7 @@ from unionplan.core import stored_files
 from unionplan.core.downloads import download
 from unionplan.errors import UserInputError
 from unionplan.files import uploads
-from unionplan.funds import books, budgeting, final_review, income
+from unionplan.funds import books, budgeting, final_review
 from unionplan.funds import reimbursements as reimbursement_services
 from unionplan.funds.final import final_accounts
 from unionplan.funds.forms import (
@@ -36,17 +36,14 @@ from unionplan.funds.forms import (
     DecisionForm,
     FinalReviewForm,
     FinanceForm,
-    IncomeForm,
     WithdrawReviewForm,
     claim_items,
-    income_initial,
     initial_of,
 )
 from unionplan.funds.models import (
     BudgetAdjustment,
     FinalReview,
     FinanceYear,
-    IncomeEntry,
     Reimbursement,
     ReimbursementReceipt,
 )
@@ -59,7 +56,7 @@ from unionplan.orgs.access import (
 from unionplan.plans.views import get_plan_or_404
 
 
-def _year(year: int) -> int:
+def year_or_404(year: int) -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
     return year
@@ -99,7 +96,7 @@ def plan_budget(request, pk: int):
 def adjust(request, pk: int, year: int):
     """The chair proposes the year's one adjustment; bad input keeps what was typed."""
     org = get_organization_or_404(request.user, pk)
-    year = _year(year)
+    year = year_or_404(year)
     require_editor(request.user, org)
     force = budgeting.in_force(org, year)
     if force is None:
@@ -151,7 +148,7 @@ def review_adjustment(request, pk: int):
 def finance(request, pk: int, year: int):
     """A union's figures for the income estimate; editors change them, nothing on bad input."""
     org = get_organization_or_404(request.user, pk)
-    year = _year(year)
+    year = year_or_404(year)
     require_editor(request.user, org)
     current = books.finance_of(org, year)
     form = FinanceForm(request.POST or None, initial=initial_of(current))
@@ -179,7 +176,7 @@ def finance(request, pk: int, year: int):
 def accounts(request, pk: int, year: int):
     """Budget / spent / remaining / % by account line and by month; a federation's subtree."""
     org = get_organization_or_404(request.user, pk)
-    year = _year(year)
+    year = year_or_404(year)
     found = books.org_accounts(org, year)
     return render(
         request,
@@ -205,7 +202,7 @@ def accounts(request, pk: int, year: int):
 def final_download(request, pk: int, year: int):
     """The year's 决算 as .xlsx, with the sign-off (or 未经审查) at its foot."""
     org = get_organization_or_404(request.user, pk)
-    year = _year(year)
+    year = year_or_404(year)
     try:
         found = final_accounts(org, year)
     except UserInputError as error:
@@ -225,7 +222,7 @@ def final_review_page(request, pk: int, year: int):
     POST from anyone else is refused with the service's message, nothing stored.
     """
     org = get_organization_or_404(request.user, pk)
-    year = _year(year)
+    year = year_or_404(year)
     sign_form, withdraw_form = _review_forms(request)
     if request.method == "POST":
         form = withdraw_form if request.POST.get("action") == "withdraw" else sign_form
@@ -296,7 +293,7 @@ def _claim_or_404(user, pk: int) -> Reimbursement:
 def reimbursements(request, pk: int, year: int):
     """A union's claims of the year with their totals and states (queries do not grow)."""
     org = get_organization_or_404(request.user, pk)
-    year = _year(year)
+    year = year_or_404(year)
     claims = (
         Reimbursement.objects.filter(organization=org, year=year)
         .select_related("approver")
@@ -442,53 +439,3 @@ def receipt(request, pk: int):
         ReimbursementReceipt.objects, request.user, pk, via="claim__organization"
     )
     return stored_files.serve(request, found)
-
-
-# --- income received (实际收入) -------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def income_list(request, pk: int, year: int):
-    """The year's income received by line, and (for editors) the form to add one."""
-    org = get_organization_or_404(request.user, pk)
-    year = _year(year)
-    editor = can_edit(request.user, org)
-    if request.method == "POST":
-        require_editor(request.user, org)
-    form = IncomeForm(request.POST or None, org=org, year=year)
-    if request.method == "POST" and _save_income(request, form, org, year, None):
-        return redirect("funds:income", pk=org.pk, year=year)
-    entries = IncomeEntry.objects.filter(organization=org, year=year).select_related("created_by")
-    return render(
-        request, "funds/income.html",
-        {"org": org, "year": year, "entries": entries, "form": form, "can_edit": editor,
-         "total": entries.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")},
-    )  # fmt: skip
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def income_edit(request, pk: int):
-    entry = get_visible_or_404(IncomeEntry.objects, request.user, pk, via="organization")
-    org, year = entry.organization, entry.year
-    require_editor(request.user, org)
-    form = IncomeForm(request.POST or None, org=org, year=year, initial=income_initial(entry))
-    if request.method == "POST" and _save_income(request, form, org, year, entry):
-        return redirect("funds:income", pk=org.pk, year=year)
-    return render(
-        request, "funds/income_edit.html", {"org": org, "year": year, "entry": entry, "form": form}
-    )
-
-
-def _save_income(request, form: IncomeForm, org, year: int, entry) -> bool:
-    """Save a valid form; a refusal (a signed year) becomes the form's error. Saved: True."""
-    if not form.is_valid():
-        return False
-    try:
-        income.save(org, year, form.cleaned_data["input"], request.user, entry)
-    except UserInputError as error:
-        form.add_error(None, error.message)
-        return False
-    messages.success(request, _("收入已保存。"))
-    return True
