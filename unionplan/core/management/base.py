@@ -14,6 +14,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError, handle_default_options
 from django.db import DatabaseError, connections
 
+from unionplan.core.management.arguments import in_chinese
 from unionplan.errors import UserInputError
 
 EXIT_BAD_INPUT = 2
@@ -71,8 +72,8 @@ class UnionplanCommand(BaseCommand):
             self.execute(*args, **cmd_options)
         except CommandError as error:
             message = str(error).removeprefix("Error: ")
-            if "argument" in message or "unrecognized" in message:
-                message = f"参数有误：{message}（用 --help 查看用法）"
+            if "argument" in message or "unrecognized" in message or "option" in message:
+                message = f"参数有误：{in_chinese(message)}（用 --help 查看用法）"
             self.stderr.write(f"错误：{message}")
             sys.exit(EXIT_BAD_INPUT)
         finally:
