@@ -82,3 +82,41 @@ def test_a_date_outside_the_year_is_bad_input_not_over_budget(plan, chair):
     with pytest.raises(UserInputError, match="不在预算年度2027年内") as refused:
         _authorize(plan.organization, chair, "10", day=dt.date(2028, 1, 2))
     assert not isinstance(refused.value, OverBudget)
+
+
+def _welfare(org, user, amount, kind="hardship", campaign="", reason=""):
+    from unionplan.core.spending import Expense, Spending
+    from unionplan.funds.spending import guard
+
+    expense = Expense("", "", D(amount), welfare_kind=kind, campaign_kind=campaign)
+    return guard(Spending(org, 2027, dt.date(2027, 1, 20), [expense], user=user, reason=reason))
+
+
+def test_a_sub_line_the_budget_does_not_name_is_held_to_its_parent_line(plan, chair):
+    """帮扶慰问 budgets 维权支出 as a whole: hardship aid (困难职工帮扶费) and 送温暖 (送温暖费)
+    spend from it, counted with what was spent on 维权支出 itself, and past it are refused
+    naming 维权支出."""
+    spend(budgeted(plan, "welfare", 1000), "other", 600)  # a visit's costs: on 维权支出
+    approved_now(plan, chair)
+    staff = RoleFactory(organization=plan.organization, role="staff").user
+    assert _welfare(plan.organization, staff, "400") == []
+    assert _welfare(plan.organization, staff, "400", kind="festival", campaign="warmth") == []
+    with pytest.raises(OverBudget, match=r"科目“维权支出”预算1,000\.00元，已支出600\.00元"):
+        _welfare(plan.organization, staff, "401")
+    [logged] = _welfare(plan.organization, chair, "401", campaign="warmth", reason="寒潮")
+    assert (logged.line, logged.budget, logged.spent) == ("维权支出", D("1000"), D("600"))
+
+
+def test_a_sub_line_with_a_budget_of_its_own_is_held_to_that(plan, chair):
+    budgeted(plan, "welfare", 1000)
+    approved = approved_now(plan, chair)
+    assert "维权支出/困难职工帮扶费" not in approved.line_amounts()
+    from unionplan.funds.spending import held_to
+
+    amounts = {"维权支出": D("1000"), "维权支出/送温暖费": D("300")}
+    assert held_to("维权支出/送温暖费", amounts) == "维权支出/送温暖费"
+    assert held_to("维权支出/困难职工帮扶费", amounts) == "维权支出"
+    assert (
+        held_to("职工活动支出/会员活动", {"职工活动支出/文体活动": D("5")})
+        == "职工活动支出/会员活动"
+    )

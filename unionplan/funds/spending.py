@@ -6,7 +6,8 @@ The budget is the one in force (approved with the plan, or its approved adjustme
 the plan is approved there is none to hold spending to, and nothing is checked. Within the
 budget a save passes; on a line without budget or past it, it is refused (UserInputError
 with line, budget and spent) unless the union's chair gives a reason, which is kept as a
-SpendingOverride and written to the audit log. An edit is checked only on the lines it
+SpendingOverride and written to the audit log. A sub-line the budget does not name is held
+to its parent line's budget when that has one (``held_to``). An edit is checked only on the lines it
 raises, so saving a record unchanged never asks again. Once the year's 决算 is signed by the
 经费审查委员会, any change to its spending is refused outright (``final_review``).
 """
@@ -39,12 +40,13 @@ def guard(spending: Spending) -> list[SpendingOverride]:
     force = budgeting.in_force(spending.organization, spending.year)
     if force is None or not spending.expenses:
         return []
-    lines = books.line_map()
-    new, old = _by_line(spending.expenses, lines), _by_line(spending.replaced, lines)
+    lines, amounts = books.line_map(), force.amounts
+    new = _held(_by_line(spending.expenses, lines), amounts)
+    old = _held(_by_line(spending.replaced, lines), amounts)
     raised = [key for key, amount in new.items() if amount > old.get(key, ZERO)]
     if not raised:
         return []
-    spent = ledger.spent_by_line(spending.organization, spending.year, lines)
+    spent = _held(ledger.spent_by_line(spending.organization, spending.year, lines), amounts)
     # the command line has no user: it records within the budget and cannot override it
     is_chair = (
         spending.user is not None and role_in(spending.user, spending.organization) == "chair"
@@ -52,7 +54,7 @@ def guard(spending: Spending) -> list[SpendingOverride]:
     overridden = []
     for key in raised:
         check = SpendingCheck(
-            expense_line(key), force.amounts.get(key, ZERO),
+            expense_line(key), amounts.get(key, ZERO),
             spent.get(key, ZERO) - old.get(key, ZERO), new[key],
         )  # fmt: skip
         try:
@@ -75,6 +77,24 @@ def _sums(expenses: list[Expense]) -> dict[tuple[str, ...], Decimal]:
         key = (e.activity_category, e.expense_category, e.line, e.welfare_kind, e.campaign_kind)
         sums[key] = sums.get(key, ZERO) + Decimal(e.amount)
     return {key: amount for key, amount in sums.items() if amount}
+
+
+def held_to(key: str, amounts: dict[str, Decimal]) -> str:
+    """The budget line an amount on ``key`` is held to: its own when the budget gives it
+    one, else its parent's when that has a budget (the plan's 帮扶慰问 budgets 维权支出 as a
+    whole, which then covers 送温暖费 and 困难职工帮扶费), else its own, which has none."""
+    parent = key.split("/", 1)[0]
+    if amounts.get(key) or parent == key or not amounts.get(parent):
+        return key
+    return parent
+
+
+def _held(sums: dict[str, Decimal], amounts: dict[str, Decimal]) -> dict[str, Decimal]:
+    held: dict[str, Decimal] = {}
+    for key, amount in sums.items():
+        line = held_to(key, amounts)
+        held[line] = held.get(line, ZERO) + amount
+    return held
 
 
 def _by_line(expenses: list[Expense], lines: LineMap) -> dict[str, Decimal]:
