@@ -157,3 +157,22 @@ def test_export_parse_import_of_the_demo_plans(org):
         assert [s.title for s in back.sections] == [s.title for s in original.sections]
         assert _items(back) == _items(original)
         assert _targets(back) == _targets(original)
+
+
+def test_the_edition_under_the_title_is_written_and_not_read_back_as_content():
+    """（已通过，第3版，…批准） says which state and version the file comes from; importing the
+    file gives the plan back without it in any text (a new plan starts as a draft)."""
+    from dataclasses import asdict, replace
+
+    import docx
+
+    edition = "（已通过，第3版，2027年1月16日批准）"
+    original = replace(generate_plan("school", YEAR, organization="实验小学工会"), edition=edition)
+    content = _exported(original)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(content)).paragraphs]
+    assert edition in paragraphs[:4]
+    result = parse_bytes(content, "计划.docx")
+    assert len(result.plans) == 1 and result.warnings == []
+    back = result.plan_data(0, year=YEAR)
+    assert_round_trip(original, back)
+    assert "第3版" not in repr(asdict(back))

@@ -186,3 +186,38 @@ def test_numbered_month_headings_and_headings_naming_their_content():
     )
     assert _schedule(plans[0]) == [([3], ["庆三八"]), ([4, 5, 6], ["运动会"])]
     assert [s.title for s in plans[0].sections] == ["活动安排", "保障"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（2027年度）",
+        "（征求意见稿）",
+        "（2026年3月5日工会委员会讨论通过）",
+        "(2026年2月经教代会审议通过)",
+        "（已通过，第3版，2027年1月16日批准）",
+    ],
+)
+def test_a_bracketed_note_under_the_title_is_not_the_plans_text(note):
+    plans, _ = _plans(
+        f"""实验小学工会2027年工作计划
+{note}
+为做好本年度工会工作，特制定本计划。
+一、指导思想
+坚持服务职工。
+"""
+    )
+    assert plans[0].intro == ["为做好本年度工会工作，特制定本计划。"]
+    assert [s.title for s in plans[0].sections] == ["指导思想"]
+
+
+def test_a_bracketed_line_that_is_a_heading_or_its_number_stays():
+    plans, _ = _plans(
+        """实验小学工会2027年工作计划
+（一）指导思想
+坚持服务职工。
+（二）主要工作
+开展活动。
+"""
+    )
+    assert [s.title for s in plans[0].sections] == ["指导思想", "主要工作"]

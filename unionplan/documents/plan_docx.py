@@ -51,6 +51,8 @@ def plan_document(plan: PlanData, *, signed_on: dt.date | None = None) -> Docume
     official.add_title(document, plan.title)
     if plan.year and str(plan.year) not in plan.title:
         official.add_subtitle(document, f"（{plan.year}年度）")
+    if plan.edition:  # which state and version this file comes from
+        official.add_subtitle(document, plan.edition)
     official.add_blank_line(document)
     _preamble(document, plan)
     table_home = _schedule_section(plan.sections) if plan.items else None

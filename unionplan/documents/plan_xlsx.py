@@ -217,11 +217,11 @@ def _styled(sheet, value, *, font: Font, alignment: Alignment, border=None, fill
 
 
 def _title_rows(sheet, plan: PlanData, width: int, title: str) -> None:
-    """Row 1: the title, merged and centred; row 2: organization and year."""
+    """Row 1: the title, merged and centred; row 2: organization, year and the edition."""
     sheet.row_dimensions[TITLE_ROW].height = 32
     sheet.append([_styled(sheet, title, font=Font(name=FONT_NAME, size=16, bold=True),
                           alignment=Alignment(horizontal="center", vertical="center"))])  # fmt: skip
-    meta = "　".join(part for part in (plan.organization, _year(plan)) if part)
+    meta = "　".join(part for part in (plan.organization, _year(plan), plan.edition) if part)
     sheet.append([_styled(sheet, meta, font=Font(name=FONT_NAME, size=11),
                           alignment=Alignment(horizontal="left", vertical="center"))])  # fmt: skip
     end = get_column_letter(width)

@@ -75,6 +75,9 @@ class PlanData:
     # The plan's own date — the 成文日期 of its 落款: the day it was approved, else the day it
     # was written (created); None when unknown. Never the day a file is exported.
     signed_on: dt.date | None = None
+    # Which state and version an export was made from, as the line under its title says it:
+    # （已通过，第3版，2027年1月16日批准） or （草稿）; empty for a plan that was never saved.
+    edition: str = ""
 
     def all_targets(self) -> list[TargetData]:
         """Plan-level targets, then those of every section in document order."""

@@ -43,7 +43,27 @@ def plan_to_data(plan: Plan, outline: Outline | None = None) -> PlanData:
         targets=[target.as_data() for target in outline.loose_targets],
         items=[item.as_data() for item in outline.items],
         signed_on=signed_on(plan),
+        edition=edition(plan),
     )
+
+
+# An approved plan stays approved when it is archived at the year's end: its 落款 keeps the day.
+DECIDED = frozenset({"approved", "archived"})
+
+
+def edition(plan: Plan) -> str:
+    """（已通过，第3版，2027年1月16日批准）: the state an export comes from, the version the last
+    review step applied to and, once approved, the day; （草稿） for a plan being written."""
+    if not plan.pk:
+        return ""
+    state = vocab.label(vocab.PLAN_STATUSES, plan.status)
+    step = plan.steps.order_by("-at", "-id").first()
+    if plan.status == "draft" or step is None:
+        return f"（{state}）"
+    parts = [state, f"第{step.version}版"]
+    if plan.status in DECIDED and (day := signed_on(plan)):
+        parts.append(f"{day.year}年{day.month}月{day.day}日批准")
+    return f"（{'，'.join(parts)}）"
 
 
 def signed_on(plan: Plan):
@@ -53,7 +73,7 @@ def signed_on(plan: Plan):
     The approval is a step of the review app, above this one: read through the reverse
     relation of its foreign key, not imported.
     """
-    if plan.status == "approved" and plan.pk:
+    if plan.status in DECIDED and plan.pk:
         step = plan.steps.filter(state="approved").order_by("-at", "-id").first()
         if step is not None:
             return step.meeting_date or timezone.localdate(step.at)

@@ -41,8 +41,8 @@ def actor(user) -> rules.Actor:
 
 
 def fingerprint(plan: Plan) -> str:
-    """A digest of what the plan says (not its status): equal digests, same plan."""
-    data = replace(plan_to_data(plan), status="", signed_on=None)
+    """A digest of what the plan says (not its status, date or edition): equal digests, same plan."""
+    data = replace(plan_to_data(plan), status="", signed_on=None, edition="")
     text = json.dumps(asdict(data), sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 

@@ -74,6 +74,10 @@ _SIGNATURE_DATE_RE = re.compile(
 _MAX_SIGNER = 40
 _SIGNER_PUNCTUATION_RE = re.compile(r"[。，,；;：:！!？?、]")
 _SUMMARY_RE = re.compile(r"回顾|总结$|工作总结|取得的成[绩效]|主要成[绩效]|完成情况|基本情况")
+# A line wholly in brackets right under the title says what the document is: （2027年度）,
+# （征求意见稿）, （2026年3月5日工会委员会讨论通过）, （已通过，第3版，2027年1月16日批准）.
+_TITLE_NOTE_RE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
+_MARKER_ONLY_RE = re.compile(r"^[（(][一二三四五六七八九十百\d]+[）)]$")
 _CLOSERS = tuple('。.；;！!？?）)”"】》')
 _KIND_RANK = {"head": -1, **{kind: rank for rank, kind in enumerate(SECTION_KINDS)}}
 
@@ -246,6 +250,8 @@ class _PlanBuilder:
     def build(self, body: list[Unit]) -> Plan:
         self.plan = Plan(self.title.text if self.title else "", find_year(self.title, body))
         body, self.plan.signed_by, self.plan.signed_on = _signature(body)
+        if self.title is not None:
+            body = _without_title_notes(body)
         # A plan that lists its aims in 工作目标：甲；乙。 lines (as our Word export writes
         # them) has its targets there; figures in its running text are not counted twice.
         self.stated_only = any(isinstance(u, Line) and _statement_targets(u) for u in body)
@@ -582,6 +588,22 @@ def _add_targets(found: list[Target], new: list[Target]) -> None:
 
 def _target_key(target: Target) -> tuple:
     return (to_simplified(target.text), target.comparator, target.value, target.high, target.unit)
+
+
+def _without_title_notes(body: list[Unit]) -> list[Unit]:
+    """The body without the bracketed notes under its title: they are about the document
+    (its year, draft or approval), not text of the plan's introduction."""
+    start = 0
+    while start < len(body) and _is_title_note(body[start]):
+        start += 1
+    return body[start:]
+
+
+def _is_title_note(unit: Unit) -> bool:
+    if not isinstance(unit, Line):
+        return False
+    text = unit.shadow.strip()
+    return bool(_TITLE_NOTE_RE.match(text)) and not _MARKER_ONLY_RE.match(text)
 
 
 def _signature(body: list[Unit]) -> tuple[list[Unit], str, tuple[int, int, int] | None]:
