@@ -8,7 +8,6 @@ points back to it (``WelfareEntry.campaign``), so the register stays the one rec
 money given and the campaign's totals are read from there.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,13 +15,14 @@ from unionplan.core.choices import translated
 from unionplan.fundrules import KINDS
 from unionplan.fundrules.hardship import CLASSES, SCHOOL_LEVELS
 from unionplan.orgs.models import Organization
+from unionplan.welfare.registered import Registered
 
 CAMPAIGN_KINDS = {"warmth": "送温暖", "schooling": "金秋助学", "cooling": "夏送清凉"}
 # Where the list comes from: a 参加范围 over the registry, or the approved hardship files.
 SOURCES = {"scope": "按慰问范围", "hardship": "困难职工档案"}
 
 
-class Campaign(models.Model):
+class Campaign(Registered):
     organization = models.ForeignKey(
         Organization, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="campaigns"
     )
@@ -50,11 +50,6 @@ class Campaign(models.Model):
     form = models.CharField(_("发放形式"), max_length=30, blank=True)
     gift_kind = models.CharField(_("台账种类"), max_length=20, choices=list(KINDS.items()))
     occasion = models.CharField(_("节日/情形"), max_length=20, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
-    )  # fmt: skip
-    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("专项慰问活动")

@@ -16,6 +16,7 @@ from unionplan.core.choices import translated
 from unionplan.fundrules.hardship import AID_KINDS, CLASSES, SCHOOL_LEVELS
 from unionplan.members.models import Member
 from unionplan.orgs.models import Organization
+from unionplan.welfare.registered import Registered
 
 STATES = [
     ("draft", _("登记中")),
@@ -85,7 +86,7 @@ class HardshipReader(models.Model):
         return f"{self.organization_id} {self.user_id}"
 
 
-class HardshipFile(models.Model):
+class HardshipFile(Registered):
     organization = models.ForeignKey(
         Organization, verbose_name=_("工会"), on_delete=models.PROTECT,
         related_name="hardship_files",
@@ -129,11 +130,6 @@ class HardshipFile(models.Model):
     rechecked_on = models.DateField(_("最近复核"), null=True, blank=True)
     exit_date = models.DateField(_("脱困日期"), null=True, blank=True)
     exit_reason = models.CharField(_("脱困原因"), max_length=600, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
-    )  # fmt: skip
-    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("困难职工档案")

@@ -27,7 +27,6 @@ from unionplan.core.people import person_name
 from unionplan.errors import UserInputError
 from unionplan.fundrules.hardship import mask_name
 from unionplan.members import privacy
-from unionplan.members.models import Member
 from unionplan.orgs.access import get_organization_or_404, get_visible_or_404, role_in
 from unionplan.orgs.models import Role
 from unionplan.plan.money import money
@@ -170,7 +169,7 @@ def _edit(request, org, file, initial, rows) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         people = household_rows(formset)
         try:
-            member = file.member if file else _member(org, form.cleaned_data)
+            member = file.member if file else services.chosen_member(org, form.cleaned_data)
             if request.POST.get("action") == "preview":
                 preview = hardship.preview(form.facts(), [p for p, _n in people])
             else:
@@ -189,15 +188,6 @@ def _edit(request, org, file, initial, rows) -> HttpResponse:
         "no_standards": not DibaoStandard.objects.exists(),
     }  # fmt: skip
     return render(request, "welfare/hardship/form.html", context)
-
-
-def _member(org, data) -> Member:
-    if data.get("member"):
-        member = Member.objects.filter(pk=data["member"], organization=org).first()
-        if member is None:
-            raise UserInputError(f"该职工不是{org.name}的会员。")
-        return member
-    return services.find_member(org, data["id_number"])
 
 
 @login_required

@@ -5,7 +5,6 @@ rules in force (``unionplan.fundrules``); an entry over the cap exists only with
 ``override_reason`` that justified it, and keeps the decision it was recorded under.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,11 +13,12 @@ from unionplan.members.models import Member
 from unionplan.orgs.models import Organization
 from unionplan.plans.models import ScheduleItem
 from unionplan.welfare.campaign_models import Campaign
+from unionplan.welfare.registered import Registered
 
 KIND_CHOICES = list(KINDS.items())
 
 
-class WelfareEntry(models.Model):
+class WelfareEntry(Registered):
     organization = models.ForeignKey(
         Organization, verbose_name=_("工会"), on_delete=models.PROTECT,
         related_name="welfare_entries", db_index=False,  # welfare_org_date starts with it
@@ -49,11 +49,6 @@ class WelfareEntry(models.Model):
     override_reason = models.CharField(_("超标发放理由"), max_length=500, blank=True)
     pack = models.CharField(_("所依规则"), max_length=60)
     decision = models.CharField(_("核对结论"), max_length=600)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
-    )  # fmt: skip
-    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("福利慰问记录")

@@ -68,6 +68,17 @@ def pack_for(org: Organization, day: dt.date) -> Pack:
     return pack_in_force(packs(), org.province, day)
 
 
+def chosen_member(org: Organization, data: dict) -> Member:
+    """The member a form names: picked from the union's list (``member``, its id), else typed
+    as an ID number; one of another union is refused either way."""
+    if data.get("member"):
+        member = Member.objects.filter(pk=data["member"], organization=org).first()
+        if member is None:
+            raise UserInputError(f"该会员不属于{org.name}。")
+        return member
+    return find_member(org, data["id_number"])
+
+
 def find_member(org: Organization, id_number: str) -> Member:
     """The member of ``org`` with this ID number; a member of another union is refused."""
     if not (id_number or "").strip():

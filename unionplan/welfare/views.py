@@ -93,7 +93,7 @@ def give(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            member = _member(org, data)
+            member = services.chosen_member(org, data)
             if request.POST.get("action") == "record":
                 override = data["override_reason"].strip() or None
                 entry, decision = services.record(
@@ -128,15 +128,6 @@ def give(request: HttpRequest, pk: int) -> HttpResponse:
         "show_budget_reason": over_budget or bool(form["budget_reason"].value()),
     }  # fmt: skip
     return render(request, "welfare/give.html", context)
-
-
-def _member(org, data) -> Member:
-    if data.get("member"):
-        member = Member.objects.filter(pk=data["member"], organization=org).first()
-        if member is None:
-            raise UserInputError(f"该会员不属于{org.name}。")
-        return member
-    return services.find_member(org, data["id_number"])
 
 
 @login_required
