@@ -37,6 +37,23 @@ def test_check_digit_x_means_ten():
     assert check_digit("11010519491231002") == "X"
 
 
+# GB 11643-1999's weights, for the textbook computation the fast one must agree with.
+STANDARD_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17))
+def test_check_digit_is_the_standard_weighted_sum(first17):
+    total = sum(w * int(d) for w, d in zip(STANDARD_WEIGHTS, first17, strict=True))
+    assert check_digit(first17) == "10X98765432"[total % 11]
+
+
+@pytest.mark.parametrize("text", ["1101051949123100", "110105194912310021", "1101051949123100X",
+                                  "１１０１０５１９４９１２３１００２", "11010519491231_02"])  # fmt: skip
+def test_check_digit_refuses_what_is_not_17_ascii_digits(text):
+    with pytest.raises(ValueError):
+        check_digit(text)
+
+
 def test_male_with_numeric_check_digit():
     # Sum of weights × digits of 11010519800101001 is 116; 116 mod 11 = 6 -> "6".
     info = parse_id_number("110105198001010016")

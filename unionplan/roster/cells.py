@@ -149,6 +149,11 @@ def parse_id_text(value: object) -> str:
 
 def parse_phone(value: object) -> str:
     """A mobile (11 digits) or landline number without spaces, dashes or +86."""
+    if (  # the usual cell, a clean mobile number: what the rules below would return
+        value.__class__ is str and len(value) == 11 and value.isascii() and value.isdigit()
+        and value[0] == "1" and value[1] in "3456789"
+    ):  # fmt: skip
+        return value
     text = _ascii(text_of(value)).translate(_PHONE_JUNK)
     if len(text) == 13 and text.startswith("86"):
         text = text[2:]

@@ -297,6 +297,11 @@ def read_roster(
     not a spreadsheet, has only empty sheets, or has no name column.
     """
     filename = filename or (Path(source).name if not isinstance(source, bytes) else "上传的文件")
+    with _no_gc_pauses():
+        return _read(source, filename, today)
+
+
+def _read(source: str | Path | bytes, filename: str, today: date | None) -> RosterReport:
     sheets = list(open_sheets(load_bytes(source), filename))
     sheet, (header_index, mapping, unused) = _pick_sheet(sheets)
     header_row = sheet.rows[header_index]
@@ -310,8 +315,7 @@ def read_roster(
         ignored_columns=unused,
     )
     reader = _RowReader(mapping, headers, today or date.today())
-    with _no_gc_pauses():
-        _read_rows(reader, sheet, header_index, report)
+    _read_rows(reader, sheet, header_index, report)
     return report
 
 
@@ -328,10 +332,12 @@ def _read_rows(reader: _RowReader, sheet: Sheet, header_index: int, report: Rost
 
 @contextmanager
 def _no_gc_pauses() -> Iterator[None]:
-    """Suspend the cyclic garbage collector while building 100,000 row objects.
+    """Suspend the cyclic garbage collector while calamine builds the sheet's lists and we
+    build 100,000 row objects from them.
 
     They hold no reference cycles, yet each allocation burst triggers a collection that scans
-    every object made so far: about a quarter of the reading time on a large roster.
+    every object made so far: about a quarter of the reading time on a large roster, and
+    half of calamine's ``to_python``.
     """
     was_enabled = gc.isenabled()
     gc.disable()
