@@ -1,7 +1,8 @@
 """`unionplan serve` under load: the plan page at 1 and at 16 concurrent clients.
 
-Run: ``python bench/bench_serve.py``. Starts the real server (gunicorn: 2 processes × 4
-threads) on 127.0.0.1 against a throw-away SQLite database with a 50-activity plan, and
+Run: ``python bench/bench_serve.py``. Starts the real server as ``serve`` starts it by
+default (gunicorn: cores + 1 processes, no threads) and, for comparison, with 2 threads per
+process, on 127.0.0.1 against a throw-away SQLite database with a 50-activity plan, and
 sends a fixed number of GET requests from N client threads with keep-alive. It prints
 throughput and latency percentiles per step (1, 4, 16 clients), the ratio of 16 to 1
 client, and the same 16-client load against waitress with 8 threads in one process (what
@@ -45,7 +46,10 @@ def prepare() -> tuple[str, str]:
     """Migrate, build a plan, log a chair in; returns (plan page path, session cookie)."""
     import django
 
-    django.setup()
+    from unionplan import startup
+
+    startup.prepare()  # the var folder's secret key, which the servers read: the session must
+    django.setup()  # be signed with it, or every request is sent to the login page (302)
     from bench_plan_page import build_plan
     from django.conf import settings
     from django.contrib.auth import get_user_model
@@ -151,12 +155,21 @@ def main() -> int:
     path, cookie = prepare()
     cli = [sys.executable, "-m", "unionplan.cli", "serve", "--port", str(PORT)]
     results = {}
-    server = start([*cli, "--workers", "2", "--threads", "4"])
+    workers = (os.cpu_count() or 1) + 1
+    server = start(cli)
     try:
         for clients in STEPS:
             rate, latencies = load(path, cookie, clients)
             results[clients] = (rate, latencies)
-            report("gunicorn 2×4, plan page (50 items)", clients, rate, latencies)
+            report(
+                f"gunicorn {workers}×1 (default), plan page (50 items)", clients, rate, latencies
+            )
+    finally:
+        stop(server)
+    server = start([*cli, "--threads", "2"])
+    try:
+        t_rate, t_latencies = load(path, cookie, 16)
+        report(f"gunicorn {workers}×2 threads, plan page", 16, t_rate, t_latencies)
     finally:
         stop(server)
     waitress = [sys.executable, "-m", "waitress", "--threads", "8", "--listen",
@@ -172,7 +185,8 @@ def main() -> int:
     p99 = max(percentile(lat, 99) for _, lat in results.values())
     print(
         f"scaling: 16 clients {rate16 / rate1:.2f}× the throughput of 1 (need ≥ 1.5×); "
-        f"gunicorn at 16 clients {rate16 / w_rate:.2f}× waitress; worst p99 {p99:.0f} ms "
+        f"gunicorn at 16 clients {rate16 / w_rate:.2f}× waitress, {rate16 / t_rate:.2f}× "
+        f"with 2 threads per process; worst p99 {p99:.0f} ms "
         f"(need < 1000); load average {load_before:.1f} before, {load_after:.1f} after "
         f"on {os.cpu_count()} cores"
     )

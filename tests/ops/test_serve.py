@@ -72,6 +72,26 @@ def test_serve_runs_one_process_per_worker_and_answers_healthz(tmp_path):
     assert "gthread" in err
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="counts worker processes in /proc")
+def test_serve_by_default_runs_a_process_per_core_and_one_more_without_threads(tmp_path):
+    env = {**os.environ, **migrated_database_env(tmp_path)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "unionplan.cli", "serve", "--port", str(PORT)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    expected = os.cpu_count() + 1
+    try:
+        status, _ = wait_for(f"http://127.0.0.1:{PORT}/healthz")
+        assert status == 200
+        assert len(wait_for_children(server.pid, expected)) == expected
+    finally:
+        server.send_signal(signal.SIGTERM)
+        out, err = server.communicate(timeout=60)
+    assert server.returncode == 0, err
+    assert f"（{expected} 个进程，按 Ctrl+C 停止）" in out
+    assert "Using worker: sync" in err
+
+
 def test_serve_refuses_a_database_that_was_never_migrated(tmp_path):
     env = {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}",

@@ -1,9 +1,14 @@
 """``unionplan serve``: the web server for an office PC and for a real server alike.
 
-On Linux and macOS it runs gunicorn: one process per core, each with a few threads. Python
-runs one thread at a time per process, and Django's translation machinery takes a
-process-wide lock on every request, so processes — not threads — are what make a second
-core useful. Windows has no fork(); there it stays on waitress (one process, threads).
+On Linux and macOS it runs gunicorn: one process per core and one spare, each serving one
+request at a time. Python runs one thread at a time per process, so processes — not
+threads — are what make a second core useful; and threads made it worse: on 2 cores, 16
+clients got 43–73 requests/s from 2 processes × 4 or × 2 threads (the threads queue for the
+interpreter lock behind each other at every database call) but 94–105 from plain processes
+(``bench/bench_serve.py``). The spare process keeps a core busy while another one waits on
+the database or on a slow request. ``--threads`` still gives each process threads (gunicorn's
+gthread worker) for a deployment that wants keep-alive without a proxy. Windows has no
+fork(); there it stays on waitress (one process, threads).
 
 It refuses to start on a database that has not been migrated (every page would fail; the
 check every command makes, in ``UnionplanCommand``) and on a port outside 1–65535.
@@ -31,11 +36,11 @@ class Command(UnionplanCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=os.cpu_count() or 1,
-            help="进程数（默认每个 CPU 核一个；Windows 上只用一个进程）",
+            default=(os.cpu_count() or 1) + 1,
+            help="进程数（默认 CPU 核数加一；Windows 上只用一个进程）",
         )
         parser.add_argument(
-            "--threads", type=int, default=None, help="每个进程的线程数（默认 4，Windows 8）"
+            "--threads", type=int, default=None, help="每个进程的线程数（默认 1，Windows 8）"
         )
 
     def run(self, *args, host: str, port: int, workers: int, threads: int | None, **options):
@@ -45,7 +50,7 @@ class Command(UnionplanCommand):
         if WINDOWS:
             self._waitress(host, port, threads or 8)
         else:
-            self._gunicorn(host, port, workers, threads or 4)
+            self._gunicorn(host, port, workers, threads or 1)
 
     def _waitress(self, host: str, port: int, threads: int) -> None:
         # Only the server asked for is imported (gunicorn does not even import on Windows).
@@ -62,9 +67,9 @@ class Command(UnionplanCommand):
         # Only the server asked for is imported (gunicorn does not even import on Windows).
         from unionplan.ops.gunicorn import GunicornServer
 
+        each = f" × {threads} 个线程" if threads > 1 else ""
         self.stdout.write(
-            f"unionplan 已启动：http://{host}:{port}/  "
-            f"（{workers} 个进程 × {threads} 个线程，按 Ctrl+C 停止）"
+            f"unionplan 已启动：http://{host}:{port}/  （{workers} 个进程{each}，按 Ctrl+C 停止）"
         )
         self.stdout.flush()
         GunicornServer(bind=_bind(host, port), workers=workers, threads=threads).run()
