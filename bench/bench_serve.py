@@ -155,7 +155,9 @@ def main() -> int:
     path, cookie = prepare()
     cli = [sys.executable, "-m", "unionplan.cli", "serve", "--port", str(PORT)]
     results = {}
-    workers = (os.cpu_count() or 1) + 1
+    from unionplan.ops.management.commands.serve import usable_cores
+
+    workers = usable_cores() + 1  # what serve starts by default
     server = start(cli)
     try:
         for clients in STEPS:

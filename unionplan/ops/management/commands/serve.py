@@ -36,7 +36,7 @@ class Command(UnionplanCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=(os.cpu_count() or 1) + 1,
+            default=usable_cores() + 1,
             help="进程数（默认 CPU 核数加一；Windows 上只用一个进程）",
         )
         parser.add_argument(
@@ -73,6 +73,14 @@ class Command(UnionplanCommand):
         )
         self.stdout.flush()
         GunicornServer(bind=_bind(host, port), workers=workers, threads=threads).run()
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer than the
+    machine has; ``os.cpu_count`` would count them all)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _bind(host: str, port: int) -> str:
