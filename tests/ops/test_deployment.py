@@ -128,3 +128,21 @@ def test_postgresql_connections_are_kept_and_health_checked(monkeypatch):
     assert config["CONN_HEALTH_CHECKS"] is True
     monkeypatch.setenv("UNIONPLAN_DB_CONN_MAX_AGE", "0")
     assert settings._database()["CONN_MAX_AGE"] == 0
+
+
+def test_postgresql_connections_do_not_jit_compile(monkeypatch):
+    from unionplan import settings
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://u@db.internal/up?options=-c%20work_mem%3D64MB")
+    assert settings._database()["OPTIONS"]["options"] == "-c work_mem=64MB -c jit=off"
+
+
+@pytest.mark.django_db
+def test_the_database_connection_has_jit_off_on_postgresql():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
