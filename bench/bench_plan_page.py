@@ -222,6 +222,8 @@ def measure(client: Client, plans: dict[int, Plan]) -> bool:
 
 
 def main() -> int:
+    import unionplan.wsgi  # noqa: F401  (loads the app as a server's worker does, gc freeze included)
+
     call_command("migrate", verbosity=0)
     org = Organization.objects.create(name="基准测试工会")
     user = get_user_model().objects.create_user(f"bench-{time.time_ns()}")
