@@ -99,6 +99,8 @@ def run_page_bench(
     size (``describe(size)`` says what it holds), then ``measure_page``."""
     from django.test.utils import setup_test_environment
 
+    import unionplan.wsgi  # noqa: F401  (loads the app as a server's worker does, gc freeze included)
+
     setup_test_environment()
     call_command("migrate", verbosity=0)
     built = {}
