@@ -3,13 +3,14 @@
 On Linux and macOS it runs gunicorn: one process per core and one spare, each serving one
 request at a time. Python runs one thread at a time per process, so processes — not
 threads — are what make a second core useful; and threads made it worse: on 2 cores, 16
-clients got 43–73 requests/s from 2 processes × 4 or × 2 threads but 94–105 from plain
-processes (``bench/bench_serve.py``; a profile showed the threads' time in page rendering,
-so most likely they lose it taking the interpreter lock back from each other after every
-database call and socket write). The spare process keeps a core busy while another one waits on
-the database or on a slow request. ``--threads`` still gives each process threads (gunicorn's
-gthread worker) for a deployment that wants keep-alive without a proxy. Windows has no
-fork(); there it stays on waitress (one process, threads).
+clients got 44–103 requests/s from 2–3 processes × 2–4 threads, erratically (median 66 over
+12 runs), but 75–105 from plain processes (median 94 over 11 runs; ``bench/bench_serve.py``).
+A profile showed the threads' time in page rendering, so most likely they lose it taking the
+interpreter lock back from each other after every database call and socket write. The spare
+process keeps a core busy while another one waits on the database or on a slow request.
+``--threads`` still gives each process threads (gunicorn's gthread worker) for a deployment
+that wants keep-alive without a proxy. Windows has no fork(); there it stays on waitress
+(one process, threads).
 
 It refuses to start on a database that has not been migrated (every page would fail; the
 check every command makes, in ``UnionplanCommand``) and on a port outside 1–65535.
